@@ -1,0 +1,177 @@
+import { globalStyle, keyframes, style } from "@vanilla-extract/css";
+import { vars } from "../../theme/contract.css";
+
+export const section = style({
+  display: "flex",
+  flexDirection: "column",
+  gap: vars.space.md,
+});
+
+export const headerRow = style({
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems: "center",
+  justifyContent: "space-between",
+  gap: vars.space.sm,
+});
+
+/** The toggle is a real checkbox, so pausing works with CSS alone (no JavaScript). */
+export const pauseInput = style({
+  position: "absolute",
+  opacity: 0,
+  width: "1px",
+  height: "1px",
+  margin: 0,
+});
+
+export const pauseLabel = style({
+  display: "inline-flex",
+  alignItems: "center",
+  gap: vars.space.xs,
+  minHeight: "2.75rem",
+  paddingInline: vars.space.md,
+  border: `2px solid ${vars.color.accent}`,
+  borderRadius: vars.radius.pill,
+  color: vars.color.accent,
+  background: vars.color.background,
+  fontFamily: vars.font.heading,
+  fontWeight: vars.fontWeight.bold,
+  fontSize: vars.fontSize.small,
+  cursor: "pointer",
+  userSelect: "none",
+  selectors: {
+    [`${pauseInput}:focus-visible + &`]: {
+      outline: `3px solid ${vars.color.focus}`,
+      outlineOffset: "3px",
+    },
+    [`${pauseInput}:checked + &`]: { background: vars.color.accent, color: vars.color.onAccent },
+    "&:hover": { borderColor: vars.color.accentStrong },
+  },
+});
+
+/** Nothing moves under reduced motion, so there is nothing to pause. */
+export const pauseControl = style({
+  selectors: { '[data-motion="reduce"] &': { display: "none" } },
+  "@media": { "(prefers-reduced-motion: reduce)": { display: "none" }, print: { display: "none" } },
+});
+
+export const iconPause = style({
+  selectors: { [`${pauseInput}:checked + ${pauseLabel} &`]: { display: "none" } },
+});
+export const iconPlay = style({
+  display: "none",
+  selectors: { [`${pauseInput}:checked + ${pauseLabel} &`]: { display: "inline" } },
+});
+
+export const viewport = style({
+  overflow: "hidden",
+  borderRadius: vars.radius.lg,
+  background: vars.color.surface,
+  paddingBlock: vars.space.lg,
+  // Soft edges hint that the row continues.
+  maskImage:
+    "linear-gradient(to right, transparent, #000 3rem, #000 calc(100% - 3rem), transparent)",
+});
+
+const scroll = keyframes({
+  from: { transform: "translateX(0)" },
+  to: { transform: "translateX(-50%)" },
+});
+
+/** Two identical lists side by side; shifting by half the width loops seamlessly. */
+export const track = style({
+  display: "flex",
+  width: "max-content",
+  animation: `${scroll} ${vars.motion.carouselLoop} linear infinite`,
+  selectors: {
+    [`${section}:has(${pauseInput}:checked) &`]: { animationPlayState: "paused" },
+    // Apps may also offer "less motion" as a site setting by marking an ancestor.
+    '[data-motion="reduce"] &': { animation: "none" },
+  },
+  "@media": { "(prefers-reduced-motion: reduce)": { animation: "none" } },
+});
+
+export const list = style({
+  display: "flex",
+  alignItems: "center",
+  gap: vars.space.xxl,
+  margin: 0,
+  paddingBlock: 0,
+  paddingInline: `0 ${vars.space.xxl}`,
+  listStyle: "none",
+});
+
+/** Few logos: a still, wrapping row; nothing moves. */
+export const staticList = style({
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems: "center",
+  justifyContent: "center",
+  gap: `${vars.space.lg} ${vars.space.xxl}`,
+  margin: 0,
+  padding: `${vars.space.lg} ${vars.layout.gutter}`,
+  listStyle: "none",
+  borderRadius: vars.radius.lg,
+  background: vars.color.surface,
+});
+
+export const item = style({ flex: "none" });
+
+/** The copy that makes the loop seamless; pointless (and hidden) when nothing moves. */
+export const duplicateList = style({
+  selectors: { '[data-motion="reduce"] &': { display: "none" } },
+  "@media": { "(prefers-reduced-motion: reduce)": { display: "none" } },
+});
+
+// Without motion every logo must still be visible: the row wraps instead of running off-screen.
+const stillRow = {
+  width: "auto",
+  animation: "none",
+} as const;
+const stillList = {
+  flexWrap: "wrap",
+  justifyContent: "center",
+  rowGap: vars.space.lg,
+  paddingInline: vars.layout.gutter,
+} as const;
+globalStyle(`[data-motion="reduce"] ${track}`, stillRow);
+globalStyle(`[data-motion="reduce"] ${list}`, stillList);
+globalStyle(`[data-motion="reduce"] ${viewport}`, { maskImage: "none" });
+globalStyle(`${track}`, { "@media": { "(prefers-reduced-motion: reduce)": stillRow } });
+globalStyle(`${list}`, { "@media": { "(prefers-reduced-motion: reduce)": stillList } });
+globalStyle(`${viewport}`, {
+  "@media": { "(prefers-reduced-motion: reduce)": { maskImage: "none" } },
+});
+// Paused: let readers scroll through the row themselves.
+globalStyle(`${section}:has(${pauseInput}:checked) ${viewport}`, { overflowX: "auto" });
+
+export const logoLink = style({
+  display: "block",
+  borderRadius: vars.radius.sm,
+  color: vars.color.text,
+});
+
+const logoBox = { width: "10rem", height: "4rem" } as const;
+
+export const logoImage = style({
+  ...logoBox,
+  display: "block",
+  objectFit: "contain",
+});
+
+/** The organisation's name, shown when there is no usable logo image. */
+export const wordmark = style({
+  ...logoBox,
+  display: "flex",
+  alignItems: "center",
+  justifyContent: "center",
+  textAlign: "center",
+  fontFamily: vars.font.heading,
+  fontWeight: vars.fontWeight.bold,
+  fontSize: vars.fontSize.body,
+  lineHeight: vars.lineHeight.tight,
+  color: vars.color.heading,
+  overflowWrap: "anywhere",
+});
+
+globalStyle(`${logoLink}:hover ${wordmark}`, { textDecoration: "underline" });

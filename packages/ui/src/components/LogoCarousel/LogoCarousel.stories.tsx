@@ -1,0 +1,171 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, within } from "storybook/test";
+import { seedOrganisations } from "../../fixtures/seedArticle";
+import { LogoCarousel } from "./LogoCarousel";
+
+const meta = {
+  title: "Components/LogoCarousel",
+  component: LogoCarousel,
+  args: { organisations: seedOrganisations },
+  decorators: [
+    (Story) => (
+      <div style={{ padding: "2rem 0", maxWidth: "72rem", margin: "0 auto" }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof LogoCarousel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+function trackOf(canvasElement: HTMLElement) {
+  const list = within(canvasElement).getAllByRole("list")[0];
+  const track = list?.parentElement;
+  if (!track) throw new Error("carousel track not found");
+  return track;
+}
+
+export const Playground: Story = {};
+
+/** WCAG 2.2.2: a visible control stops all motion, and starts it again. */
+export const PauseAndPlay: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const track = trackOf(canvasElement);
+    await expect(getComputedStyle(track).animationName).not.toBe("none");
+    await expect(getComputedStyle(track).animationPlayState).toBe("running");
+
+    const toggle = canvas.getByRole("checkbox", { name: "Logo's pauzeren" });
+    // The native checkbox is styled away; its label is the visible, clickable control.
+    await expect(canvas.getByText("Logo's pauzeren")).toBeVisible();
+    await userEvent.click(toggle);
+    await expect(toggle).toBeChecked();
+    await expect(getComputedStyle(track).animationPlayState).toBe("paused");
+
+    // Keyboard works too: Space toggles it back.
+    toggle.focus();
+    await userEvent.keyboard(" ");
+    await expect(toggle).not.toBeChecked();
+    await expect(getComputedStyle(track).animationPlayState).toBe("running");
+  },
+};
+
+export const DuplicateHiddenFromAssistiveTechnology: Story = {
+  args: {
+    organisations: seedOrganisations.map((org, i) => ({
+      ...org,
+      href: `https://example.org/${i}`,
+    })),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // Assistive technology sees each organisation once, named after the organisation.
+    for (const organisation of seedOrganisations) {
+      await expect(canvas.getAllByRole("link", { name: organisation.name })).toHaveLength(1);
+    }
+    await expect(canvas.getAllByRole("listitem")).toHaveLength(seedOrganisations.length);
+    const copy = canvasElement.querySelector('ul[aria-hidden="true"]');
+    await expect(copy).not.toBeNull();
+    await expect(copy?.hasAttribute("inert")).toBe(true);
+    for (const link of Array.from(copy?.querySelectorAll("a") ?? [])) {
+      await expect(link.tabIndex).toBe(-1);
+    }
+  },
+};
+
+export const OneLogo: Story = {
+  args: { organisations: seedOrganisations.slice(0, 1) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("img", { name: "Alwel" })).toBeVisible();
+    await expect(canvas.queryByRole("checkbox")).toBeNull();
+    await expect(canvasElement.querySelector('[aria-hidden="true"] img')).toBeNull();
+  },
+};
+
+/** Few enough to fit: a still row, no pause control needed. */
+export const FewLogosStayStill: Story = {
+  args: { organisations: seedOrganisations.slice(0, 3) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.queryByRole("checkbox")).toBeNull();
+    const list = canvas.getByRole("list");
+    await expect(getComputedStyle(list).animationName).toBe("none");
+    await expect(getComputedStyle(list.parentElement as HTMLElement).animationName).toBe("none");
+  },
+};
+
+export const ManyLogos: Story = {
+  args: {
+    organisations: [
+      ...seedOrganisations,
+      ...seedOrganisations.slice(1).map((org) => ({ ...org, name: `${org.name} 2` })),
+    ],
+  },
+};
+
+export const MissingImageFallsBackToName: Story = {
+  args: {
+    organisations: [
+      { name: "Zonder Logo Wonen (fictief)" },
+      { name: "Kapot Plaatje BV (fictief)", logo: "/bestaat-niet.svg" },
+      ...seedOrganisations.slice(0, 3),
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const list = canvas.getAllByRole("list")[0] as HTMLElement;
+    await expect(within(list).getByText("Zonder Logo Wonen (fictief)")).toBeVisible();
+    // A broken image is swapped for the name once the browser reports the failure.
+    await expect(await within(list).findByText("Kapot Plaatje BV (fictief)")).toBeVisible();
+  },
+};
+
+export const LazyImagesWithFixedSize: Story = {
+  play: async ({ canvasElement }) => {
+    const images = Array.from(canvasElement.querySelectorAll("img"));
+    await expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      await expect(image.loading).toBe("lazy");
+      await expect(image.getAttribute("width")).toBe("160");
+      await expect(image.getAttribute("height")).toBe("64");
+    }
+  },
+};
+
+/** What readers who turned motion off see: every logo, wrapped, nothing moving. */
+export const ReducedMotion: Story = {
+  decorators: [
+    (Story) => (
+      <div data-motion="reduce">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const track = trackOf(canvasElement);
+    await expect(getComputedStyle(track).animationName).toBe("none");
+    await expect(within(canvasElement).queryByRole("checkbox")).toBeNull();
+    // Every organisation stays visible: the row wraps instead of running off-screen.
+    for (const image of within(trackOf(canvasElement)).getAllByRole("img")) {
+      await expect(image).toBeVisible();
+      const box = image.getBoundingClientRect();
+      await expect(box.right).toBeLessThanOrEqual(window.innerWidth);
+    }
+  },
+};
+
+export const NarrowViewport: Story = {
+  globals: { viewport: { value: "narrow", isRotated: false } },
+};
+
+export const Empty: Story = {
+  args: { organisations: [] },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector("section")).toBeNull();
+  },
+};
+
+export const CampaignTheme: Story = { globals: { theme: "campaign" } };
+export const DarkTheme: Story = { globals: { theme: "dark" } };

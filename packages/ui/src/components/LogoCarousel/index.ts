@@ -1,0 +1,1 @@
+export { LogoCarousel, type LogoCarouselProps, type Organisation } from "./LogoCarousel";

@@ -1,0 +1,220 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { SignupForm, type SignupFormProps, type SignupFormStatus } from "./SignupForm";
+
+const consentLabel =
+  "Ja, ik wil de tweemaandelijkse Updates ontvangen. Mijn gegevens worden alleen daarvoor gebruikt.";
+
+const meta = {
+  title: "Components/SignupForm",
+  component: SignupForm,
+  args: {
+    action: "/nieuwsbrief",
+    consentLabel,
+    hiddenFields: { formToken: "voorbeeld-token", source: "/artikelen/voorbeeld" },
+    // In Storybook nothing is posted anywhere: a valid submit is caught here.
+    onSubmit: fn((event) => event.preventDefault()),
+  },
+  argTypes: {
+    status: {
+      control: "inline-radio",
+      options: ["idle", "submitting", "invalid", "success", "error"],
+    },
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: "44rem", margin: "0 auto", padding: "2rem 1rem" }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof SignupForm>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Playground: Story = {};
+
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const consent = canvas.getByRole("checkbox", { name: consentLabel });
+    await expect(consent).not.toBeChecked();
+    await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toBeRequired();
+    const form = canvasElement.querySelector("form");
+    await expect(form?.getAttribute("method")).toBe("post");
+    await expect(form?.getAttribute("action")).toBe("/nieuwsbrief");
+    // The honeypot: present for bots, out of the tab order, labelled for anyone who meets it.
+    const honeypot = canvas.getByLabelText("Laat dit veld leeg");
+    await expect(honeypot.tabIndex).toBe(-1);
+    await expect(honeypot.getAttribute("autocomplete")).toBe("off");
+    await expect(getComputedStyle(honeypot.parentElement as HTMLElement).display).not.toBe("none");
+    const hidden = form?.querySelector<HTMLInputElement>('input[type="hidden"][name="source"]');
+    await expect(hidden?.value).toBe("/artikelen/voorbeeld");
+  },
+};
+
+/** Submit empty → summary takes focus → fix → errors gone. */
+export const ErrorFlow: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
+
+    const summary = await canvas.findByRole("alert");
+    await expect(summary).toHaveFocus();
+    await expect(
+      within(summary).getByRole("link", { name: "Vul je e-mailadres in" }),
+    ).toHaveAttribute("href", "#signup-email");
+    const email = canvas.getByRole("textbox", { name: /E-mailadres/ });
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(email).toHaveAccessibleDescription(/Fout: Vul je e-mailadres in/);
+    await expect(args.onSubmit).not.toHaveBeenCalled();
+
+    // The summary's link takes the reader to the field.
+    await userEvent.click(within(summary).getByRole("link", { name: "Vul je e-mailadres in" }));
+    await expect(email).toHaveFocus();
+    await userEvent.type(email, "anna@voorbeeld.nl");
+    await userEvent.click(canvas.getByRole("checkbox", { name: consentLabel }));
+    await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
+
+    await waitFor(() => expect(canvas.queryByRole("alert")).toBeNull());
+    await expect(email).not.toHaveAttribute("aria-invalid");
+    await expect(args.onSubmit).toHaveBeenCalledTimes(1);
+  },
+};
+
+export const InvalidEmail: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole("textbox", { name: /E-mailadres/ }), "anna@voorbeeld");
+    await userEvent.click(canvas.getByRole("checkbox", { name: consentLabel }));
+    await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
+    const summary = await canvas.findByRole("alert");
+    await expect(within(summary).getAllByRole("link")).toHaveLength(1);
+    await expect(summary).toHaveTextContent("Vul een e-mailadres in zoals naam@voorbeeld.nl");
+    // What the reader typed is still there.
+    await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toHaveValue(
+      "anna@voorbeeld",
+    );
+    await expect(canvas.getByRole("checkbox", { name: consentLabel })).toBeChecked();
+  },
+};
+
+/** As rendered by the server after a failed post (works without JavaScript). */
+export const ServerFieldErrors: Story = {
+  args: {
+    status: "invalid",
+    errors: {
+      email: "Vul een e-mailadres in zoals naam@voorbeeld.nl",
+      consent: "Vink aan dat je de Updates wilt ontvangen",
+    },
+    values: { firstName: "Anna", email: "anna@@voorbeeld.nl" },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("alert")).toHaveFocus();
+    await expect(canvas.getByRole("textbox", { name: /Voornaam/ })).toHaveValue("Anna");
+    await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toHaveValue(
+      "anna@@voorbeeld.nl",
+    );
+    await expect(canvas.getByRole("checkbox", { name: consentLabel })).toHaveAccessibleDescription(
+      /Vink aan dat je de Updates wilt ontvangen/,
+    );
+  },
+};
+
+export const Submitting: Story = {
+  args: { status: "submitting", values: { email: "anna@voorbeeld.nl", consent: true } },
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole("button", { name: "Bezig met aanmelden…" });
+    await expect(button).toHaveAttribute("aria-disabled", "true");
+  },
+};
+
+export const Success: Story = {
+  args: { status: "success" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("status")).toHaveTextContent("Bijna klaar: check je mailbox");
+    await expect(canvas.queryByRole("textbox")).toBeNull();
+  },
+};
+
+export const ServerError: Story = {
+  args: {
+    status: "error",
+    values: { firstName: "Anna", email: "anna@voorbeeld.nl", consent: true },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("alert")).toHaveTextContent("Aanmelden lukte nu niet");
+    await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toHaveValue(
+      "anna@voorbeeld.nl",
+    );
+  },
+};
+
+export const LongValues: Story = {
+  args: {
+    status: "invalid",
+    errors: { firstName: "Je voornaam mag hoogstens 100 tekens lang zijn" },
+    values: {
+      firstName: "Wilhelmina-Maria-Theodora-Josephina-Gerardina-Johanna-Cornelia-Adriana-Hendrika",
+      email: "hoofdbewonerscommissievertegenwoordiger@woningcorporatieonderhoudsbedrijven.nl",
+      consent: true,
+    },
+  },
+};
+
+export const NarrowViewport: Story = {
+  globals: { viewport: { value: "narrow", isRotated: false } },
+};
+
+/** A campaign page: own copy, campaign hidden fields, campaign theme. */
+export const CampaignTheme: Story = {
+  globals: { theme: "campaign" },
+  args: {
+    hiddenFields: {
+      formToken: "voorbeeld-token",
+      campaign: "teamdag-2026",
+      utm_source: "linkedin",
+    },
+    copy: {
+      title: "Ontvang het werkboek ‘Gelijkwaardig samenwerken in de keten’",
+      intro: "Laat je e-mailadres achter, dan stuur ik je het werkboek en daarna de Updates.",
+      submit: "Stuur mij het werkboek",
+    },
+  },
+};
+
+export const DarkTheme: Story = { globals: { theme: "dark" } };
+
+/** How an app drives the states: a stand-in for a server round trip. */
+function SimulatedServer(props: SignupFormProps) {
+  const [status, setStatus] = useState<SignupFormStatus>("idle");
+  return (
+    <SignupForm
+      {...props}
+      status={status}
+      onSubmit={(event) => {
+        event.preventDefault();
+        setStatus("submitting");
+        setTimeout(() => setStatus("success"), 300);
+      }}
+    />
+  );
+}
+
+export const SubmitToSuccess: Story = {
+  render: (args) => <SimulatedServer {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole("textbox", { name: /E-mailadres/ }), "anna@voorbeeld.nl");
+    await userEvent.click(canvas.getByRole("checkbox", { name: consentLabel }));
+    await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
+    await expect(await canvas.findByRole("button", { name: "Bezig met aanmelden…" })).toBeVisible();
+    const status = await canvas.findByRole("status");
+    await expect(within(status).getByRole("heading")).toHaveFocus();
+  },
+};

@@ -1,0 +1,21 @@
+import "./styles/global.css";
+
+export * from "./components/ArticleLayout";
+export * from "./components/Box";
+export * from "./components/Button";
+export * from "./components/Checkbox";
+export * from "./components/Container";
+export * from "./components/Heading";
+export * from "./components/Link";
+export * from "./components/LogoCarousel";
+export * from "./components/SignupForm";
+export * from "./components/SkipLink";
+export * from "./components/Stack";
+export * from "./components/Text";
+export * from "./components/TextField";
+export * from "./components/VisuallyHidden";
+export { type Sprinkles, sprinkles } from "./styles/sprinkles.css";
+export { vars } from "./theme/contract.css";
+export { contrastRatio, relativeLuminance } from "./theme/contrast";
+export { brandTheme, campaignTheme, darkTheme, themeClassNames } from "./theme/themes.css";
+export * from "./theme/tokens";

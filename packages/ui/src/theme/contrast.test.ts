@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { contrastRatio, relativeLuminance } from "./contrast";
+import { colorPairs, minimumContrast, themeColors } from "./tokens";
+
+describe("contrastRatio", () => {
+  it("matches the WCAG reference values", () => {
+    expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 5);
+    expect(contrastRatio("#ffffff", "#ffffff")).toBeCloseTo(1, 5);
+    // #767676 on white is the well-known lightest grey that passes 4.5:1.
+    expect(contrastRatio("#767676", "#ffffff")).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio("#777777", "#ffffff")).toBeLessThan(4.5);
+  });
+
+  it("is symmetric", () => {
+    expect(contrastRatio("#0a6660", "#fbfaf7")).toBe(contrastRatio("#fbfaf7", "#0a6660"));
+  });
+
+  it("rejects values it cannot measure", () => {
+    expect(() => relativeLuminance("teal")).toThrow(/#1a2b3c/);
+  });
+});
+
+describe.each(Object.entries(themeColors))("theme %s", (_name, colors) => {
+  it.each(colorPairs)(
+    "$foreground on $background ($usedBy) meets WCAG 2.2 AA",
+    ({ foreground, background, kind }) => {
+      const ratio = contrastRatio(colors[foreground], colors[background]);
+      expect(ratio).toBeGreaterThanOrEqual(minimumContrast[kind]);
+    },
+  );
+});

@@ -1,0 +1,41 @@
+import { createTheme } from "@vanilla-extract/css";
+import { vars } from "./contract.css";
+import {
+  type ColorTokens,
+  fontFamilies,
+  layout,
+  motion,
+  radii,
+  space,
+  type ThemeName,
+  themeColors,
+  typography,
+} from "./tokens";
+
+function themeValues(color: ColorTokens) {
+  return {
+    color,
+    font: fontFamilies,
+    fontSize: typography.size,
+    lineHeight: typography.lineHeight,
+    fontWeight: typography.weight,
+    measure: typography.measure,
+    space,
+    radius: radii,
+    motion,
+    layout,
+  };
+}
+
+/** Class names that apply a theme to everything inside the element that carries them. */
+export const brandTheme = createTheme(vars, themeValues(themeColors.brand), "brand");
+export const campaignTheme = createTheme(vars, themeValues(themeColors.campaign), "campaign");
+export const darkTheme = createTheme(vars, themeValues(themeColors.dark), "dark");
+
+export type { ThemeName };
+
+export const themeClassNames: Record<ThemeName, string> = {
+  brand: brandTheme,
+  campaign: campaignTheme,
+  dark: darkTheme,
+};
