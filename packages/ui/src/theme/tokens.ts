@@ -186,7 +186,7 @@ export const typography = {
     h4: "1.125rem",
     h3: "clamp(1.25rem, 1.2rem + 0.3vw, 1.4rem)",
     h2: "clamp(1.45rem, 1.3rem + 0.7vw, 1.8rem)",
-    h1: "clamp(1.9rem, 1.5rem + 2vw, 2.9rem)",
+    h1: "clamp(1.6rem, 1.1rem + 2.4vw, 2.9rem)",
   },
   lineHeight: { tight: "1.2", heading: "1.25", body: "1.65" },
   weight: { regular: "400", medium: "500", bold: "700" },
