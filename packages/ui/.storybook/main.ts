@@ -6,7 +6,7 @@ const config: StorybookConfig = {
   stories: ["../src/docs/*.mdx", "../src/**/*.mdx", "../src/**/*.stories.tsx"],
   addons: ["@storybook/addon-docs", "@storybook/addon-a11y", "@storybook/addon-vitest"],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  // Stories tagged "test-only" exist for the test run and stay out of the published Storybook.
+  // Stories tagged "test-only" exist for the test run and stay out of the published sidebar.
   tags: { "test-only": { excludeFromSidebar: true, excludeFromDocsStories: true } },
   async viteFinal(viteConfig) {
     viteConfig.plugins = [...(viteConfig.plugins ?? []), vanillaExtractPlugin()];

@@ -6,7 +6,6 @@ globalStyle("*, *::before, *::after", { boxSizing: "border-box" });
 globalStyle("html", {
   WebkitTextSizeAdjust: "100%",
   textSizeAdjust: "100%",
-  colorScheme: "light dark",
 });
 globalStyle("body", {
   margin: 0,

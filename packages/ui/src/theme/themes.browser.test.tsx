@@ -81,3 +81,14 @@ describe("a theme switch restyles every component without touching it", () => {
     expect(new Set([brand, campaign, dark]).size).toBe(3);
   });
 });
+
+describe("native controls follow the theme", () => {
+  it.each([
+    ["brand", "light"],
+    ["campaign", "light"],
+    ["dark", "dark"],
+  ] as const)("%s theme asks for a %s colour scheme", (theme, scheme) => {
+    render(<Checkbox label="Ja" />, theme);
+    expect(getComputedStyle(document.querySelector("input") as Element).colorScheme).toBe(scheme);
+  });
+});

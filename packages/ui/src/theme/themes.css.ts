@@ -1,4 +1,4 @@
-import { createTheme } from "@vanilla-extract/css";
+import { createTheme, globalStyle } from "@vanilla-extract/css";
 import { vars } from "./contract.css";
 import {
   type ColorTokens,
@@ -31,6 +31,10 @@ function themeValues(color: ColorTokens) {
 export const brandTheme = createTheme(vars, themeValues(themeColors.brand), "brand");
 export const campaignTheme = createTheme(vars, themeValues(themeColors.campaign), "campaign");
 export const darkTheme = createTheme(vars, themeValues(themeColors.dark), "dark");
+
+// Native controls (checkbox, scrollbars, autofill) follow the theme's lightness.
+globalStyle(`.${brandTheme}, .${campaignTheme}`, { colorScheme: "light" });
+globalStyle(`.${darkTheme}`, { colorScheme: "dark" });
 
 export type { ThemeName };
 

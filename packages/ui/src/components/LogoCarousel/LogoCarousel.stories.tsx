@@ -52,6 +52,7 @@ export const PauseAndPlay: Story = {
 };
 
 export const DuplicateHiddenFromAssistiveTechnology: Story = {
+  tags: ["test-only"],
   args: {
     organisations: seedOrganisations.map((org, i) => ({
       ...org,
@@ -123,6 +124,7 @@ export const MissingImageFallsBackToName: Story = {
 };
 
 export const LazyImagesWithFixedSize: Story = {
+  tags: ["test-only"],
   play: async ({ canvasElement }) => {
     const images = Array.from(canvasElement.querySelectorAll("img"));
     await expect(images.length).toBeGreaterThan(0);

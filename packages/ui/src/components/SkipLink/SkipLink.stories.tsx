@@ -42,6 +42,7 @@ export const FirstTabStop: Story = {
 };
 
 export const HiddenUntilFocused: Story = {
+  tags: ["test-only"],
   play: async ({ canvasElement }) => {
     const skip = within(canvasElement).getByRole("link", { name: "Direct naar de inhoud" });
     await expect(skip.getBoundingClientRect().bottom).toBeLessThanOrEqual(0);
