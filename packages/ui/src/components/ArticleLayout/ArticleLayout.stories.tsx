@@ -25,7 +25,7 @@ export const Playground: Story = {};
 
 /** Running Dutch text must land at 60–75 characters per line on a wide screen. */
 export const ReadableLineLength: Story = {
-  parameters: { viewport: { defaultViewport: "laptop" } },
+  globals: { viewport: { value: "laptop", isRotated: false } },
   play: async ({ canvasElement }) => {
     const paragraph = within(canvasElement).getByText(/Als we bijvoorbeeld naar ketensamenwerking/);
     const range = document.createRange();
