@@ -1,9 +1,20 @@
 /**
- * Checks the built package as a consumer receives it (run after `build`): a bundler
- * that respects `sideEffects` must still get every style, and React must stay a peer.
+ * Checks the built package as a consumer receives it: a bundler that respects
+ * `sideEffects` must still get every style, and React must stay a peer. It reads `dist/`,
+ * so Turborepo runs `build` before this package's `test`; run `pnpm build` first by hand.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "vite";
 import { describe, expect, it } from "vitest";
 import packageJson from "../package.json";
 import { themeColors } from "./theme/tokens";
@@ -43,16 +54,50 @@ describe("the published @vaart/ui", () => {
     expect(css).toMatch(/@keyframes/);
   });
 
-  it("keeps React and vanilla-extract runtimes out of the bundle", () => {
+  it("keeps React and the vanilla-extract runtimes out of the bundle", () => {
     const js = read(packageJson.exports["."].import);
     expect(js).toMatch(/from "react"/);
+    expect(js).toMatch(/from "@vanilla-extract\/recipes\/createRuntimeFn"/);
+    expect(js).toMatch(/from "@vanilla-extract\/sprinkles\/createRuntimeSprinkles"/);
     expect(js).not.toContain("__SECRET_INTERNALS");
-    expect(js).not.toContain('createElement("div",null,"react-dom"');
     expect(packageJson.peerDependencies).toHaveProperty("react");
     expect(packageJson.dependencies).not.toHaveProperty("react");
   });
 
-  it("marks its stylesheets as side effects so no bundler drops them", () => {
+  it("declares its stylesheet a side effect (webpack drops undeclared CSS imports)", () => {
     expect(packageJson.sideEffects).toContain("**/*.css");
+  });
+
+  it("keeps its stylesheet when a consumer's Vite build tree-shakes", async () => {
+    // A consumer app, as Vite (Rollup) sees it: the package linked into node_modules.
+    const app = mkdtempSync(join(tmpdir(), "vaart-ui-consumer-"));
+    try {
+      mkdirSync(join(app, "node_modules", "@vaart"), { recursive: true });
+      symlinkSync(root, join(app, "node_modules", "@vaart", "ui"), "dir");
+      writeFileSync(
+        join(app, "main.js"),
+        'import "@vaart/ui/styles.css";\nimport { Button } from "@vaart/ui";\nexport default Button;\n',
+      );
+      const output = await build({
+        root: app,
+        logLevel: "silent",
+        configFile: false,
+        build: {
+          write: false,
+          lib: { entry: join(app, "main.js"), formats: ["es"], fileName: "app" },
+          rollupOptions: { external: [/^react/, /^@vanilla-extract\//] },
+        },
+      });
+      const files = (Array.isArray(output) ? output : [output]).flatMap((o) =>
+        "output" in o ? o.output : [],
+      );
+      const css = files.find((file) => file.fileName.endsWith(".css"));
+      expect(css, "the consumer's build has a stylesheet").toBeDefined();
+      const source = css && "source" in css ? String(css.source) : "";
+      expect(source).toContain("box-sizing:border-box");
+      expect(source).toContain("@keyframes");
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 });

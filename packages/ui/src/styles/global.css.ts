@@ -40,8 +40,7 @@ globalStyle("*, *::before, *::after", {
   },
 });
 
-// Print: black on white, no backgrounds; components mark what to leave out with data-print="hide".
+// Print: white paper, 11pt body; each component hides in print what a reader does not need.
 globalStyle("body", {
-  "@media": { print: { background: "#fff", color: "#000", fontSize: "11pt" } },
+  "@media": { print: { background: "#fff", fontSize: "11pt" } },
 });
-globalStyle('[data-print="hide"]', { "@media": { print: { display: "none !important" } } });

@@ -1,4 +1,4 @@
-import { createTheme, globalStyle } from "@vanilla-extract/css";
+import { assignVars, createTheme, globalStyle } from "@vanilla-extract/css";
 import { vars } from "./contract.css";
 import {
   type ColorTokens,
@@ -35,6 +35,11 @@ export const darkTheme = createTheme(vars, themeValues(themeColors.dark), "dark"
 // Native controls (checkbox, scrollbars, autofill) follow the theme's lightness.
 globalStyle(`.${brandTheme}, .${campaignTheme}`, { colorScheme: "light" });
 globalStyle(`.${darkTheme}`, { colorScheme: "dark" });
+
+// Paper is white: every theme prints with the brand's light colours.
+globalStyle(`.${campaignTheme}, .${darkTheme}`, {
+  "@media": { print: { vars: assignVars(vars.color, themeColors.brand) } },
+});
 
 export type { ThemeName };
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cdp, page } from "vitest/browser";
 import { SeedArticleBody, seedArticle, seedOrganisations } from "../../fixtures/seedArticle";
 import { cleanup, render } from "../../test/render";
+import { contrastRatio } from "../../theme/contrast";
 import { LogoCarousel } from "../LogoCarousel";
 import { SignupForm } from "../SignupForm";
 import { ArticleLayout } from "./ArticleLayout";
@@ -25,6 +26,10 @@ function seedPage() {
       <SeedArticleBody />
     </ArticleLayout>
   );
+}
+
+function toHex(...channels: Array<number | undefined>) {
+  return `#${channels.map((c) => (c ?? 0).toString(16).padStart(2, "0")).join("")}`;
 }
 
 afterEach(async () => {
@@ -55,6 +60,17 @@ describe("ArticleLayout", () => {
       expect(perLine).toBeLessThanOrEqual(75);
     }
   });
+
+  it.each(["brand", "campaign", "dark"] as const)(
+    "prints dark text on white paper in the %s theme",
+    async (theme) => {
+      const container = render(seedPage(), theme);
+      await cdp().send("Emulation.setEmulatedMedia", { media: "print" });
+      const paragraph = container.querySelector("article p") as HTMLElement;
+      const [r, g, b] = (getComputedStyle(paragraph).color.match(/\d+/g) ?? []).map(Number);
+      expect(contrastRatio(toHex(r, g, b), "#ffffff")).toBeGreaterThanOrEqual(7);
+    },
+  );
 
   it("prints just the article", async () => {
     const container = render(seedPage());

@@ -1,4 +1,4 @@
-import { globalStyle, keyframes, style } from "@vanilla-extract/css";
+import { type GlobalStyleRule, globalStyle, keyframes, style } from "@vanilla-extract/css";
 import { vars } from "../../theme/contract.css";
 
 export const section = style({
@@ -83,11 +83,8 @@ export const track = style({
   display: "flex",
   width: "max-content",
   animation: `${scroll} ${vars.motion.carouselLoop} linear infinite`,
-  selectors: {
-    [`${section}:has(${pauseInput}:checked) &`]: { animationPlayState: "paused" },
-    // Apps may also offer "less motion" as a site setting by marking an ancestor.
-    '[data-motion="reduce"] &': { animation: "none" },
-  },
+  // Hold still under the pointer, so a logo can be read and clicked.
+  selectors: { [`${viewport}:hover &`]: { animationPlayState: "paused" } },
   "@media": { "(prefers-reduced-motion: reduce)": { animation: "none" } },
 });
 
@@ -117,34 +114,6 @@ export const staticList = style({
 
 export const item = style({ flex: "none" });
 
-/** The copy that makes the loop seamless; pointless (and hidden) when nothing moves. */
-export const duplicateList = style({
-  selectors: { '[data-motion="reduce"] &': { display: "none" } },
-  "@media": { "(prefers-reduced-motion: reduce)": { display: "none" } },
-});
-
-// Without motion every logo must still be visible: the row wraps instead of running off-screen.
-const stillRow = {
-  width: "auto",
-  animation: "none",
-} as const;
-const stillList = {
-  flexWrap: "wrap",
-  justifyContent: "center",
-  rowGap: vars.space.lg,
-  paddingInline: vars.layout.gutter,
-} as const;
-globalStyle(`[data-motion="reduce"] ${track}`, stillRow);
-globalStyle(`[data-motion="reduce"] ${list}`, stillList);
-globalStyle(`[data-motion="reduce"] ${viewport}`, { maskImage: "none" });
-globalStyle(`${track}`, { "@media": { "(prefers-reduced-motion: reduce)": stillRow } });
-globalStyle(`${list}`, { "@media": { "(prefers-reduced-motion: reduce)": stillList } });
-globalStyle(`${viewport}`, {
-  "@media": { "(prefers-reduced-motion: reduce)": { maskImage: "none" } },
-});
-// Paused: let readers scroll through the row themselves.
-globalStyle(`${section}:has(${pauseInput}:checked) ${viewport}`, { overflowX: "auto" });
-
 export const logoLink = style({
   display: "block",
   borderRadius: vars.radius.sm,
@@ -157,6 +126,10 @@ export const logoImage = style({
   ...logoBox,
   display: "block",
   objectFit: "contain",
+  // Without JavaScript a broken image shows its alt text (the name): make it legible.
+  fontFamily: vars.font.heading,
+  fontWeight: vars.fontWeight.bold,
+  color: vars.color.heading,
 });
 
 /** The organisation's name, shown when there is no usable logo image. */
@@ -175,3 +148,32 @@ export const wordmark = style({
 });
 
 globalStyle(`${logoLink}:hover ${wordmark}`, { textDecoration: "underline" });
+
+/** The copy that makes the loop seamless; hidden whenever the row stands still. */
+export const duplicateList = style({});
+
+/**
+ * The row stands still — no animation, no copy, wrapped so every logo is visible and
+ * reachable — when the reader paused it, when keyboard focus is on a logo (so focus is
+ * never carried out of view), when the reader prefers reduced motion, or when an app
+ * marks an ancestor with `data-motion="reduce"` (a site-wide "less motion" setting).
+ */
+function whenStill(target: string, rules: GlobalStyleRule) {
+  const contexts = ['[data-motion="reduce"]', `${section}:has(${pauseInput}:checked)`];
+  const selectors = contexts.map((context) => `${context} ${target}`);
+  selectors.push(
+    target === viewport ? `${viewport}:focus-within` : `${viewport}:focus-within ${target}`,
+  );
+  globalStyle(selectors.join(", "), rules);
+  globalStyle(target, { "@media": { "(prefers-reduced-motion: reduce)": rules } });
+}
+
+whenStill(track, { width: "auto", animation: "none" });
+whenStill(list, {
+  flexWrap: "wrap",
+  justifyContent: "center",
+  rowGap: vars.space.lg,
+  paddingInline: vars.layout.gutter,
+});
+whenStill(duplicateList, { display: "none" });
+whenStill(viewport, { maskImage: "none" });

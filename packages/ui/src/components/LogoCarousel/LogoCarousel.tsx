@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Heading, type HeadingLevel } from "../Heading";
 import { useLinkComponent } from "../Link";
 import * as styles from "./LogoCarousel.css";
@@ -86,9 +86,8 @@ interface LogoListProps {
 }
 
 function LogoList({ organisations, className, duplicate = false }: LogoListProps) {
-  const hiddenProps = duplicate ? { "aria-hidden": true, inert: "" } : {};
   return (
-    <ul className={className} {...hiddenProps}>
+    <ul className={className} aria-hidden={duplicate || undefined}>
       {organisations.map((organisation) => (
         <li key={organisation.name} className={styles.item}>
           <Logo organisation={organisation} duplicate={duplicate} />
@@ -104,10 +103,18 @@ const LOGO_BOX = { width: 160, height: 64 } as const;
 function Logo({ organisation, duplicate }: { organisation: Organisation; duplicate: boolean }) {
   const LinkComponent = useLinkComponent();
   const [imageFailed, setImageFailed] = useState(false);
+  const imageRef = useRef<HTMLImageElement>(null);
   const showImage = organisation.logo && !imageFailed;
+
+  // An image that failed before React hydrated never fires onError; catch it here.
+  useEffect(() => {
+    const image = imageRef.current;
+    if (image?.complete && image.naturalWidth === 0) setImageFailed(true);
+  }, []);
 
   const mark = showImage ? (
     <img
+      ref={imageRef}
       src={organisation.logo}
       alt={duplicate ? "" : organisation.name}
       width={LOGO_BOX.width}

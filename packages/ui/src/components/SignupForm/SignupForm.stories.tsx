@@ -6,6 +6,12 @@ import { SignupForm, type SignupFormProps, type SignupFormStatus } from "./Signu
 const consentLabel =
   "Ja, ik wil de tweemaandelijkse Updates ontvangen. Mijn gegevens worden alleen daarvoor gebruikt.";
 
+/** The error summary: the box around its "Er is een probleem" heading. */
+async function findErrorSummary(canvas: ReturnType<typeof within>) {
+  const heading = await canvas.findByRole("heading", { name: "Er is een probleem" });
+  return heading.parentElement as HTMLElement;
+}
+
 const meta = {
   title: "Components/SignupForm",
   component: SignupForm,
@@ -61,7 +67,7 @@ export const ErrorFlow: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
 
-    const summary = await canvas.findByRole("alert");
+    const summary = await findErrorSummary(canvas);
     await expect(summary).toHaveFocus();
     await expect(
       within(summary).getByRole("link", { name: "Vul je e-mailadres in" }),
@@ -78,7 +84,9 @@ export const ErrorFlow: Story = {
     await userEvent.click(canvas.getByRole("checkbox", { name: consentLabel }));
     await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
 
-    await waitFor(() => expect(canvas.queryByRole("alert")).toBeNull());
+    await waitFor(() =>
+      expect(canvas.queryByRole("heading", { name: "Er is een probleem" })).toBeNull(),
+    );
     await expect(email).not.toHaveAttribute("aria-invalid");
     await expect(args.onSubmit).toHaveBeenCalledTimes(1);
   },
@@ -90,7 +98,7 @@ export const InvalidEmail: Story = {
     await userEvent.type(canvas.getByRole("textbox", { name: /E-mailadres/ }), "anna@voorbeeld");
     await userEvent.click(canvas.getByRole("checkbox", { name: consentLabel }));
     await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
-    const summary = await canvas.findByRole("alert");
+    const summary = await findErrorSummary(canvas);
     await expect(within(summary).getAllByRole("link")).toHaveLength(1);
     await expect(summary).toHaveTextContent("Vul een e-mailadres in zoals naam@voorbeeld.nl");
     // What the reader typed is still there.
@@ -113,7 +121,7 @@ export const ServerFieldErrors: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole("alert")).toHaveFocus();
+    await expect(await findErrorSummary(canvas)).toHaveFocus();
     await expect(canvas.getByRole("textbox", { name: /Voornaam/ })).toHaveValue("Anna");
     await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toHaveValue(
       "anna@@voorbeeld.nl",
@@ -148,7 +156,8 @@ export const ServerError: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole("alert")).toHaveTextContent("Aanmelden lukte nu niet");
+    // The notice's heading takes focus, so the reader hears what went wrong first.
+    await expect(canvas.getByRole("heading", { name: "Aanmelden lukte nu niet" })).toHaveFocus();
     await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toHaveValue(
       "anna@voorbeeld.nl",
     );
@@ -216,5 +225,30 @@ export const SubmitToSuccess: Story = {
     await expect(await canvas.findByRole("button", { name: "Bezig met aanmelden…" })).toBeVisible();
     const status = await canvas.findByRole("status");
     await expect(within(status).getByRole("heading")).toHaveFocus();
+  },
+};
+
+/** An app re-rendering with equal props must not wipe what the browser found. */
+function RerenderingParent(props: SignupFormProps) {
+  const [, setTick] = useState(0);
+  return (
+    <>
+      <SignupForm {...props} status="idle" errors={{}} />
+      <button type="button" onClick={() => setTick((n) => n + 1)}>
+        Opnieuw tekenen
+      </button>
+    </>
+  );
+}
+
+export const ErrorsSurviveRerender: Story = {
+  tags: ["test-only"],
+  render: (args) => <RerenderingParent {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
+    await findErrorSummary(canvas);
+    await userEvent.click(canvas.getByRole("button", { name: "Opnieuw tekenen" }));
+    await expect(canvas.getByRole("heading", { name: "Er is een probleem" })).toBeVisible();
   },
 };

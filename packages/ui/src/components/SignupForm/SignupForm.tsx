@@ -15,6 +15,7 @@ import { TextField } from "../TextField";
 import * as styles from "./SignupForm.css";
 import {
   defaultValidationMessages,
+  FIRST_NAME_MAX_LENGTH,
   type SignupField,
   type SignupFieldErrors,
   type SignupFormValues,
@@ -118,15 +119,17 @@ export function SignupForm({
   const headingId = useId();
   const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLHeadingElement>(null);
-  // What the browser found on the last submit, and which server errors it superseded:
-  // a new server response (new `errors` object) replaces it.
-  const [clientCheck, setClientCheck] = useState<{
-    supersedes: SignupFieldErrors | undefined;
-    errors: SignupFieldErrors;
-  } | null>(null);
-  const clientErrors =
-    clientCheck && clientCheck.supersedes === serverErrors ? clientCheck.errors : null;
+  const subheadingLevel = Math.min(headingLevel + 1, 4) as HeadingLevel;
+  // What the browser found on the last submit. A new answer from the server (the status
+  // or the server's errors change) replaces it; equal props on a re-render do not.
+  const [clientErrors, setClientErrors] = useState<SignupFieldErrors | null>(null);
   const [submitAttempt, setSubmitAttempt] = useState(0);
+  const serverAnswer = `${status}:${JSON.stringify(serverErrors ?? {})}`;
+  const [seenServerAnswer, setSeenServerAnswer] = useState(serverAnswer);
+  if (serverAnswer !== seenServerAnswer) {
+    setSeenServerAnswer(serverAnswer);
+    setClientErrors(null);
+  }
 
   const errors = clientErrors ?? (status === "invalid" ? serverErrors : undefined) ?? {};
   const errorFields = fieldOrder.filter((field) => errors[field]);
@@ -137,11 +140,13 @@ export function SignupForm({
     honeypot: `${idPrefix}-website`,
   };
 
-  // The summary takes focus after every failed attempt, so it is read out first.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each new attempt
+  // The summary takes focus after every failed attempt (in the browser or on the server),
+  // so it is read out first.
+  const hasErrors = errorFields.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each new attempt and answer
   useEffect(() => {
-    if (errorFields.length > 0) summaryRef.current?.focus();
-  }, [submitAttempt, serverErrors, errorFields.length > 0]);
+    if (hasErrors) summaryRef.current?.focus();
+  }, [submitAttempt, serverAnswer, hasErrors]);
 
   useEffect(() => {
     if (status === "success" || status === "error") noticeRef.current?.focus();
@@ -162,10 +167,10 @@ export function SignupForm({
       setSubmitAttempt((n) => n + 1);
       if (Object.keys(found).length > 0) {
         event.preventDefault();
-        setClientCheck({ supersedes: serverErrors, errors: found });
+        setClientErrors(found);
         return;
       }
-      setClientCheck({ supersedes: serverErrors, errors: {} });
+      setClientErrors({});
     }
     onSubmit?.(event);
   }
@@ -188,7 +193,7 @@ export function SignupForm({
         </Heading>
         <div role="status" className={styles.success}>
           <Heading
-            level={(headingLevel + 1) as HeadingLevel}
+            level={subheadingLevel}
             size={4}
             ref={noticeRef}
             tabIndex={-1}
@@ -211,19 +216,10 @@ export function SignupForm({
       </Heading>
       <Text className={styles.intro}>{copy.intro}</Text>
 
-      {errorFields.length > 0 ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby={`${idPrefix}-summary-title`}
-          className={styles.summary}
-        >
-          <Heading
-            level={(headingLevel + 1) as HeadingLevel}
-            size={4}
-            id={`${idPrefix}-summary-title`}
-          >
+      {hasErrors ? (
+        // No role="alert": the summary takes focus, which already reads it out (once).
+        <div ref={summaryRef} tabIndex={-1} className={styles.summary}>
+          <Heading level={subheadingLevel} size={4}>
             {copy.errorSummaryTitle}
           </Heading>
           <ul className={styles.summaryList}>
@@ -243,9 +239,9 @@ export function SignupForm({
       ) : null}
 
       {status === "error" ? (
-        <div role="alert" className={styles.serverError}>
+        <div className={styles.serverError}>
           <Heading
-            level={(headingLevel + 1) as HeadingLevel}
+            level={subheadingLevel}
             size={4}
             ref={noticeRef}
             tabIndex={-1}
@@ -280,7 +276,7 @@ export function SignupForm({
           errorPrefix={copy.errorPrefix}
           defaultValue={values?.firstName}
           autoComplete="given-name"
-          maxLength={200}
+          maxLength={FIRST_NAME_MAX_LENGTH}
         />
         <TextField
           id={ids.email}

@@ -8,6 +8,7 @@ export {
 } from "./SignupForm";
 export {
   defaultValidationMessages,
+  FIRST_NAME_MAX_LENGTH,
   type SignupField,
   type SignupFieldErrors,
   type SignupFormValues,

@@ -14,6 +14,8 @@ export interface SignupValidationMessages {
   consentRequired: string;
 }
 
+export const FIRST_NAME_MAX_LENGTH = 100;
+
 export const defaultValidationMessages: SignupValidationMessages = {
   emailRequired: "Vul je e-mailadres in",
   emailInvalid: "Vul een e-mailadres in zoals naam@voorbeeld.nl",
@@ -33,7 +35,8 @@ export function validateSignup(
   const email = values.email?.trim() ?? "";
   if (email === "") errors.email = messages.emailRequired;
   else if (!emailShape.test(email) || email.length > 254) errors.email = messages.emailInvalid;
-  if ((values.firstName?.trim().length ?? 0) > 100) errors.firstName = messages.firstNameTooLong;
+  if ((values.firstName?.trim().length ?? 0) > FIRST_NAME_MAX_LENGTH)
+    errors.firstName = messages.firstNameTooLong;
   if (!values.consent) errors.consent = messages.consentRequired;
   return errors;
 }
