@@ -258,7 +258,6 @@ export function SignupForm({
         action={action}
         noValidate
         className={styles.form}
-        aria-labelledby={headingId}
         aria-busy={submitting || undefined}
         onSubmit={handleSubmit}
       >
