@@ -11,6 +11,7 @@ const hasHeaders = fs.existsSync(path.join(prefix, "include", "node", "node_vers
 module.exports = {
   hooks: {
     updateConfig(config) {
+      // biome-ignore lint/suspicious/noUndeclaredEnvVars: read at install time, not by a turbo task.
       if (!hasHeaders || process.env.npm_config_nodedir) return config;
       config.extraEnv = { ...config.extraEnv, npm_config_nodedir: prefix };
       return config;

@@ -1,0 +1,50 @@
+import { sql } from "kysely";
+import { type MigrationResult, Migrator } from "kysely/migration";
+import type { DatabaseHandle } from "./connect.server.js";
+import { migrations } from "./migrations.js";
+
+export interface MigrateOptions {
+  /** Apply migrations marked destructive. Off by default. */
+  allowDestructive?: boolean;
+}
+
+export interface MigrateReport {
+  applied: string[];
+  alreadyApplied: string[];
+}
+
+export async function migrateToLatest(
+  handle: DatabaseHandle,
+  options: MigrateOptions = {},
+): Promise<MigrateReport> {
+  const { db } = handle;
+  if (handle.dialect === "postgres" && handle.schema) {
+    await sql`create schema if not exists ${sql.id(handle.schema)}`.execute(db);
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: "newsletter_migrations",
+    migrationLockTableName: "newsletter_migrations_lock",
+    // Kysely's PostgreSQL introspection sees every schema; name ours so that another
+    // schema's migration table is never mistaken for it.
+    ...(handle.dialect === "postgres" ? { migrationTableSchema: handle.schema ?? "public" } : {}),
+  });
+  const known = await migrator.getMigrations();
+  const pending = known.filter((m) => !m.executedAt).map((m) => m.name);
+  const destructive = pending.filter((name) => migrations[name]?.destructive);
+  if (destructive.length > 0 && !options.allowDestructive) {
+    throw new Error(
+      `Refusing to apply destructive migration(s) ${destructive.join(", ")} without --allow-destructive`,
+    );
+  }
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  const applied = (results ?? [])
+    .filter((r: MigrationResult) => r.status === "Success")
+    .map((r) => r.migrationName);
+  return {
+    applied,
+    alreadyApplied: known.filter((m) => m.executedAt).map((m) => m.name),
+  };
+}

@@ -1,0 +1,23 @@
+/** The database could not be reached or refused the work; nothing was changed. */
+export class NewsletterUnavailableError extends Error {
+  override readonly name = "NewsletterUnavailableError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Configuration (environment variables or options) is missing or malformed. */
+export class NewsletterConfigError extends Error {
+  override readonly name = "NewsletterConfigError";
+  constructor(
+    message: string,
+    readonly variable?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
