@@ -97,7 +97,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "SITE_URL",
     );
   }
-  const dataDir = path.resolve(e.DATA_DIR ?? path.join(findRepoRoot(), ".data"));
+  // A relative DATA_DIR is taken from the repo root, whichever package runs the code.
+  const dataDir = path.resolve(findRepoRoot(), e.DATA_DIR ?? ".data");
   const mailFrom = e.NEWSLETTER_MAIL_FROM ?? "Vaart in samenwerken <updates@localhost>";
   return {
     databaseUrl: e.DATABASE_URL,
