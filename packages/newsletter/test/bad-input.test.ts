@@ -33,7 +33,7 @@ interface Case {
 const x = (n: number, c = "a") => c.repeat(n);
 
 // The corpus. Each case: a clear field error, a silent bot drop, or stored safely.
-export const CORPUS: Case[] = [
+const CORPUS: Case[] = [
   // --- e-mail address --------------------------------------------------------------
   {
     name: "script tag as address",
