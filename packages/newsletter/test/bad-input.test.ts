@@ -462,7 +462,7 @@ describe.each(DRIVERS)(`bad-input corpus, ${CORPUS.length} cases (%s)`, (driver)
       expect(files).toHaveLength(0);
     } else {
       expect(result).toEqual({ status: "ok", message: messages.checkMailbox });
-      expect(after.subscribers).toBe(before.subscribers + 1);
+      expect(after.subscribers).toBe((before.subscribers ?? 0) + 1);
       expect(files).toHaveLength(1);
       const mail = transport.last as OutgoingMail | null;
       const { email, firstName } = c.expect.stored;
