@@ -175,9 +175,16 @@ describe.each(DRIVERS)("faults (%s)", (driver) => {
     // never returns, so the outcome is never recorded.
     const hang = new Promise<void>(() => {});
     const original = env.transport.send.bind(env.transport);
-    env.transport.send = () => hang;
+    let reachedSend: () => void = () => {};
+    const sending = new Promise<void>((resolve) => {
+      reachedSend = resolve;
+    });
+    env.transport.send = () => {
+      reachedSend();
+      return hang;
+    };
     void env.newsletter.subscribe(form(env, { email: "crash@example.nl" }), ctx);
-    await new Promise((r) => setTimeout(r, 300));
+    await sending; // the signup is committed and the mail is "in flight" forever
     env.transport.send = original;
 
     const second = env.another();
