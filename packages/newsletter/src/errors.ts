@@ -1,11 +1,3 @@
-/** The database could not be reached or refused the work; nothing was changed. */
-export class NewsletterUnavailableError extends Error {
-  override readonly name = "NewsletterUnavailableError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
-
 /** Configuration (environment variables or options) is missing or malformed. */
 export class NewsletterConfigError extends Error {
   override readonly name = "NewsletterConfigError";

@@ -6,7 +6,7 @@ export type {
 } from "./confirm.server.js";
 export type { MigrateOptions, MigrateReport } from "./db/migrate.server.js";
 export type { SubscriberStatus } from "./db/schema.js";
-export { NewsletterConfigError, NewsletterUnavailableError } from "./errors.js";
+export { NewsletterConfigError } from "./errors.js";
 export {
   createNullTransport,
   createOutboxTransport,
