@@ -1,5 +1,6 @@
 import type { Core } from "./core.server.js";
 import { addMs } from "./core.server.js";
+import { inTransaction } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import {
   createConfirmationToken,
@@ -41,7 +42,7 @@ export async function confirm(
   const nowIso = now.toISOString();
   try {
     await core.ready();
-    return await core.handle.db.transaction().execute(async (trx): Promise<ConfirmResult> => {
+    return await inTransaction(core.handle, async (trx): Promise<ConfirmResult> => {
       const row = await trx
         .selectFrom("newsletter_confirmation_tokens")
         .selectAll()
@@ -145,7 +146,7 @@ export async function requestNewConfirmation(
 /** Claim the right to send a new mail to a pending subscriber (respects the interval). */
 async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<PendingMail | null> {
   const nowIso = now.toISOString();
-  return core.handle.db.transaction().execute(async (trx) => {
+  return inTransaction(core.handle, async (trx) => {
     const sub = await trx
       .selectFrom("newsletter_subscribers")
       .select(["id", "email", "first_name", "consent_id"])

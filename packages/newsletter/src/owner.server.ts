@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Core } from "./core.server.js";
 import { addMs } from "./core.server.js";
+import { inTransaction } from "./db/transaction.server.js";
 import {
   createConfirmationToken,
   deliverConfirmation,
@@ -39,7 +40,7 @@ export async function resendPending(
     .execute();
   const report: ResendReport = { due: 0, sent: 0, failed: 0 };
   for (const row of due) {
-    const claimed = await db.transaction().execute(async (trx): Promise<PendingMail | null> => {
+    const claimed = await inTransaction(core.handle, async (trx): Promise<PendingMail | null> => {
       const res = await trx
         .updateTable("newsletter_subscribers")
         .set({ mail_due_at: addMs(now, core.settings.mailLeaseMs), last_mail_at: nowIso })

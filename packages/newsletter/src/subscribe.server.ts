@@ -1,5 +1,6 @@
 import type { Core } from "./core.server.js";
 import { addMs } from "./core.server.js";
+import { inTransaction } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import {
   createConfirmationToken,
@@ -158,7 +159,7 @@ async function storeSignup(
     unsubscribe_method: null,
   });
 
-  return core.handle.db.transaction().execute(async (trx) => {
+  return inTransaction(core.handle, async (trx) => {
     const id = newId();
     const consentId = newId();
     const inserted = await trx

@@ -1,4 +1,5 @@
 import type { Core } from "./core.server.js";
+import { inTransaction } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import { messages } from "./messages.js";
 import { verifyUnsubscribeToken } from "./tokens.server.js";
@@ -30,7 +31,7 @@ export async function unsubscribe(
   const nowIso = core.now().toISOString();
   try {
     await core.ready();
-    await core.handle.db.transaction().execute(async (trx) => {
+    await inTransaction(core.handle, async (trx) => {
       const sub = await trx
         .selectFrom("newsletter_subscribers")
         .select(["id", "consent_id"])
