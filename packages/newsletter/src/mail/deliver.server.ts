@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Core } from "../core.server.js";
 import type { Database } from "../db/schema.js";
 import { errorMessage } from "../errors.js";
@@ -86,17 +86,18 @@ export async function deliverConfirmation(core: Core, mail: PendingMail): Promis
   }
   const now = core.now();
   try {
+    // Atomic increment: a retry on another instance cannot lose a count.
     const row = await db
-      .selectFrom("newsletter_subscribers")
-      .select("mail_attempts")
+      .updateTable("newsletter_subscribers")
+      .set({ mail_attempts: sql<number>`mail_attempts + 1` })
       .where("id", "=", mail.subscriberId)
+      .returning("mail_attempts")
       .executeTakeFirst();
-    const attempts = Number(row?.mail_attempts ?? 0) + 1;
+    const attempts = Number(row?.mail_attempts ?? 1);
     if (failure === null) {
       await db
         .updateTable("newsletter_subscribers")
         .set({
-          mail_attempts: attempts,
           mail_sent_at: now.toISOString(),
           mail_last_error: null,
           mail_due_at: null,
@@ -108,7 +109,6 @@ export async function deliverConfirmation(core: Core, mail: PendingMail): Promis
       await db
         .updateTable("newsletter_subscribers")
         .set({
-          mail_attempts: attempts,
           mail_last_error: failure,
           mail_due_at: giveUp
             ? null
