@@ -44,3 +44,15 @@ describe.each(DRIVERS)("migrations (%s)", (driver) => {
     });
   });
 });
+
+describe("migrations (postgres, several instances starting at once)", () => {
+  it("five app instances auto-migrating a fresh database at the same time all succeed", async () => {
+    const env = await setup("postgres");
+    const instances = [env.newsletter, ...Array.from({ length: 4 }, () => env.another())];
+    const results = await Promise.all(
+      instances.map((n, i) => n.subscribe(form(env, { email: `start${i}@example.nl` }), ctx)),
+    );
+    expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+    expect((await env.newsletter.counts()).subscribers).toBe(5);
+  });
+});

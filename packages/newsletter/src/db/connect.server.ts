@@ -82,7 +82,8 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    // At least 2: migrations hold one connection for their lock and run on another.
+    max: Math.max(2, options.poolSize ?? 10),
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),

@@ -17,6 +17,25 @@ export async function migrateToLatest(
   handle: DatabaseHandle,
   options: MigrateOptions = {},
 ): Promise<MigrateReport> {
+  if (handle.dialect !== "postgres") return migrateUnlocked(handle, options);
+  // Several app instances may start at once on a fresh database. Creating the schema and
+  // Kysely's own migration tables races in PostgreSQL ("duplicate key … pg_namespace"),
+  // so the whole run holds a session-level advisory lock on one pooled connection while
+  // the migrations run on others.
+  return handle.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext('vaart_newsletter_migrations'))`.execute(conn);
+    try {
+      return await migrateUnlocked(handle, options);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('vaart_newsletter_migrations'))`.execute(conn);
+    }
+  });
+}
+
+async function migrateUnlocked(
+  handle: DatabaseHandle,
+  options: MigrateOptions,
+): Promise<MigrateReport> {
   const { db } = handle;
   if (handle.dialect === "postgres" && handle.schema) {
     await sql`create schema if not exists ${sql.id(handle.schema)}`.execute(db);
