@@ -113,7 +113,9 @@ export async function setup(
     await requirePostgres();
     counter += 1;
     base.databaseUrl = PG_URL;
-    base.pgSchema = `t_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
+    // Dropped by the global teardown (test/global-setup.ts) once every file is done.
+    const run = process.env.VAART_TEST_RUN ?? "norun";
+    base.pgSchema = `t_${run}_${process.pid}_${counter}`;
   }
   const options = { ...base, ...overrides };
   const instances: Newsletter[] = [];
@@ -125,12 +127,6 @@ export async function setup(
   const newsletter = make();
   cleanups.push(async () => {
     for (const n of instances) await n.close().catch(() => {});
-    if (driver === "postgres" && base.pgSchema) {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${base.pgSchema} cascade`);
-      await client.end();
-    }
     rmSync(dir, { recursive: true, force: true });
   });
   return { newsletter, transport, clock, options, another: make };

@@ -17,7 +17,22 @@ export async function migrateToLatest(
   handle: DatabaseHandle,
   options: MigrateOptions = {},
 ): Promise<MigrateReport> {
-  if (handle.dialect !== "postgres") return migrateUnlocked(handle, options);
+  if (handle.dialect === "sqlite") {
+    // Kysely takes no lock on SQLite and its transaction starts deferred, so two processes
+    // starting at once could both run a migration. BEGIN IMMEDIATE makes the whole run one
+    // write transaction: the second process waits (busy_timeout), then finds nothing to do.
+    return handle.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const report = await migrateUnlocked({ ...handle, db: conn }, options, true);
+        await sql`commit`.execute(conn);
+        return report;
+      } catch (error) {
+        await sql`rollback`.execute(conn).catch(() => {});
+        throw error;
+      }
+    });
+  }
   // Several app instances may start at once on a fresh database. Creating the schema and
   // Kysely's own migration tables races in PostgreSQL ("duplicate key … pg_namespace"),
   // so the whole run holds a session-level advisory lock on one pooled connection while
@@ -35,6 +50,7 @@ export async function migrateToLatest(
 async function migrateUnlocked(
   handle: DatabaseHandle,
   options: MigrateOptions,
+  inOuterTransaction = false,
 ): Promise<MigrateReport> {
   const { db } = handle;
   if (handle.dialect === "postgres" && handle.schema) {
@@ -45,6 +61,7 @@ async function migrateUnlocked(
     provider: { getMigrations: async () => migrations },
     migrationTableName: "newsletter_migrations",
     migrationLockTableName: "newsletter_migrations_lock",
+    disableTransactions: inOuterTransaction,
     // Kysely's PostgreSQL introspection sees every schema; name ours so that another
     // schema's migration table is never mistaken for it.
     ...(handle.dialect === "postgres" ? { migrationTableSchema: handle.schema ?? "public" } : {}),
