@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * Owner's command-line tool: `pnpm newsletter <command>` from the repo root.
+ * Configuration comes from the same environment variables as the apps (see README).
+ */
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { errorMessage, NewsletterConfigError } from "./errors.js";
+import { createNewsletterFromEnv } from "./index.js";
+import type { Stats } from "./owner.server.js";
+
+const USAGE = `Usage: pnpm newsletter <command> [options]
+
+Commands:
+  migrate [--allow-destructive]   apply pending database migrations
+  stats [--json]                  pending / confirmed / unsubscribed per source
+  export [--out <file>]           CSV of confirmed subscribers with consent proof
+                                  (to stdout unless --out is given)
+  resend-pending [--limit <n>]    send confirmation mails that are due (failed or never sent)
+  help                            show this text
+
+Environment: DATABASE_URL, DATA_DIR, SMTP_URL, SITE_URL, NEWSLETTER_SECRET,
+NEWSLETTER_MAIL_FROM, NEWSLETTER_REPLY_TO, NEWSLETTER_SITE_NAME (see the package README).`;
+
+function formatStats(stats: Stats): string {
+  const header = ["bron", "wachtend", "bevestigd", "afgemeld", "totaal"];
+  const rows = stats.sources.map((s) => [
+    s.source,
+    String(s.pending),
+    String(s.confirmed),
+    String(s.unsubscribed),
+    String(s.total),
+  ]);
+  const t = stats.totals;
+  rows.push([
+    "TOTAAL",
+    String(t.pending),
+    String(t.confirmed),
+    String(t.unsubscribed),
+    String(t.total),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ");
+  const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  if (stats.mailFailures > 0) {
+    out.push(
+      "",
+      `${stats.mailFailures} aanmelding(en) wachten op een bevestigingsmail die niet verstuurd kon worden; zie resend-pending.`,
+    );
+  }
+  return out.join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        "allow-destructive": { type: "boolean" },
+        json: { type: "boolean" },
+        out: { type: "string" },
+        limit: { type: "string" },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    console.error(`${errorMessage(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const values = parsed.values;
+  if (!["migrate", "stats", "export", "resend-pending"].includes(command)) {
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+
+  let newsletter: ReturnType<typeof createNewsletterFromEnv>;
+  try {
+    newsletter = createNewsletterFromEnv(process.env, {
+      logger: {
+        info: (m) => console.error(m),
+        warn: (m) => console.error(m),
+        error: (m) => console.error(m),
+      },
+    });
+  } catch (error) {
+    if (error instanceof NewsletterConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    switch (command) {
+      case "migrate": {
+        const report = await newsletter.migrate({
+          allowDestructive: values["allow-destructive"] === true,
+        });
+        console.log(
+          report.applied.length > 0
+            ? `Applied ${report.applied.join(", ")} on ${newsletter.location}`
+            : `Database ${newsletter.location} is up to date (${report.alreadyApplied.length} migration(s) applied earlier)`,
+        );
+        break;
+      }
+      case "stats": {
+        const stats = await newsletter.stats();
+        console.log(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats));
+        break;
+      }
+      case "export": {
+        const csv = await newsletter.exportCsv();
+        if (typeof values.out === "string") {
+          await writeFile(values.out, csv, { mode: 0o600 });
+          console.error(`Wrote ${csv.split("\r\n").length - 2} subscriber(s) to ${values.out}`);
+        } else {
+          process.stdout.write(csv);
+        }
+        break;
+      }
+      case "resend-pending": {
+        const limit =
+          typeof values.limit === "string" ? Number.parseInt(values.limit, 10) : undefined;
+        if (limit !== undefined && !(limit > 0)) {
+          console.error("--limit must be a positive number");
+          return 2;
+        }
+        const report = await newsletter.resendPending(limit ? { limit } : {});
+        console.log(
+          `Due: ${report.due}, sent: ${report.sent}, failed: ${report.failed} (transport: ${newsletter.transportName})`,
+        );
+        if (report.failed > 0) return 1;
+        break;
+      }
+    }
+    return 0;
+  } catch (error) {
+    console.error(`newsletter ${command} failed on ${newsletter.location}: ${errorMessage(error)}`);
+    return 1;
+  } finally {
+    await newsletter.close();
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,181 @@
+import type { Core } from "./core.server.js";
+import { addMs } from "./core.server.js";
+import { inTransaction } from "./db/transaction.server.js";
+import { errorMessage } from "./errors.js";
+import {
+  createConfirmationToken,
+  deliverConfirmation,
+  type PendingMail,
+} from "./mail/deliver.server.js";
+import { messages } from "./messages.js";
+import { checkLimits } from "./subscribe.server.js";
+import { hashConfirmationToken } from "./tokens.server.js";
+import { checkEmail, cleanText, LIMITS } from "./validation.js";
+
+export interface RequestContext {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export type ConfirmResult =
+  | { status: "confirmed"; message: string }
+  | { status: "already-confirmed"; message: string }
+  /** Nothing changed; offer `requestNewConfirmation`. */
+  | { status: "unknown" | "used" | "expired"; message: string; canRequestNew: true }
+  | { status: "unavailable"; message: string };
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export async function confirm(
+  core: Core,
+  token: unknown,
+  context: RequestContext = {},
+): Promise<ConfirmResult> {
+  const unknown = {
+    status: "unknown",
+    message: messages.tokenUnknown,
+    canRequestNew: true,
+  } as const;
+  if (typeof token !== "string" || !TOKEN_SHAPE.test(token.trim())) return unknown;
+  const hash = hashConfirmationToken(token.trim());
+  const now = core.now();
+  const nowIso = now.toISOString();
+  try {
+    await core.ready();
+    return await inTransaction(core.handle, async (trx): Promise<ConfirmResult> => {
+      const row = await trx
+        .selectFrom("newsletter_confirmation_tokens")
+        .selectAll()
+        .where("token_hash", "=", hash)
+        .executeTakeFirst();
+      if (!row) return unknown;
+      const sub = await trx
+        .selectFrom("newsletter_subscribers")
+        .select(["id", "status", "consent_id"])
+        .where("id", "=", row.subscriber_id)
+        .executeTakeFirstOrThrow();
+      const sameEpisode = sub.consent_id === row.consent_id;
+      if (sub.status === "confirmed" && sameEpisode) {
+        return { status: "already-confirmed", message: messages.alreadyConfirmed };
+      }
+      if (row.used_at) return { status: "used", message: messages.tokenUsed, canRequestNew: true };
+      if (row.expires_at <= nowIso || sub.status !== "pending" || !sameEpisode) {
+        return { status: "expired", message: messages.tokenExpired, canRequestNew: true };
+      }
+      const used = await trx
+        .updateTable("newsletter_confirmation_tokens")
+        .set({ used_at: nowIso })
+        .where("token_hash", "=", hash)
+        .where("used_at", "is", null)
+        .executeTakeFirst();
+      if (used.numUpdatedRows !== 1n) {
+        return { status: "used", message: messages.tokenUsed, canRequestNew: true };
+      }
+      const updated = await trx
+        .updateTable("newsletter_subscribers")
+        .set({ status: "confirmed", updated_at: nowIso, mail_due_at: null })
+        .where("id", "=", sub.id)
+        .where("status", "=", "pending")
+        .where("consent_id", "=", row.consent_id)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows !== 1n) {
+        // Another link of the same mail-burst won the race; undo nothing, report it plainly.
+        throw new AlreadyConfirmed();
+      }
+      await trx
+        .updateTable("newsletter_consents")
+        .set({
+          confirmed_at: nowIso,
+          confirm_ip: cleanText(context.ip, LIMITS.ip),
+          confirm_user_agent: cleanText(context.userAgent, LIMITS.userAgent),
+        })
+        .where("id", "=", row.consent_id)
+        .execute();
+      return { status: "confirmed", message: messages.confirmed };
+    });
+  } catch (error) {
+    if (error instanceof AlreadyConfirmed) {
+      return { status: "already-confirmed", message: messages.alreadyConfirmed };
+    }
+    core.logger.error(`[newsletter] confirm failed, nothing changed: ${errorMessage(error)}`);
+    return { status: "unavailable", message: messages.unavailable };
+  }
+}
+
+class AlreadyConfirmed extends Error {}
+
+export type RequestNewConfirmationResult =
+  | { status: "ok"; message: string }
+  | { status: "invalid"; fieldErrors: { email: string }; values: { email: string } }
+  | { status: "rate-limited"; message: string; retryAfterSeconds: number }
+  | { status: "unavailable"; message: string };
+
+/**
+ * "Send me a new confirmation mail." Answers the same whether or not the address is known,
+ * so that nobody can find out who subscribed.
+ */
+export async function requestNewConfirmation(
+  core: Core,
+  email: unknown,
+  context: RequestContext = {},
+): Promise<RequestNewConfirmationResult> {
+  const value = typeof email === "string" ? email : "";
+  const checked = checkEmail(value);
+  if (!checked.ok) {
+    return {
+      status: "invalid",
+      fieldErrors: { email: checked.message },
+      values: { email: Array.from(value).slice(0, 300).join("") },
+    };
+  }
+  const now = core.now();
+  let pending: PendingMail | null = null;
+  try {
+    await core.ready();
+    const limited = await checkLimits(core, checked.key, context.ip ?? null, now);
+    if (limited) return limited;
+    pending = await claimNewMail(core, checked.key, now);
+  } catch (error) {
+    core.logger.error(`[newsletter] requestNewConfirmation failed: ${errorMessage(error)}`);
+    return { status: "unavailable", message: messages.unavailable };
+  }
+  if (pending) await deliverConfirmation(core, pending);
+  return { status: "ok", message: messages.newConfirmationRequested };
+}
+
+/** Claim the right to send a new mail to a pending subscriber (respects the interval). */
+async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<PendingMail | null> {
+  const nowIso = now.toISOString();
+  return inTransaction(core.handle, async (trx) => {
+    const sub = await trx
+      .selectFrom("newsletter_subscribers")
+      .select(["id", "email", "first_name", "consent_id"])
+      .where("email_key", "=", emailKey)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (!sub) return null;
+    const res = await trx
+      .updateTable("newsletter_subscribers")
+      .set({
+        last_mail_at: nowIso,
+        mail_due_at: addMs(now, core.settings.mailLeaseMs),
+        updated_at: nowIso,
+      })
+      .where("id", "=", sub.id)
+      .where("status", "=", "pending")
+      .where((eb) =>
+        eb.or([
+          eb("last_mail_at", "is", null),
+          eb(
+            "last_mail_at",
+            "<=",
+            new Date(now.getTime() - core.settings.mailIntervalMs).toISOString(),
+          ),
+        ]),
+      )
+      .executeTakeFirst();
+    if (res.numUpdatedRows !== 1n) return null;
+    const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
+    return { subscriberId: sub.id, email: sub.email, firstName: sub.first_name, token };
+  });
+}

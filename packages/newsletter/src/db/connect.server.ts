@@ -1,0 +1,108 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { NewsletterConfigError } from "../errors.js";
+import type { Database } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Human-readable location without credentials, for logs and CLI output. */
+  location: string;
+  /** PostgreSQL schema the tables live in (tests use one per file); undefined = default. */
+  schema?: string;
+  destroy(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…` / `postgresql://…` for PostgreSQL; `sqlite:<path>` / `file:<path>` or
+   *  undefined for SQLite. */
+  databaseUrl?: string | undefined;
+  /** Folder for the default SQLite file `vaart.sqlite`. */
+  dataDir: string;
+  /** PostgreSQL only: put the tables in this schema (created on migrate). */
+  schema?: string | undefined;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number | undefined;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//i.test(url);
+}
+
+export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
+  const { databaseUrl } = options;
+  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, options);
+  let file = path.join(options.dataDir, "vaart.sqlite");
+  if (databaseUrl) {
+    const match = /^(?:sqlite|file):(.+)$/i.exec(databaseUrl);
+    if (!match?.[1]) {
+      throw new NewsletterConfigError(
+        `DATABASE_URL must start with postgres://, postgresql://, sqlite: or file: (got "${redact(databaseUrl)}")`,
+        "DATABASE_URL",
+      );
+    }
+    file = path.resolve(match[1].replace(/^\/\/(?=\/)/, ""));
+  }
+  return openSqlite(file);
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  let raw: SQLite.Database | undefined;
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({
+      // Opened lazily so that a bad location surfaces as an error of the first call.
+      database: async () => {
+        if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+        raw = new SQLite(file);
+        raw.pragma("journal_mode = WAL");
+        raw.pragma("busy_timeout = 5000");
+        raw.pragma("synchronous = NORMAL");
+        raw.pragma("foreign_keys = ON");
+        return raw;
+      },
+    }),
+  });
+  return {
+    db,
+    dialect: "sqlite",
+    location: file,
+    destroy: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new NewsletterConfigError(`Invalid PostgreSQL schema name "${schema}"`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    // At least 2: migrations hold one connection for their lock and run on another.
+    max: Math.max(2, options.poolSize ?? 10),
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 10_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the next query fails
+  // and is reported to the caller instead.
+  pool.on("error", () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const handle: DatabaseHandle = {
+    db,
+    dialect: "postgres",
+    location: redact(url) + (schema ? ` (schema ${schema})` : ""),
+    destroy: () => db.destroy(),
+  };
+  if (schema) handle.schema = schema;
+  return handle;
+}
+
+/** Hide the password of a connection URL. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
+}

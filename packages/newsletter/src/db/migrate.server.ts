@@ -1,0 +1,86 @@
+import { sql } from "kysely";
+import { type MigrationResult, Migrator } from "kysely/migration";
+import type { DatabaseHandle } from "./connect.server.js";
+import { migrations } from "./migrations.js";
+
+export interface MigrateOptions {
+  /** Apply migrations marked destructive. Off by default. */
+  allowDestructive?: boolean;
+}
+
+export interface MigrateReport {
+  applied: string[];
+  alreadyApplied: string[];
+}
+
+export async function migrateToLatest(
+  handle: DatabaseHandle,
+  options: MigrateOptions = {},
+): Promise<MigrateReport> {
+  if (handle.dialect === "sqlite") {
+    // Kysely takes no lock on SQLite and its transaction starts deferred, so two processes
+    // starting at once could both run a migration. BEGIN IMMEDIATE makes the whole run one
+    // write transaction: the second process waits (busy_timeout), then finds nothing to do.
+    return handle.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const report = await migrateUnlocked({ ...handle, db: conn }, options, true);
+        await sql`commit`.execute(conn);
+        return report;
+      } catch (error) {
+        await sql`rollback`.execute(conn).catch(() => {});
+        throw error;
+      }
+    });
+  }
+  // Several app instances may start at once on a fresh database. Creating the schema and
+  // Kysely's own migration tables races in PostgreSQL ("duplicate key … pg_namespace"),
+  // so the whole run holds a session-level advisory lock on one pooled connection while
+  // the migrations run on others.
+  return handle.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext('vaart_newsletter_migrations'))`.execute(conn);
+    try {
+      return await migrateUnlocked(handle, options);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('vaart_newsletter_migrations'))`.execute(conn);
+    }
+  });
+}
+
+async function migrateUnlocked(
+  handle: DatabaseHandle,
+  options: MigrateOptions,
+  inOuterTransaction = false,
+): Promise<MigrateReport> {
+  const { db } = handle;
+  if (handle.dialect === "postgres" && handle.schema) {
+    await sql`create schema if not exists ${sql.id(handle.schema)}`.execute(db);
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: "newsletter_migrations",
+    migrationLockTableName: "newsletter_migrations_lock",
+    disableTransactions: inOuterTransaction,
+    // Kysely's PostgreSQL introspection sees every schema; name ours so that another
+    // schema's migration table is never mistaken for it.
+    ...(handle.dialect === "postgres" ? { migrationTableSchema: handle.schema ?? "public" } : {}),
+  });
+  const known = await migrator.getMigrations();
+  const pending = known.filter((m) => !m.executedAt).map((m) => m.name);
+  const destructive = pending.filter((name) => migrations[name]?.destructive);
+  if (destructive.length > 0 && !options.allowDestructive) {
+    throw new Error(
+      `Refusing to apply destructive migration(s) ${destructive.join(", ")} without --allow-destructive`,
+    );
+  }
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  const applied = (results ?? [])
+    .filter((r: MigrationResult) => r.status === "Success")
+    .map((r) => r.migrationName);
+  return {
+    applied,
+    alreadyApplied: known.filter((m) => m.executedAt).map((m) => m.name),
+  };
+}

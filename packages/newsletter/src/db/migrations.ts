@@ -1,0 +1,103 @@
+import type { Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+
+/**
+ * A versioned migration. Migrations are applied in name order and never edited once
+ * released. One that drops or rewrites data must set `destructive: true`; `migrate`
+ * refuses to apply it unless called with `allowDestructive`.
+ */
+export interface NewsletterMigration extends Migration {
+  destructive?: boolean;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was then.
+type AnyDb = Kysely<any>;
+
+export const migrations: Record<string, NewsletterMigration> = {
+  "0001_initial": {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("newsletter_subscribers")
+        .addColumn("id", "varchar(36)", (c) => c.primaryKey())
+        .addColumn("email_key", "varchar(320)", (c) => c.notNull().unique())
+        .addColumn("email", "varchar(320)", (c) => c.notNull())
+        .addColumn("first_name", "varchar(200)")
+        .addColumn("status", "varchar(16)", (c) => c.notNull())
+        .addColumn("consent_id", "varchar(36)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("updated_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("last_mail_at", "varchar(32)")
+        .addColumn("mail_due_at", "varchar(32)")
+        .addColumn("mail_attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("mail_last_error", "text")
+        .addColumn("mail_sent_at", "varchar(32)")
+        .execute();
+      await db.schema
+        .createIndex("newsletter_subscribers_mail_due")
+        .on("newsletter_subscribers")
+        .columns(["status", "mail_due_at"])
+        .execute();
+
+      await db.schema
+        .createTable("newsletter_consents")
+        .addColumn("id", "varchar(36)", (c) => c.primaryKey())
+        .addColumn("subscriber_id", "varchar(36)", (c) =>
+          c.notNull().references("newsletter_subscribers.id"),
+        )
+        .addColumn("email", "varchar(320)", (c) => c.notNull())
+        .addColumn("consent_text", "text", (c) => c.notNull())
+        .addColumn("consent_version", "varchar(100)")
+        .addColumn("consent_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("source", "varchar(200)")
+        .addColumn("utm_source", "varchar(200)")
+        .addColumn("utm_medium", "varchar(200)")
+        .addColumn("utm_campaign", "varchar(200)")
+        .addColumn("utm_term", "varchar(200)")
+        .addColumn("utm_content", "varchar(200)")
+        .addColumn("signup_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("signup_ip", "varchar(64)")
+        .addColumn("signup_user_agent", "varchar(512)")
+        .addColumn("confirmed_at", "varchar(32)")
+        .addColumn("confirm_ip", "varchar(64)")
+        .addColumn("confirm_user_agent", "varchar(512)")
+        .addColumn("unsubscribed_at", "varchar(32)")
+        .addColumn("unsubscribe_ip", "varchar(64)")
+        .addColumn("unsubscribe_user_agent", "varchar(512)")
+        .addColumn("unsubscribe_method", "varchar(32)")
+        .execute();
+      await db.schema
+        .createIndex("newsletter_consents_subscriber")
+        .on("newsletter_consents")
+        .column("subscriber_id")
+        .execute();
+
+      await db.schema
+        .createTable("newsletter_confirmation_tokens")
+        .addColumn("token_hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("subscriber_id", "varchar(36)", (c) =>
+          c.notNull().references("newsletter_subscribers.id"),
+        )
+        .addColumn("consent_id", "varchar(36)", (c) =>
+          c.notNull().references("newsletter_consents.id"),
+        )
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("used_at", "varchar(32)")
+        .execute();
+
+      await db.schema
+        .createTable("newsletter_rate_limits")
+        .addColumn("bucket", "varchar(400)", (c) => c.notNull())
+        .addColumn("window_start", "varchar(32)", (c) => c.notNull())
+        .addColumn("hits", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("newsletter_rate_limits_pk", ["bucket", "window_start"])
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable("newsletter_rate_limits").execute();
+      await db.schema.dropTable("newsletter_confirmation_tokens").execute();
+      await db.schema.dropTable("newsletter_consents").execute();
+      await db.schema.dropTable("newsletter_subscribers").execute();
+    },
+  },
+};

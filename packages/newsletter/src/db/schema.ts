@@ -1,0 +1,75 @@
+import type { Generated } from "kysely";
+
+/** Timestamps are ISO-8601 strings in UTC on both databases, so the same code reads both. */
+export type IsoTime = string;
+
+export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
+
+export interface SubscribersTable {
+  id: string;
+  /** Case-folded address; the unique key that makes signups idempotent. */
+  email_key: string;
+  /** Address as normalised at signup: trimmed, domain lower-cased, local part as typed. */
+  email: string;
+  first_name: string | null;
+  status: SubscriberStatus;
+  /** The consent record of the current subscription episode. */
+  consent_id: string;
+  created_at: IsoTime;
+  updated_at: IsoTime;
+  /** When the last confirmation mail was claimed for sending (the per-interval limit). */
+  last_mail_at: IsoTime | null;
+  /** When a confirmation mail is due (again); null when none is due. */
+  mail_due_at: IsoTime | null;
+  mail_attempts: Generated<number>;
+  mail_last_error: string | null;
+  mail_sent_at: IsoTime | null;
+}
+
+export interface ConsentsTable {
+  id: string;
+  subscriber_id: string;
+  email: string;
+  consent_text: string;
+  consent_version: string | null;
+  consent_hash: string;
+  source: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  signup_at: IsoTime;
+  signup_ip: string | null;
+  signup_user_agent: string | null;
+  confirmed_at: IsoTime | null;
+  confirm_ip: string | null;
+  confirm_user_agent: string | null;
+  unsubscribed_at: IsoTime | null;
+  unsubscribe_ip: string | null;
+  unsubscribe_user_agent: string | null;
+  unsubscribe_method: string | null;
+}
+
+export interface ConfirmationTokensTable {
+  /** SHA-256 of the token, hex; the token itself is only ever in the mail. */
+  token_hash: string;
+  subscriber_id: string;
+  consent_id: string;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+  used_at: IsoTime | null;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: IsoTime;
+  hits: number;
+}
+
+export interface Database {
+  newsletter_subscribers: SubscribersTable;
+  newsletter_consents: ConsentsTable;
+  newsletter_confirmation_tokens: ConfirmationTokensTable;
+  newsletter_rate_limits: RateLimitsTable;
+}

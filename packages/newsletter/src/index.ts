@@ -1,0 +1,51 @@
+export { type EnvConfig, findRepoRoot, loadConfig } from "./config.server.js";
+export type {
+  ConfirmResult,
+  RequestContext,
+  RequestNewConfirmationResult,
+} from "./confirm.server.js";
+export type { MigrateOptions, MigrateReport } from "./db/migrate.server.js";
+export type { SubscriberStatus } from "./db/schema.js";
+export { NewsletterConfigError } from "./errors.js";
+export {
+  createNullTransport,
+  createOutboxTransport,
+  createSmtpTransport,
+  type Logger,
+  type MailTransport,
+  type OutgoingMail,
+} from "./mail/transport.server.js";
+export { messages } from "./messages.js";
+export {
+  createNewsletter,
+  type Newsletter,
+  type NewsletterOptions,
+} from "./newsletter.server.js";
+export type { ResendReport, SourceStats, Stats } from "./owner.server.js";
+export type { RateLimitRule, RateLimitRules } from "./rate-limit.server.js";
+export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
+export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
+export {
+  FIELD,
+  type FieldErrors,
+  type FormInput,
+  type FormValues,
+  UTM_FIELDS,
+} from "./validation.js";
+
+import { loadConfig } from "./config.server.js";
+import { createNewsletter, type Newsletter, type NewsletterOptions } from "./newsletter.server.js";
+
+/** createNewsletter() configured from environment variables (see README), with overrides. */
+export function createNewsletterFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<NewsletterOptions> = {},
+): Newsletter {
+  const config = loadConfig(env);
+  if (config.usingDevelopmentSecret) {
+    (overrides.logger ?? console).warn(
+      "[newsletter] NEWSLETTER_SECRET is not set; using the development default (never in production)",
+    );
+  }
+  return createNewsletter({ ...config, ...overrides });
+}

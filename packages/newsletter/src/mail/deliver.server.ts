@@ -1,0 +1,129 @@
+import { type Kysely, sql } from "kysely";
+import type { Core } from "../core.server.js";
+import type { Database } from "../db/schema.js";
+import { errorMessage } from "../errors.js";
+import { newConfirmationToken, unsubscribeToken } from "../tokens.server.js";
+import { confirmationMail } from "./templates.js";
+
+export interface PendingMail {
+  subscriberId: string;
+  email: string;
+  firstName: string | null;
+  /** The raw confirmation token; only its hash is in the database. */
+  token: string;
+}
+
+export function confirmUrl(core: Core, token: string): string {
+  const url = new URL(core.settings.paths.confirm, core.settings.siteUrl);
+  url.searchParams.set("token", token);
+  return url.toString();
+}
+
+export function unsubscribeUrl(core: Core, subscriberId: string): string {
+  const url = new URL(core.settings.paths.unsubscribe, core.settings.siteUrl);
+  url.searchParams.set("token", unsubscribeToken(core.settings.secret, subscriberId));
+  return url.toString();
+}
+
+/** Store a new confirmation token for the subscriber's current consent; return the raw token. */
+export async function createConfirmationToken(
+  trx: Kysely<Database>,
+  core: Core,
+  subscriberId: string,
+  consentId: string,
+  now: Date,
+): Promise<string> {
+  const { token, hash } = newConfirmationToken();
+  await trx
+    .insertInto("newsletter_confirmation_tokens")
+    .values({
+      token_hash: hash,
+      subscriber_id: subscriberId,
+      consent_id: consentId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + core.settings.confirmationTtlMs).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return token;
+}
+
+function backoffMs(core: Core, attempts: number): number {
+  const { baseDelayMs, maxDelayMs } = core.settings.retry;
+  return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Send one confirmation mail and record the outcome. Never throws: a failed send leaves the
+ * signup pending with the error recorded and a retry scheduled.
+ */
+export async function deliverConfirmation(core: Core, mail: PendingMail): Promise<boolean> {
+  const { db } = core.handle;
+  const link = confirmUrl(core, mail.token);
+  const unsubscribe = unsubscribeUrl(core, mail.subscriberId);
+  const content = confirmationMail({
+    firstName: mail.firstName,
+    confirmUrl: link,
+    unsubscribeUrl: unsubscribe,
+    expiresInHours: Math.round(core.settings.confirmationTtlMs / 3_600_000),
+    siteName: core.settings.siteName,
+  });
+  let failure: string | null = null;
+  try {
+    await core.transport.send({
+      from: core.settings.mailFrom,
+      replyTo: core.settings.replyTo,
+      to: mail.email,
+      ...content,
+      headers: {
+        "List-Unsubscribe": `<${unsubscribe}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
+      link,
+    });
+  } catch (error) {
+    failure = errorMessage(error).slice(0, 1000) || "unknown error";
+  }
+  const now = core.now();
+  try {
+    // Atomic increment: a retry on another instance cannot lose a count.
+    const row = await db
+      .updateTable("newsletter_subscribers")
+      .set({ mail_attempts: sql<number>`mail_attempts + 1` })
+      .where("id", "=", mail.subscriberId)
+      .returning("mail_attempts")
+      .executeTakeFirst();
+    const attempts = Number(row?.mail_attempts ?? 1);
+    if (failure === null) {
+      await db
+        .updateTable("newsletter_subscribers")
+        .set({
+          mail_sent_at: now.toISOString(),
+          mail_last_error: null,
+          mail_due_at: null,
+        })
+        .where("id", "=", mail.subscriberId)
+        .execute();
+    } else {
+      const giveUp = attempts >= core.settings.retry.maxAttempts;
+      await db
+        .updateTable("newsletter_subscribers")
+        .set({
+          mail_last_error: failure,
+          mail_due_at: giveUp
+            ? null
+            : new Date(now.getTime() + backoffMs(core, attempts)).toISOString(),
+        })
+        .where("id", "=", mail.subscriberId)
+        .where("status", "=", "pending")
+        .execute();
+      core.logger.warn(
+        `[newsletter] confirmation mail to subscriber ${mail.subscriberId} failed (attempt ${attempts}${giveUp ? ", giving up" : ", will retry"}): ${failure}`,
+      );
+    }
+  } catch (error) {
+    // The mail state could not be written; the claim's lease makes it due again later.
+    core.logger.error(`[newsletter] could not record mail outcome: ${errorMessage(error)}`);
+  }
+  return failure === null;
+}

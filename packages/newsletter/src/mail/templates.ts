@@ -1,0 +1,58 @@
+export interface ConfirmationMailData {
+  firstName: string | null;
+  confirmUrl: string;
+  unsubscribeUrl: string;
+  expiresInHours: number;
+  siteName: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+export function confirmationMail(data: ConfirmationMailData): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const greeting = data.firstName ? `Hoi ${data.firstName},` : "Hoi,";
+  const subject = "Bevestig je aanmelding voor de Updates";
+  const text = [
+    greeting,
+    "",
+    `Je hebt je aangemeld voor de tweemaandelijkse Updates van ${data.siteName}.`,
+    "Klik op de link hieronder om je aanmelding te bevestigen:",
+    "",
+    data.confirmUrl,
+    "",
+    `De link werkt ${data.expiresInHours} uur en maar één keer.`,
+    "Heb je je niet aangemeld? Dan hoef je niets te doen: zonder bevestiging sturen we je niets.",
+    "",
+    "Afmelden kan altijd:",
+    data.unsubscribeUrl,
+    "",
+    `Hartelijke groet,`,
+    data.siteName,
+  ].join("\n");
+  const e = escapeHtml;
+  const html = `<!doctype html>
+<html lang="nl">
+<head><meta charset="utf-8"><title>${e(subject)}</title></head>
+<body style="font-family: Georgia, serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem;">
+<p>${e(greeting)}</p>
+<p>Je hebt je aangemeld voor de tweemaandelijkse Updates van ${e(data.siteName)}.</p>
+<p><a href="${e(data.confirmUrl)}" style="display: inline-block; padding: 0.6em 1.2em; background: #1d4e89; color: #ffffff; text-decoration: none; border-radius: 4px;">Ja, bevestig mijn aanmelding</a></p>
+<p>Werkt de knop niet? Kopieer dan deze link in je browser:<br>${e(data.confirmUrl)}</p>
+<p>De link werkt ${data.expiresInHours} uur en maar één keer. Heb je je niet aangemeld? Dan hoef je niets te doen: zonder bevestiging sturen we je niets.</p>
+<p>Hartelijke groet,<br>${e(data.siteName)}</p>
+<p style="font-size: 0.85em; color: #555;">Afmelden kan altijd: <a href="${e(data.unsubscribeUrl)}">meld je af</a>.</p>
+</body>
+</html>
+`;
+  return { subject, text, html };
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+
+export interface OutgoingMail {
+  from: string;
+  replyTo: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers: Record<string, string>;
+  /** The link the mail is about, logged by the outbox transport for local development. */
+  link?: string;
+}
+
+/** Where mail goes. Throwing (or rejecting) means "not sent"; the caller records it. */
+export interface MailTransport {
+  readonly name: string;
+  send(mail: OutgoingMail): Promise<void>;
+  close?(): Promise<void>;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+function toNodemailer(mail: OutgoingMail) {
+  return {
+    from: mail.from,
+    replyTo: mail.replyTo,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+  };
+}
+
+/** Development default: each mail is written as an .eml file; the link is logged. */
+export function createOutboxTransport(dir: string, logger?: Logger): MailTransport {
+  const composer = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "unix",
+  });
+  return {
+    name: `outbox ${dir}`,
+    async send(mail) {
+      const info = await composer.sendMail(toNodemailer(mail));
+      const message = info.message as Buffer;
+      await mkdir(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const file = path.join(dir, `${stamp}-${randomBytes(4).toString("hex")}.eml`);
+      // Write-then-rename so that a reader never sees half a mail.
+      await writeFile(`${file}.tmp`, message);
+      await rename(`${file}.tmp`, file);
+      logger?.info(
+        `[newsletter] mail to ${mail.to} written to ${file}${mail.link ? `; link: ${mail.link}` : ""}`,
+      );
+    },
+    async close() {
+      composer.close();
+    },
+  };
+}
+
+/** Real delivery over SMTP (`smtp://user:pass@host:587` or `smtps://…`). */
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    name: "smtp",
+    async send(mail) {
+      await transporter.sendMail(toNodemailer(mail));
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}
+
+/** Discards every mail (benchmarks, or apps that only read). */
+export function createNullTransport(): MailTransport {
+  return { name: "null", async send() {} };
+}

@@ -1,0 +1,204 @@
+import path from "node:path";
+import { findRepoRoot } from "./config.server.js";
+import {
+  type ConfirmResult,
+  confirm,
+  type RequestContext,
+  type RequestNewConfirmationResult,
+  requestNewConfirmation,
+} from "./confirm.server.js";
+import type { Core, Settings } from "./core.server.js";
+import { type DatabaseHandle, openDatabase } from "./db/connect.server.js";
+import { type MigrateOptions, type MigrateReport, migrateToLatest } from "./db/migrate.server.js";
+import { NewsletterConfigError } from "./errors.js";
+import {
+  createOutboxTransport,
+  createSmtpTransport,
+  type Logger,
+  type MailTransport,
+} from "./mail/transport.server.js";
+import {
+  exportCsv,
+  type ResendReport,
+  resendPending,
+  type Stats,
+  stats,
+  tableCounts,
+} from "./owner.server.js";
+import type { RateLimitRules } from "./rate-limit.server.js";
+import { type SubscribeContext, type SubscribeResult, subscribe } from "./subscribe.server.js";
+import { issueFormToken } from "./tokens.server.js";
+import {
+  type UnsubscribeContext,
+  type UnsubscribeResult,
+  unsubscribe,
+} from "./unsubscribe.server.js";
+import type { FormInput } from "./validation.js";
+
+export interface NewsletterOptions {
+  /** `postgres://…` for PostgreSQL; otherwise SQLite (`sqlite:<path>`, or the default file). */
+  databaseUrl?: string | undefined;
+  /** Folder for the default SQLite file and the outbox. Default: `<repo root>/.data`. */
+  dataDir?: string | undefined;
+  /** PostgreSQL schema for the tables (default: the connection's search_path). */
+  pgSchema?: string | undefined;
+  poolSize?: number | undefined;
+  /** Real SMTP (`smtp://…`/`smtps://…`). Without it mail goes to the outbox folder. */
+  smtpUrl?: string | undefined;
+  /** Outbox folder (default `<dataDir>/outbox`). */
+  outboxDir?: string | undefined;
+  /** Overrides smtpUrl/outbox: any object with `send(mail)`. */
+  transport?: MailTransport | undefined;
+  /** Absolute site URL that mail links point at, e.g. https://www.example.nl. */
+  siteUrl: string;
+  siteName?: string | undefined;
+  mailFrom: string;
+  replyTo?: string | undefined;
+  /** HMAC key for form and unsubscribe tokens (at least 32 characters). */
+  secret: string;
+  now?: (() => Date) | undefined;
+  logger?: Logger | undefined;
+  /** Apply migrations on first use (default true). */
+  autoMigrate?: boolean | undefined;
+  /** Tuning; the defaults suit the site. */
+  paths?: Partial<Settings["paths"]> | undefined;
+  confirmationTtlMs?: number | undefined;
+  mailIntervalMs?: number | undefined;
+  mailLeaseMs?: number | undefined;
+  minFormAgeMs?: number | undefined;
+  maxFormAgeMs?: number | undefined;
+  rateLimits?: Partial<RateLimitRules> | undefined;
+  retry?: Partial<Settings["retry"]> | undefined;
+}
+
+export interface Newsletter {
+  /** Signed timestamp for the form's hidden `formToken` field (the time-trap). */
+  issueFormToken(): string;
+  subscribe(input: FormInput, context: SubscribeContext): Promise<SubscribeResult>;
+  confirm(token: unknown, context?: RequestContext): Promise<ConfirmResult>;
+  requestNewConfirmation(
+    email: unknown,
+    context?: RequestContext,
+  ): Promise<RequestNewConfirmationResult>;
+  unsubscribe(token: unknown, context?: UnsubscribeContext): Promise<UnsubscribeResult>;
+  resendPending(options?: { limit?: number }): Promise<ResendReport>;
+  stats(): Promise<Stats>;
+  exportCsv(): Promise<string>;
+  migrate(options?: MigrateOptions): Promise<MigrateReport>;
+  /** Row counts per table (diagnostics and tests). */
+  counts(): Promise<Record<string, number>>;
+  readonly dialect: DatabaseHandle["dialect"];
+  readonly location: string;
+  readonly transportName: string;
+  close(): Promise<void>;
+}
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+function requireOption(name: string, ok: boolean, message: string): void {
+  if (!ok) throw new NewsletterConfigError(`createNewsletter: ${name} ${message}`, name);
+}
+
+export function createNewsletter(options: NewsletterOptions): Newsletter {
+  requireOption(
+    "siteUrl",
+    typeof options.siteUrl === "string" && URL.canParse(options.siteUrl),
+    "must be an absolute URL",
+  );
+  requireOption(
+    "mailFrom",
+    typeof options.mailFrom === "string" && options.mailFrom.includes("@"),
+    "must be a mail address",
+  );
+  requireOption(
+    "secret",
+    typeof options.secret === "string" && options.secret.length >= 32,
+    "must be at least 32 characters",
+  );
+
+  const logger: Logger = options.logger ?? console;
+  const dataDir = path.resolve(options.dataDir ?? path.join(findRepoRoot(), ".data"));
+  const handle = openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir,
+    schema: options.pgSchema,
+    poolSize: options.poolSize,
+  });
+  const transport =
+    options.transport ??
+    (options.smtpUrl
+      ? createSmtpTransport(options.smtpUrl)
+      : createOutboxTransport(options.outboxDir ?? path.join(dataDir, "outbox"), logger));
+
+  const settings: Settings = {
+    siteUrl: options.siteUrl,
+    siteName: options.siteName ?? "Vaart in samenwerken",
+    mailFrom: options.mailFrom,
+    replyTo: options.replyTo ?? options.mailFrom,
+    secret: options.secret,
+    paths: {
+      confirm: options.paths?.confirm ?? "/nieuwsbrief/bevestigen",
+      unsubscribe: options.paths?.unsubscribe ?? "/nieuwsbrief/afmelden",
+    },
+    confirmationTtlMs: options.confirmationTtlMs ?? 48 * HOUR,
+    mailIntervalMs: options.mailIntervalMs ?? 10 * MINUTE,
+    mailLeaseMs: options.mailLeaseMs ?? 5 * MINUTE,
+    minFormAgeMs: options.minFormAgeMs ?? 2_500,
+    maxFormAgeMs: options.maxFormAgeMs ?? 24 * HOUR,
+    rateLimits: {
+      perIp: options.rateLimits?.perIp ?? { max: 20, windowMs: HOUR },
+      perEmail: options.rateLimits?.perEmail ?? { max: 5, windowMs: HOUR },
+    },
+    retry: {
+      baseDelayMs: options.retry?.baseDelayMs ?? 5 * MINUTE,
+      maxDelayMs: options.retry?.maxDelayMs ?? 6 * HOUR,
+      maxAttempts: options.retry?.maxAttempts ?? 10,
+    },
+  };
+
+  let migrated: Promise<void> | null = null;
+  const autoMigrate = options.autoMigrate ?? true;
+  const core: Core = {
+    handle,
+    settings,
+    transport,
+    logger,
+    now: options.now ?? (() => new Date()),
+    ready() {
+      if (!autoMigrate) return Promise.resolve();
+      migrated ??= migrateToLatest(handle).then(
+        () => undefined,
+        (error: unknown) => {
+          migrated = null; // try again on the next call: the database may come back
+          throw error;
+        },
+      );
+      return migrated;
+    },
+  };
+
+  return {
+    issueFormToken: () => issueFormToken(settings.secret, core.now()),
+    subscribe: (input, context) => subscribe(core, input, context),
+    confirm: (token, context) => confirm(core, token, context),
+    requestNewConfirmation: (email, context) => requestNewConfirmation(core, email, context),
+    unsubscribe: (token, context) => unsubscribe(core, token, context),
+    resendPending: (opts) => resendPending(core, opts),
+    stats: () => stats(core),
+    exportCsv: () => exportCsv(core),
+    migrate: async (opts) => {
+      const report = await migrateToLatest(handle, opts);
+      migrated = Promise.resolve();
+      return report;
+    },
+    counts: () => tableCounts(core),
+    dialect: handle.dialect,
+    location: handle.location,
+    transportName: transport.name,
+    async close() {
+      await transport.close?.();
+      await handle.destroy();
+    },
+  };
+}

@@ -1,0 +1,211 @@
+import { sql } from "kysely";
+import type { Core } from "./core.server.js";
+import { addMs } from "./core.server.js";
+import { inTransaction } from "./db/transaction.server.js";
+import {
+  createConfirmationToken,
+  deliverConfirmation,
+  type PendingMail,
+} from "./mail/deliver.server.js";
+import { pruneRateLimits } from "./rate-limit.server.js";
+
+export interface ResendReport {
+  /** Mails that were due and claimed by this run. */
+  due: number;
+  sent: number;
+  failed: number;
+}
+
+/**
+ * Send every confirmation mail that is due: failed sends whose retry time has come, and
+ * claims that were never marked sent (a crash between storing and sending). Safe to run
+ * on several instances at once: each mail is claimed with a conditional update.
+ */
+export async function resendPending(
+  core: Core,
+  options: { limit?: number } = {},
+): Promise<ResendReport> {
+  await core.ready();
+  const { db } = core.handle;
+  const now = core.now();
+  const nowIso = now.toISOString();
+  const due = await db
+    .selectFrom("newsletter_subscribers")
+    .select(["id", "mail_due_at"])
+    .where("status", "=", "pending")
+    .where("mail_due_at", "is not", null)
+    .where("mail_due_at", "<=", nowIso)
+    .orderBy("mail_due_at")
+    .limit(options.limit ?? 500)
+    .execute();
+  const report: ResendReport = { due: 0, sent: 0, failed: 0 };
+  for (const row of due) {
+    const claimed = await inTransaction(core.handle, async (trx): Promise<PendingMail | null> => {
+      const res = await trx
+        .updateTable("newsletter_subscribers")
+        .set({ mail_due_at: addMs(now, core.settings.mailLeaseMs), last_mail_at: nowIso })
+        .where("id", "=", row.id)
+        .where("status", "=", "pending")
+        .where("mail_due_at", "=", row.mail_due_at)
+        .executeTakeFirst();
+      if (res.numUpdatedRows !== 1n) return null;
+      const sub = await trx
+        .selectFrom("newsletter_subscribers")
+        .select(["id", "email", "first_name", "consent_id"])
+        .where("id", "=", row.id)
+        .executeTakeFirstOrThrow();
+      const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
+      return { subscriberId: sub.id, email: sub.email, firstName: sub.first_name, token };
+    });
+    if (!claimed) continue;
+    report.due += 1;
+    if (await deliverConfirmation(core, claimed)) report.sent += 1;
+    else report.failed += 1;
+  }
+  await pruneRateLimits(db, new Date(now.getTime() - 2 * 24 * 3_600_000));
+  return report;
+}
+
+export interface SourceStats {
+  /** Site path or campaign slug; "(onbekend)" when the form did not say. */
+  source: string;
+  pending: number;
+  confirmed: number;
+  unsubscribed: number;
+  total: number;
+}
+
+export interface Stats {
+  sources: SourceStats[];
+  totals: Omit<SourceStats, "source">;
+  /** Pending signups whose last confirmation mail failed. */
+  mailFailures: number;
+}
+
+export const UNKNOWN_SOURCE = "(onbekend)";
+
+export async function stats(core: Core): Promise<Stats> {
+  await core.ready();
+  const { db } = core.handle;
+  const rows = await db
+    .selectFrom("newsletter_subscribers as s")
+    .innerJoin("newsletter_consents as c", "c.id", "s.consent_id")
+    .select(["c.source", "s.status", (eb) => eb.fn.countAll<string | number>().as("n")])
+    .groupBy(["c.source", "s.status"])
+    .execute();
+  const bySource = new Map<string, SourceStats>();
+  const totals = { pending: 0, confirmed: 0, unsubscribed: 0, total: 0 };
+  for (const row of rows) {
+    const source = row.source ?? UNKNOWN_SOURCE;
+    const entry = bySource.get(source) ?? {
+      source,
+      pending: 0,
+      confirmed: 0,
+      unsubscribed: 0,
+      total: 0,
+    };
+    const n = Number(row.n);
+    entry[row.status] += n;
+    entry.total += n;
+    totals[row.status] += n;
+    totals.total += n;
+    bySource.set(source, entry);
+  }
+  const failures = await db
+    .selectFrom("newsletter_subscribers")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .where("status", "=", "pending")
+    .where("mail_last_error", "is not", null)
+    .executeTakeFirstOrThrow();
+  return {
+    sources: [...bySource.values()].sort(
+      (a, b) => b.total - a.total || a.source.localeCompare(b.source),
+    ),
+    totals,
+    mailFailures: Number(failures.n),
+  };
+}
+
+export const EXPORT_COLUMNS = [
+  "email",
+  "first_name",
+  "source",
+  "utm_source",
+  "utm_medium",
+  "utm_campaign",
+  "utm_term",
+  "utm_content",
+  "consent_version",
+  "consent_hash",
+  "consent_text",
+  "signup_at",
+  "signup_ip",
+  "signup_user_agent",
+  "confirmed_at",
+  "confirm_ip",
+  "confirm_user_agent",
+] as const;
+
+/**
+ * A CSV cell. Quoted per RFC 4180; a value that a spreadsheet would run as a formula
+ * (starting with = + - @ or a tab/CR) is prefixed with an apostrophe.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** CSV of confirmed subscribers with their consent proof (current subscription). */
+export async function exportCsv(core: Core): Promise<string> {
+  await core.ready();
+  const rows = await core.handle.db
+    .selectFrom("newsletter_subscribers as s")
+    .innerJoin("newsletter_consents as c", "c.id", "s.consent_id")
+    .select([
+      "s.email",
+      "s.first_name",
+      "c.source",
+      "c.utm_source",
+      "c.utm_medium",
+      "c.utm_campaign",
+      "c.utm_term",
+      "c.utm_content",
+      "c.consent_version",
+      "c.consent_hash",
+      "c.consent_text",
+      "c.signup_at",
+      "c.signup_ip",
+      "c.signup_user_agent",
+      "c.confirmed_at",
+      "c.confirm_ip",
+      "c.confirm_user_agent",
+    ])
+    .where("s.status", "=", "confirmed")
+    .orderBy("c.confirmed_at")
+    .orderBy("s.email_key")
+    .execute();
+  const lines = [EXPORT_COLUMNS.join(",")];
+  for (const row of rows) {
+    lines.push(EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** For tests and the CLI: how many rows each table holds. */
+export async function tableCounts(core: Core): Promise<Record<string, number>> {
+  await core.ready();
+  const { db } = core.handle;
+  const count = async (table: string) => {
+    const r = await sql<{
+      n: string | number;
+    }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
+  };
+  return {
+    subscribers: await count("newsletter_subscribers"),
+    consents: await count("newsletter_consents"),
+    tokens: await count("newsletter_confirmation_tokens"),
+  };
+}

@@ -1,0 +1,65 @@
+import type { Core } from "./core.server.js";
+import { inTransaction } from "./db/transaction.server.js";
+import { errorMessage } from "./errors.js";
+import { messages } from "./messages.js";
+import { verifyUnsubscribeToken } from "./tokens.server.js";
+import { cleanText, LIMITS } from "./validation.js";
+
+export interface UnsubscribeContext {
+  ip?: string | null;
+  userAgent?: string | null;
+  /** How it happened, kept with the consent record. Default "link". */
+  method?: "one-click" | "link" | "owner";
+}
+
+export type UnsubscribeResult =
+  | { status: "unsubscribed"; message: string }
+  | { status: "invalid"; message: string }
+  | { status: "unavailable"; message: string };
+
+/**
+ * Unsubscribe by the token from a mail's link. Idempotent. Call it only from a POST: a GET
+ * must show a button, because link scanners and prefetchers follow GET links.
+ */
+export async function unsubscribe(
+  core: Core,
+  token: unknown,
+  context: UnsubscribeContext = {},
+): Promise<UnsubscribeResult> {
+  const id = typeof token === "string" ? verifyUnsubscribeToken(core.settings.secret, token) : null;
+  if (!id) return { status: "invalid", message: messages.unsubscribeInvalid };
+  const nowIso = core.now().toISOString();
+  try {
+    await core.ready();
+    await inTransaction(core.handle, async (trx) => {
+      const sub = await trx
+        .selectFrom("newsletter_subscribers")
+        .select(["id", "consent_id"])
+        .where("id", "=", id)
+        .where("status", "!=", "unsubscribed")
+        .executeTakeFirst();
+      if (!sub) return;
+      const res = await trx
+        .updateTable("newsletter_subscribers")
+        .set({ status: "unsubscribed", updated_at: nowIso, mail_due_at: null })
+        .where("id", "=", sub.id)
+        .where("status", "!=", "unsubscribed")
+        .executeTakeFirst();
+      if (res.numUpdatedRows !== 1n) return;
+      await trx
+        .updateTable("newsletter_consents")
+        .set({
+          unsubscribed_at: nowIso,
+          unsubscribe_ip: cleanText(context.ip, LIMITS.ip),
+          unsubscribe_user_agent: cleanText(context.userAgent, LIMITS.userAgent),
+          unsubscribe_method: context.method ?? "link",
+        })
+        .where("id", "=", sub.consent_id)
+        .execute();
+    });
+  } catch (error) {
+    core.logger.error(`[newsletter] unsubscribe failed, nothing changed: ${errorMessage(error)}`);
+    return { status: "unavailable", message: messages.unavailable };
+  }
+  return { status: "unsubscribed", message: messages.unsubscribed };
+}
