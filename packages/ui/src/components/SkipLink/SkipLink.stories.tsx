@@ -24,6 +24,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+export const Playground: Story = { args: { children: "Direct naar de inhoud", targetId: "main" } };
+
 /**
  * Tab once: the skip link appears and points at a focusable main landmark. (Following it
  * is covered by the apps' end-to-end tests: navigating would reload the test frame here.)
