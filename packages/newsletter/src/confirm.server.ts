@@ -1,6 +1,6 @@
 import type { Core } from "./core.server.js";
 import { addMs } from "./core.server.js";
-import { inTransaction } from "./db/transaction.server.js";
+import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import {
   createConfirmationToken,
@@ -43,17 +43,21 @@ export async function confirm(
   try {
     await core.ready();
     return await inTransaction(core.handle, async (trx): Promise<ConfirmResult> => {
+      const found = await trx
+        .selectFrom("newsletter_confirmation_tokens")
+        .select("subscriber_id")
+        .where("token_hash", "=", hash)
+        .executeTakeFirst();
+      if (!found) return unknown;
+      // Lock the subscriber first, then read the token: a re-signup at the same moment
+      // moves unused tokens to its new consent record while holding the same lock.
+      const sub = await lockSubscriber(core.handle, trx, found.subscriber_id);
       const row = await trx
         .selectFrom("newsletter_confirmation_tokens")
         .selectAll()
         .where("token_hash", "=", hash)
         .executeTakeFirst();
-      if (!row) return unknown;
-      const sub = await trx
-        .selectFrom("newsletter_subscribers")
-        .select(["id", "status", "consent_id"])
-        .where("id", "=", row.subscriber_id)
-        .executeTakeFirstOrThrow();
+      if (!sub || !row) return unknown;
       const sameEpisode = sub.consent_id === row.consent_id;
       if (sub.status === "confirmed" && sameEpisode) {
         return { status: "already-confirmed", message: messages.alreadyConfirmed };

@@ -1,6 +1,6 @@
 import type { Core } from "./core.server.js";
 import { addMs } from "./core.server.js";
-import { inTransaction } from "./db/transaction.server.js";
+import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import {
   createConfirmationToken,
@@ -218,12 +218,32 @@ async function storeSignup(
     }
 
     if (existing.status === "pending") {
-      // Signed up again before confirming: at most one new mail per interval.
+      // Signed up again before confirming. The new signup is what the visitor agreed to
+      // now (text, source, UTM, IP, user agent), so it gets its own consent record and
+      // becomes the current one; the row lock keeps concurrent re-signups and a
+      // confirmation of this subscriber from interleaving.
+      const current = await lockSubscriber(core.handle, trx, existing.id);
+      if (current?.status !== "pending") return null;
+      await trx.insertInto("newsletter_consents").values(consent(existing.id, consentId)).execute();
+      await trx
+        .updateTable("newsletter_subscribers")
+        .set({ consent_id: consentId, updated_at: nowIso })
+        .where("id", "=", existing.id)
+        .execute();
+      // Links already mailed for this pending signup keep working (the visitor may click
+      // the first mail); they now confirm the latest consent.
+      await trx
+        .updateTable("newsletter_confirmation_tokens")
+        .set({ consent_id: consentId })
+        .where("subscriber_id", "=", existing.id)
+        .where("consent_id", "=", current.consent_id)
+        .where("used_at", "is", null)
+        .execute();
+      // At most one new mail per interval.
       const res = await trx
         .updateTable("newsletter_subscribers")
-        .set({ last_mail_at: nowIso, mail_due_at: lease, updated_at: nowIso })
+        .set({ last_mail_at: nowIso, mail_due_at: lease })
         .where("id", "=", existing.id)
-        .where("status", "=", "pending")
         .where((eb) =>
           eb.or([
             eb("last_mail_at", "is", null),
@@ -236,11 +256,11 @@ async function storeSignup(
         )
         .executeTakeFirst();
       if (res.numUpdatedRows !== 1n) return null;
-      const token = await createConfirmationToken(trx, core, existing.id, existing.consent_id, now);
+      const token = await createConfirmationToken(trx, core, existing.id, consentId, now);
       return {
         subscriberId: existing.id,
-        email: existing.email,
-        firstName: existing.first_name,
+        email: current.email,
+        firstName: current.first_name,
         token,
       };
     }

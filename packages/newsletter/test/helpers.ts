@@ -137,7 +137,10 @@ export function form(
   env: TestEnv,
   fields: Record<string, string | string[]> = {},
   ageMs = 5_000,
+  /** The user agent the form was rendered for (the token is bound to it). */
+  userAgent: string | null = ctx.userAgent,
 ): FormData {
+  void userAgent; // bound once the form token carries the visitor (review item 6)
   env.clock.advance(-ageMs);
   const token = env.newsletter.issueFormToken();
   env.clock.advance(ageMs);

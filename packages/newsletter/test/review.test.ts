@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ctx, DRIVERS, form, setup, tokenFrom } from "./helpers.js";
+
+const MINUTE = 60_000;
+
+describe.each(DRIVERS)("fixes from the review (%s)", (driver) => {
+  it("a second signup while pending records its own consent, and stats credit the latest source", async () => {
+    const env = await setup(driver);
+    const { newsletter, transport } = env;
+    await newsletter.subscribe(form(env, { email: "sanne@example.nl", utm_source: "oud" }), {
+      ...ctx,
+      source: "/nieuwsbrief",
+    });
+    env.clock.advance(11 * MINUTE);
+    const second = {
+      consentText: "Ja, stuur mij de Updates (nieuwe tekst).",
+      consentVersion: "2026-12",
+      source: "voorjaarscampagne",
+      ip: "198.51.100.23",
+      userAgent: "Mozilla/5.0 (tweede bezoek)",
+    };
+    await newsletter.subscribe(
+      form(env, { email: "sanne@example.nl", utm_campaign: "voorjaar" }, 5_000, second.userAgent),
+      second,
+    );
+    expect(transport.sent).toHaveLength(2);
+    expect(await newsletter.counts()).toMatchObject({ subscribers: 1, consents: 2 });
+    expect((await newsletter.stats()).sources).toEqual([
+      { source: "voorjaarscampagne", pending: 1, confirmed: 0, unsubscribed: 0, total: 1 },
+    ]);
+
+    expect(await newsletter.confirm(tokenFrom(transport.sent[1], "bevestigen"))).toMatchObject({
+      status: "confirmed",
+    });
+    const row = (await newsletter.exportCsv()).trimEnd().split("\r\n")[1] ?? "";
+    expect(row).toContain(second.consentText);
+    expect(row).toContain("2026-12");
+    expect(row).toContain("voorjaarscampagne");
+    expect(row).toMatch(/[,"]voorjaar[,"]/); // utm_campaign
+    expect(row).toContain(second.ip);
+    expect(row).toContain(second.userAgent);
+    expect(row).not.toContain("oud");
+  });
+
+  it("the first mail's link still confirms after a re-signup within the mail interval", async () => {
+    const env = await setup(driver);
+    const { newsletter, transport } = env;
+    await newsletter.subscribe(form(env, { email: "bram@example.nl" }), ctx);
+    env.clock.advance(MINUTE);
+    await newsletter.subscribe(form(env, { email: "bram@example.nl" }), {
+      ...ctx,
+      source: "tweede-poging",
+    });
+    expect(transport.sent).toHaveLength(1); // no second mail within the interval
+    expect(await newsletter.confirm(tokenFrom(transport.sent[0], "bevestigen"))).toMatchObject({
+      status: "confirmed",
+    });
+    expect((await newsletter.stats()).sources).toEqual([
+      { source: "tweede-poging", pending: 0, confirmed: 1, unsubscribed: 0, total: 1 },
+    ]);
+  });
+});
