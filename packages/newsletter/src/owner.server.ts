@@ -146,15 +146,21 @@ export const EXPORT_COLUMNS = [
   "confirm_user_agent",
 ] as const;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * A CSV cell. Quoted per RFC 4180; a value that a spreadsheet would run as a formula
- * (starting with = + - @ or a tab/CR) is prefixed with an apostrophe.
+ * A CSV cell, always quoted (RFC 4180). Dutch Excel splits on `;` rather than `,`, so a
+ * cell like `x;=HYPERLINK(…)` would become a formula cell there: the whole value and every
+ * `;`-separated part that a spreadsheet would run as a formula (starting with = + - @ or
+ * a tab/CR) is prefixed with an apostrophe.
  */
 export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+  if (value === null || value === undefined) return '""';
+  const text = String(value)
+    .split(";")
+    .map((part) => (FORMULA_START.test(part) ? `'${part}` : part))
+    .join(";");
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** CSV of confirmed subscribers with their consent proof (current subscription). */
@@ -186,7 +192,7 @@ export async function exportCsv(core: Core): Promise<string> {
     .orderBy("c.confirmed_at")
     .orderBy("s.email_key")
     .execute();
-  const lines = [EXPORT_COLUMNS.join(",")];
+  const lines = [EXPORT_COLUMNS.map(csvCell).join(",")];
   for (const row of rows) {
     lines.push(EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(","));
   }

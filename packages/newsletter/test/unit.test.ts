@@ -73,14 +73,19 @@ describe("e-mail normalisation", () => {
 });
 
 describe("CSV export cells", () => {
-  it("quotes and neutralises spreadsheet formulas", () => {
-    expect(csvCell("plain")).toBe("plain");
-    expect(csvCell(null)).toBe("");
+  it("quotes every cell and neutralises spreadsheet formulas", () => {
+    expect(csvCell("plain")).toBe('"plain"');
+    expect(csvCell(null)).toBe('""');
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvCell("+31 6 1234")).toBe("'+31 6 1234");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("+31 6 1234")).toBe(`"'+31 6 1234"`);
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+  });
+  it("neutralises formulas after a ; (Dutch Excel splits cells on ;)", () => {
+    expect(csvCell("Anna;=cmd|' /C calc'!A0")).toBe(`"Anna;'=cmd|' /C calc'!A0"`);
+    expect(csvCell("a;+1;-2;@x;\tTAB")).toBe(`"a;'+1;'-2;'@x;'\tTAB"`);
+    expect(csvCell("Jan;Piet")).toBe('"Jan;Piet"');
   });
 });
 
