@@ -16,7 +16,10 @@ Commands:
   stats [--json]                  pending / confirmed / unsubscribed per source
   export [--out <file>]           CSV of confirmed subscribers with consent proof
                                   (to stdout unless --out is given)
-  resend-pending [--limit <n>]    send confirmation mails that are due (failed or never sent)
+  resend-pending [--limit <n>] [--include-abandoned]
+                                  send confirmation mails that are due (failed or never sent);
+                                  --include-abandoned also requeues signups whose mail was
+                                  given up after repeated failures
   help                            show this text
 
 Environment: DATABASE_URL, DATA_DIR, SMTP_URL, SITE_URL, NEWSLETTER_SECRET,
@@ -69,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: "boolean" },
         out: { type: "string" },
         limit: { type: "string" },
+        "include-abandoned": { type: "boolean" },
       },
       strict: true,
     });
@@ -133,9 +137,12 @@ export async function main(argv: string[]): Promise<number> {
           console.error("--limit must be a positive number");
           return 2;
         }
-        const report = await newsletter.resendPending(limit ? { limit } : {});
+        const report = await newsletter.resendPending({
+          ...(limit ? { limit } : {}),
+          includeAbandoned: values["include-abandoned"] === true,
+        });
         console.log(
-          `Due: ${report.due}, sent: ${report.sent}, failed: ${report.failed} (transport: ${newsletter.transportName})`,
+          `${report.requeued > 0 ? `Requeued: ${report.requeued}, d` : "D"}ue: ${report.due}, sent: ${report.sent}, failed: ${report.failed} (transport: ${newsletter.transportName})`,
         );
         if (report.failed > 0) return 1;
         break;

@@ -163,6 +163,8 @@ async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<Pe
       .set({
         last_mail_at: nowIso,
         mail_due_at: addMs(now, core.settings.mailLeaseMs),
+        // A new request by the visitor starts the failure count afresh.
+        mail_attempts: 0,
         updated_at: nowIso,
       })
       .where("id", "=", sub.id)

@@ -19,6 +19,7 @@ import {
 } from "./mail/transport.server.js";
 import {
   exportCsv,
+  type ResendOptions,
   type ResendReport,
   resendPending,
   type Stats,
@@ -81,7 +82,7 @@ export interface Newsletter {
     context?: RequestContext,
   ): Promise<RequestNewConfirmationResult>;
   unsubscribe(token: unknown, context?: UnsubscribeContext): Promise<UnsubscribeResult>;
-  resendPending(options?: { limit?: number }): Promise<ResendReport>;
+  resendPending(options?: ResendOptions): Promise<ResendReport>;
   stats(): Promise<Stats>;
   exportCsv(): Promise<string>;
   migrate(options?: MigrateOptions): Promise<MigrateReport>;

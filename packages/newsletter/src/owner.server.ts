@@ -14,6 +14,18 @@ export interface ResendReport {
   due: number;
   sent: number;
   failed: number;
+  /** Abandoned pending signups put back in the queue (only with `includeAbandoned`). */
+  requeued: number;
+}
+
+export interface ResendOptions {
+  /** At most this many mails per run (default 500). */
+  limit?: number;
+  /**
+   * Also requeue pending signups whose mail was given up after `retry.maxAttempts`
+   * consecutive failures (e.g. after a long SMTP outage). Default false.
+   */
+  includeAbandoned?: boolean;
 }
 
 /**
@@ -23,12 +35,24 @@ export interface ResendReport {
  */
 export async function resendPending(
   core: Core,
-  options: { limit?: number } = {},
+  options: ResendOptions = {},
 ): Promise<ResendReport> {
   await core.ready();
   const { db } = core.handle;
   const now = core.now();
   const nowIso = now.toISOString();
+  let requeued = 0;
+  if (options.includeAbandoned) {
+    // Abandoned = pending, nothing due, last send failed. Due now, failure count reset.
+    const res = await db
+      .updateTable("newsletter_subscribers")
+      .set({ mail_due_at: nowIso, mail_attempts: 0 })
+      .where("status", "=", "pending")
+      .where("mail_due_at", "is", null)
+      .where("mail_last_error", "is not", null)
+      .executeTakeFirst();
+    requeued = Number(res.numUpdatedRows);
+  }
   const due = await db
     .selectFrom("newsletter_subscribers")
     .select(["id", "mail_due_at"])
@@ -38,7 +62,7 @@ export async function resendPending(
     .orderBy("mail_due_at")
     .limit(options.limit ?? 500)
     .execute();
-  const report: ResendReport = { due: 0, sent: 0, failed: 0 };
+  const report: ResendReport = { due: 0, sent: 0, failed: 0, requeued };
   for (const row of due) {
     const claimed = await inTransaction(core.handle, async (trx): Promise<PendingMail | null> => {
       const res = await trx

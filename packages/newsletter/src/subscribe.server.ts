@@ -239,10 +239,11 @@ async function storeSignup(
         .where("consent_id", "=", current.consent_id)
         .where("used_at", "is", null)
         .execute();
-      // At most one new mail per interval.
+      // At most one new mail per interval. A new claim by the visitor starts the failure
+      // count afresh (mail_attempts counts consecutive failures).
       const res = await trx
         .updateTable("newsletter_subscribers")
-        .set({ last_mail_at: nowIso, mail_due_at: lease })
+        .set({ last_mail_at: nowIso, mail_due_at: lease, mail_attempts: 0 })
         .where("id", "=", existing.id)
         .where((eb) =>
           eb.or([

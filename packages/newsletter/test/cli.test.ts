@@ -105,6 +105,10 @@ describe("pnpm newsletter <command> (SQLite)", () => {
     );
     expect(resend.stderr).toContain("/nieuwsbrief/bevestigen?token="); // link logged
     expect((await cli(["resend-pending"])).stdout).toMatch(/Due: 0, sent: 0, failed: 0/);
+    expect(await cli(["resend-pending", "--include-abandoned"])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Due: 0, sent: 0, failed: 0/),
+    });
   });
 
   it("names the variable when the configuration is wrong, and explains usage", async () => {

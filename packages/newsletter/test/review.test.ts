@@ -79,3 +79,63 @@ describe.each(DRIVERS)("CSV export for Dutch Excel (%s)", (driver) => {
     for (const part of (row ?? "").split(";")) expect(part).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
+
+describe.each(DRIVERS)("confirmation mail retries (%s)", (driver) => {
+  it("counts only consecutive failures: after many sends one failure is still retried", async () => {
+    const env = await setup(driver, {
+      retry: { baseDelayMs: 5 * MINUTE, maxDelayMs: 60 * MINUTE, maxAttempts: 3 },
+    });
+    const { newsletter, transport } = env;
+    await newsletter.subscribe(form(env, { email: "geduld@example.nl" }), ctx);
+    for (let i = 0; i < 3; i += 1) {
+      env.clock.advance(11 * MINUTE);
+      await newsletter.requestNewConfirmation("geduld@example.nl", ctx);
+    }
+    expect(transport.sent).toHaveLength(4);
+    env.clock.advance(11 * MINUTE);
+    transport.failNext = 1;
+    await newsletter.requestNewConfirmation("geduld@example.nl", ctx);
+    expect(transport.sent).toHaveLength(4);
+    env.clock.advance(5 * MINUTE);
+    expect(await newsletter.resendPending()).toEqual({ due: 1, sent: 1, failed: 0, requeued: 0 });
+    expect(transport.sent).toHaveLength(5);
+    expect(await newsletter.confirm(tokenFrom(transport.sent[4], "bevestigen"))).toMatchObject({
+      status: "confirmed",
+    });
+  });
+
+  it("a new request starts the failure count afresh, and --include-abandoned requeues given-up mail", async () => {
+    const env = await setup(driver, {
+      retry: { baseDelayMs: 5 * MINUTE, maxDelayMs: 60 * MINUTE, maxAttempts: 2 },
+    });
+    const { newsletter, transport } = env;
+    transport.failNext = Number.POSITIVE_INFINITY;
+    await newsletter.subscribe(form(env, { email: "storing@example.nl" }), ctx);
+    env.clock.advance(5 * MINUTE);
+    expect(await newsletter.resendPending()).toEqual({ due: 1, sent: 0, failed: 1, requeued: 0 });
+    // Given up after two consecutive failures: nothing is due any more.
+    env.clock.advance(24 * 60 * MINUTE);
+    expect(await newsletter.resendPending()).toEqual({ due: 0, sent: 0, failed: 0, requeued: 0 });
+    expect((await newsletter.stats()).mailFailures).toBe(1);
+
+    // The visitor asks again while mail is still down: one failure, but retried.
+    await newsletter.requestNewConfirmation("storing@example.nl", ctx);
+    env.clock.advance(5 * MINUTE);
+    expect(await newsletter.resendPending()).toEqual({ due: 1, sent: 0, failed: 1, requeued: 0 });
+    env.clock.advance(24 * 60 * MINUTE);
+    expect(await newsletter.resendPending()).toEqual({ due: 0, sent: 0, failed: 0, requeued: 0 });
+
+    // Mail works again; the owner requeues what was abandoned.
+    transport.failNext = 0;
+    expect(await newsletter.resendPending({ includeAbandoned: true })).toEqual({
+      due: 1,
+      sent: 1,
+      failed: 0,
+      requeued: 1,
+    });
+    expect((await newsletter.stats()).mailFailures).toBe(0);
+    expect(
+      await newsletter.confirm(tokenFrom(transport.to("storing@example.nl")[0], "bevestigen")),
+    ).toMatchObject({ status: "confirmed" });
+  });
+});
