@@ -48,6 +48,11 @@ export interface NewsletterOptions {
   smtpUrl?: string | undefined;
   /** Outbox folder (default `<dataDir>/outbox`). */
   outboxDir?: string | undefined;
+  /**
+   * Let the outbox log each mail's confirmation link (handy in development). Default: on
+   * unless NODE_ENV=production — links are credentials and stay out of production logs.
+   */
+  logConfirmationLinks?: boolean | undefined;
   /** Overrides smtpUrl/outbox: any object with `send(mail)`. */
   transport?: MailTransport | undefined;
   /** Absolute site URL that mail links point at, e.g. https://www.example.nl. */
@@ -130,7 +135,9 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     options.transport ??
     (options.smtpUrl
       ? createSmtpTransport(options.smtpUrl)
-      : createOutboxTransport(options.outboxDir ?? path.join(dataDir, "outbox"), logger));
+      : createOutboxTransport(options.outboxDir ?? path.join(dataDir, "outbox"), logger, {
+          logLinks: options.logConfirmationLinks ?? process.env.NODE_ENV !== "production",
+        }));
 
   const settings: Settings = {
     siteUrl: options.siteUrl,

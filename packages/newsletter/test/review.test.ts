@@ -1,5 +1,9 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ctx, DRIVERS, form, setup, tokenFrom } from "./helpers.js";
+import { createNewsletterFromEnv } from "../src/index.js";
+import { Clock, ctx, DRIVERS, form, SECRET, setup, tokenFrom } from "./helpers.js";
 
 const MINUTE = 60_000;
 
@@ -137,5 +141,43 @@ describe.each(DRIVERS)("confirmation mail retries (%s)", (driver) => {
     expect(
       await newsletter.confirm(tokenFrom(transport.to("storing@example.nl")[0], "bevestigen")),
     ).toMatchObject({ status: "confirmed" });
+  });
+});
+
+describe("outbox in production", () => {
+  it("writes the mail but keeps the confirmation link out of the log", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vaart-prod-outbox-"));
+    const lines: string[] = [];
+    const log = (m: string) => lines.push(m);
+    const clock = new Clock();
+    const newsletter = createNewsletterFromEnv(
+      {
+        NODE_ENV: "production",
+        DATA_DIR: dir,
+        DATABASE_URL: `sqlite:${path.join(dir, "prod.sqlite")}`,
+        SITE_URL: "https://www.example.nl",
+        NEWSLETTER_MAIL_FROM: "updates@example.nl",
+        NEWSLETTER_SECRET: SECRET,
+        NEWSLETTER_MAIL_TRANSPORT: "outbox",
+      },
+      { now: clock.now, logger: { info: log, warn: log, error: log } },
+    );
+    try {
+      const formToken = newsletter.issueFormToken();
+      clock.advance(5_000);
+      expect(
+        await newsletter.subscribe({ email: "prod@example.nl", consent: "yes", formToken }, ctx),
+      ).toMatchObject({ status: "ok" });
+      const files = readdirSync(path.join(dir, "outbox"));
+      expect(files).toHaveLength(1);
+      expect(readFileSync(path.join(dir, "outbox", files[0] ?? ""), "utf8")).toContain(
+        "/nieuwsbrief/bevestigen?token=",
+      );
+      expect(lines.join("\n")).toContain("written to");
+      expect(lines.join("\n")).not.toContain("token=");
+    } finally {
+      await newsletter.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

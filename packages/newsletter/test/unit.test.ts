@@ -145,6 +145,17 @@ describe("configuration from the environment", () => {
         NEWSLETTER_SECRET: "s".repeat(40),
       },
     ],
+    [
+      "SMTP_URL",
+      {
+        NODE_ENV: "production",
+        SITE_URL: "https://www.example.nl",
+        NEWSLETTER_MAIL_FROM: "a@example.nl",
+        NEWSLETTER_SECRET: "s".repeat(40),
+      },
+    ],
+    ["SMTP_URL", { NEWSLETTER_MAIL_TRANSPORT: "smtp" }],
+    ["NEWSLETTER_MAIL_TRANSPORT", { NEWSLETTER_MAIL_TRANSPORT: "files" }],
   ];
   it.each(bad)("names %s when it is wrong", (variable, env) => {
     let error: unknown;
@@ -156,5 +167,23 @@ describe("configuration from the environment", () => {
     expect(error).toBeInstanceOf(NewsletterConfigError);
     expect((error as NewsletterConfigError).variable).toBe(variable);
     expect((error as Error).message).toContain(variable);
+  });
+
+  it("in production, writes mail to files only on explicit request and never logs links", () => {
+    const production = {
+      ...base,
+      NODE_ENV: "production",
+      SITE_URL: "https://www.example.nl",
+      NEWSLETTER_MAIL_FROM: "a@example.nl",
+      NEWSLETTER_SECRET: "s".repeat(40),
+    };
+    expect(loadConfig({ ...production, NEWSLETTER_MAIL_TRANSPORT: "outbox" })).toMatchObject({
+      smtpUrl: undefined,
+      logConfirmationLinks: false,
+    });
+    expect(
+      loadConfig({ ...production, SMTP_URL: "smtps://u:p@mail.example.nl:465" }),
+    ).toMatchObject({ smtpUrl: "smtps://u:p@mail.example.nl:465", logConfirmationLinks: false });
+    expect(loadConfig(base).logConfirmationLinks).toBe(true);
   });
 });

@@ -41,8 +41,17 @@ function toNodemailer(mail: OutgoingMail) {
   };
 }
 
-/** Development default: each mail is written as an .eml file; the link is logged. */
-export function createOutboxTransport(dir: string, logger?: Logger): MailTransport {
+/**
+ * Development default: each mail is written as an .eml file and, unless `logLinks` is
+ * false, its link is logged. A confirmation link is a credential (whoever has it confirms
+ * the address), so it must not end up in production logs.
+ */
+export function createOutboxTransport(
+  dir: string,
+  logger?: Logger,
+  options: { logLinks?: boolean } = {},
+): MailTransport {
+  const logLinks = options.logLinks ?? true;
   const composer = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
@@ -60,7 +69,7 @@ export function createOutboxTransport(dir: string, logger?: Logger): MailTranspo
       await writeFile(`${file}.tmp`, message);
       await rename(`${file}.tmp`, file);
       logger?.info(
-        `[newsletter] mail to ${mail.to} written to ${file}${mail.link ? `; link: ${mail.link}` : ""}`,
+        `[newsletter] mail to ${mail.to} written to ${file}${logLinks && mail.link ? `; link: ${mail.link}` : ""}`,
       );
     },
     async close() {
