@@ -17,6 +17,16 @@ export interface RequestContext {
   userAgent?: string | null;
 }
 
+export interface ConfirmContext extends RequestContext {
+  /**
+   * The HTTP method of the request that confirms, kept with the consent proof. Confirm
+   * only from a POST (a button on the page the mail link opens): mail link scanners
+   * follow GET links, which would confirm addresses a bot typed in and record the
+   * scanner's IP and user agent as the visitor's.
+   */
+  method?: "post" | "get";
+}
+
 export type ConfirmResult =
   | { status: "confirmed"; message: string }
   | { status: "already-confirmed"; message: string }
@@ -26,10 +36,14 @@ export type ConfirmResult =
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+/**
+ * Confirm a signup by the token from the confirmation mail. Call it from the POST of the
+ * confirm page, never directly from the GET that the mail link makes (see ConfirmContext).
+ */
 export async function confirm(
   core: Core,
   token: unknown,
-  context: RequestContext = {},
+  context: ConfirmContext = {},
 ): Promise<ConfirmResult> {
   const unknown = {
     status: "unknown",
@@ -92,6 +106,8 @@ export async function confirm(
           confirmed_at: nowIso,
           confirm_ip: cleanText(context.ip, LIMITS.ip),
           confirm_user_agent: cleanText(context.userAgent, LIMITS.userAgent),
+          confirm_method:
+            context.method === "post" || context.method === "get" ? context.method : null,
         })
         .where("id", "=", row.consent_id)
         .execute();

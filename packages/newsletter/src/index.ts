@@ -1,5 +1,6 @@
 export { type EnvConfig, findRepoRoot, loadConfig } from "./config.server.js";
 export type {
+  ConfirmContext,
   ConfirmResult,
   RequestContext,
   RequestNewConfirmationResult,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { findRepoRoot } from "./config.server.js";
 import {
+  type ConfirmContext,
   type ConfirmResult,
   confirm,
   type RequestContext,
@@ -81,7 +82,11 @@ export interface Newsletter {
   /** Signed timestamp for the form's hidden `formToken` field (the time-trap). */
   issueFormToken(): string;
   subscribe(input: FormInput, context: SubscribeContext): Promise<SubscribeResult>;
-  confirm(token: unknown, context?: RequestContext): Promise<ConfirmResult>;
+  /**
+   * Confirm from a POST only (a button on the page the mail link opens): link scanners
+   * follow GET links. Pass `method: "post"` to record it with the consent proof.
+   */
+  confirm(token: unknown, context?: ConfirmContext): Promise<ConfirmResult>;
   requestNewConfirmation(
     email: unknown,
     context?: RequestContext,

@@ -168,6 +168,7 @@ export const EXPORT_COLUMNS = [
   "confirmed_at",
   "confirm_ip",
   "confirm_user_agent",
+  "confirm_method",
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -211,6 +212,7 @@ export async function exportCsv(core: Core): Promise<string> {
       "c.confirmed_at",
       "c.confirm_ip",
       "c.confirm_user_agent",
+      "c.confirm_method",
     ])
     .where("s.status", "=", "confirmed")
     .orderBy("c.confirmed_at")

@@ -153,6 +153,7 @@ async function storeSignup(
     confirmed_at: null,
     confirm_ip: null,
     confirm_user_agent: null,
+    confirm_method: null,
     unsubscribed_at: null,
     unsubscribe_ip: null,
     unsubscribe_user_agent: null,

@@ -181,3 +181,21 @@ describe("outbox in production", () => {
     }
   });
 });
+
+describe.each(DRIVERS)("confirming from a POST (%s)", (driver) => {
+  it("records the request method with the consent proof", async () => {
+    const env = await setup(driver);
+    const { newsletter, transport } = env;
+    await newsletter.subscribe(form(env, { email: "knop@example.nl" }), ctx);
+    expect(
+      await newsletter.confirm(tokenFrom(transport.sent[0], "bevestigen"), {
+        method: "post",
+        ip: "198.51.100.77",
+        userAgent: "Mozilla/5.0 (bezoeker)",
+      }),
+    ).toMatchObject({ status: "confirmed" });
+    const [header, row] = (await newsletter.exportCsv()).trimEnd().split("\r\n");
+    expect(header?.endsWith('"confirm_user_agent","confirm_method"')).toBe(true);
+    expect(row?.endsWith('"198.51.100.77","Mozilla/5.0 (bezoeker)","post"')).toBe(true);
+  });
+});
