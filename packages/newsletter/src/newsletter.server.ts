@@ -74,13 +74,17 @@ export interface NewsletterOptions {
   mailLeaseMs?: number | undefined;
   minFormAgeMs?: number | undefined;
   maxFormAgeMs?: number | undefined;
+  formClockSkewMs?: number | undefined;
   rateLimits?: Partial<RateLimitRules> | undefined;
   retry?: Partial<Settings["retry"]> | undefined;
 }
 
 export interface Newsletter {
-  /** Signed timestamp for the form's hidden `formToken` field (the time-trap). */
-  issueFormToken(): string;
+  /**
+   * Signed timestamp for the form's hidden `formToken` field (the time-trap), bound to the
+   * visitor's user agent: pass the same `user-agent` header that `subscribe` will get.
+   */
+  issueFormToken(context: { userAgent: string | null | undefined }): string;
   subscribe(input: FormInput, context: SubscribeContext): Promise<SubscribeResult>;
   /**
    * Confirm from a POST only (a button on the page the mail link opens): link scanners
@@ -157,8 +161,12 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     confirmationTtlMs: options.confirmationTtlMs ?? 48 * HOUR,
     mailIntervalMs: options.mailIntervalMs ?? 10 * MINUTE,
     mailLeaseMs: options.mailLeaseMs ?? 5 * MINUTE,
-    minFormAgeMs: options.minFormAgeMs ?? 2_500,
-    maxFormAgeMs: options.maxFormAgeMs ?? 24 * HOUR,
+    // A person needs seconds to type an address; 3 s minus 2 s of clock difference between
+    // instances still stops bots that post at once. Two hours is plenty to fill a form
+    // and keeps a harvested token short-lived.
+    minFormAgeMs: options.minFormAgeMs ?? 3_000,
+    maxFormAgeMs: options.maxFormAgeMs ?? 2 * HOUR,
+    formClockSkewMs: options.formClockSkewMs ?? 2_000,
     rateLimits: {
       perIp: options.rateLimits?.perIp ?? { max: 20, windowMs: HOUR },
       perEmail: options.rateLimits?.perEmail ?? { max: 5, windowMs: HOUR },
@@ -192,7 +200,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
   };
 
   return {
-    issueFormToken: () => issueFormToken(settings.secret, core.now()),
+    issueFormToken: (context) => issueFormToken(settings.secret, core.now(), context?.userAgent),
     subscribe: (input, context) => subscribe(core, input, context),
     confirm: (token, context) => confirm(core, token, context),
     requestNewConfirmation: (email, context) => requestNewConfirmation(core, email, context),

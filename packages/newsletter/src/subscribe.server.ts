@@ -61,10 +61,17 @@ export async function subscribe(
     return { status: "invalid", fieldErrors: parsed.fieldErrors, values: parsed.values };
   }
   const now = core.now();
-  const check = verifyFormToken(core.settings.secret, parsed.formToken, now, {
-    minAgeMs: core.settings.minFormAgeMs,
-    maxAgeMs: core.settings.maxFormAgeMs,
-  });
+  const check = verifyFormToken(
+    core.settings.secret,
+    parsed.formToken,
+    now,
+    {
+      minAgeMs: core.settings.minFormAgeMs,
+      maxAgeMs: core.settings.maxFormAgeMs,
+      clockSkewMs: core.settings.formClockSkewMs,
+    },
+    context.userAgent,
+  );
   if (!check.ok) {
     if (check.reason === "expired") {
       return {
@@ -82,7 +89,7 @@ export async function subscribe(
     await core.ready();
     const limited = await checkLimits(core, parsed.data.emailKey, context.ip ?? null, now);
     if (limited) return limited;
-    pending = await storeSignup(core, parsed.data, context, now);
+    pending = await storeSignup(core, parsed.data, context, now, check);
   } catch (error) {
     core.logger.error(`[newsletter] subscribe failed, nothing stored: ${errorMessage(error)}`);
     return { status: "unavailable", message: messages.unavailable };
@@ -130,6 +137,7 @@ async function storeSignup(
   data: ParsedSignup,
   context: SubscribeContext,
   now: Date,
+  formToken: { key: string; issuedAt: Date },
 ): Promise<PendingMail | null> {
   const nowIso = now.toISOString();
   const lease = addMs(now, core.settings.mailLeaseMs);
@@ -161,6 +169,23 @@ async function storeSignup(
   });
 
   return inTransaction(core.handle, async (trx) => {
+    // Each form token stores one signup. The marker lives in the rate-limit table (pruned
+    // with it, long after the token's maximum age) and is written in this transaction, so
+    // a signup that fails leaves the token usable for the visitor's retry.
+    const fresh = await trx
+      .insertInto("newsletter_rate_limits")
+      .values({
+        bucket: `form:${formToken.key}`,
+        window_start: formToken.issuedAt.toISOString(),
+        hits: 1,
+      })
+      .onConflict((oc) => oc.columns(["bucket", "window_start"]).doNothing())
+      .returning("hits")
+      .executeTakeFirst();
+    if (!fresh) {
+      core.logger.info("[newsletter] dropped a signup as a bot (form token used before)");
+      return null;
+    }
     const id = newId();
     const consentId = newId();
     const inserted = await trx

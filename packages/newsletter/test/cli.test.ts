@@ -54,7 +54,7 @@ describe("pnpm newsletter <command> (SQLite)", () => {
       logger: quietLogger,
     });
     const signup = async (email: string, source: string) => {
-      const formToken = nl.issueFormToken();
+      const formToken = nl.issueFormToken({ userAgent: null });
       clock.advance(5_000);
       return nl.subscribe(
         { email, consent: "yes", formToken, firstName: "=cmd|' /C calc'!A0" },

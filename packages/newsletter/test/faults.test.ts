@@ -79,7 +79,7 @@ describe("database unavailable", () => {
     });
     try {
       clock.advance(-5_000);
-      const formToken = newsletter.issueFormToken();
+      const formToken = newsletter.issueFormToken(ctx);
       clock.advance(5_000);
       const fields = { email: "anna@example.nl", consent: "yes", formToken };
       const started = Date.now();

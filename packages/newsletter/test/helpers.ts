@@ -140,9 +140,8 @@ export function form(
   /** The user agent the form was rendered for (the token is bound to it). */
   userAgent: string | null = ctx.userAgent,
 ): FormData {
-  void userAgent; // bound once the form token carries the visitor (review item 6)
   env.clock.advance(-ageMs);
-  const token = env.newsletter.issueFormToken();
+  const token = env.newsletter.issueFormToken({ userAgent });
   env.clock.advance(ageMs);
   const data = new FormData();
   const all: Record<string, string | string[]> = {

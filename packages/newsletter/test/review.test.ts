@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createNewsletterFromEnv } from "../src/index.js";
+import { createNewsletterFromEnv, messages } from "../src/index.js";
 import { Clock, ctx, DRIVERS, form, SECRET, setup, tokenFrom } from "./helpers.js";
 
 const MINUTE = 60_000;
@@ -163,7 +163,7 @@ describe("outbox in production", () => {
       { now: clock.now, logger: { info: log, warn: log, error: log } },
     );
     try {
-      const formToken = newsletter.issueFormToken();
+      const formToken = newsletter.issueFormToken(ctx);
       clock.advance(5_000);
       expect(
         await newsletter.subscribe({ email: "prod@example.nl", consent: "yes", formToken }, ctx),
@@ -197,5 +197,68 @@ describe.each(DRIVERS)("confirming from a POST (%s)", (driver) => {
     const [header, row] = (await newsletter.exportCsv()).trimEnd().split("\r\n");
     expect(header?.endsWith('"confirm_user_agent","confirm_method"')).toBe(true);
     expect(row?.endsWith('"198.51.100.77","Mozilla/5.0 (bezoeker)","post"')).toBe(true);
+  });
+});
+
+describe.each(DRIVERS)("form token reuse (%s)", (driver) => {
+  it("stores one signup per form token; reuse, another browser or a 3-hour-old form gets the bot answer", async () => {
+    const env = await setup(driver, {
+      rateLimits: {
+        perIp: { max: 1_000, windowMs: 3_600_000 },
+        perEmail: { max: 5, windowMs: 3_600_000 },
+      },
+    });
+    const { newsletter, transport } = env;
+    const harvested = form(env, { email: "echt@example.nl" });
+    const token = String(harvested.get("formToken"));
+    expect(await newsletter.subscribe(harvested, ctx)).toEqual({
+      status: "ok",
+      message: messages.checkMailbox,
+    });
+    // The same token for thirty other addresses: same answer, nothing stored or sent.
+    for (let i = 0; i < 30; i += 1) {
+      expect(
+        await newsletter.subscribe(
+          form(env, { email: `slachtoffer${i}@example.nl`, formToken: token }),
+          ctx,
+        ),
+      ).toEqual({ status: "ok", message: messages.checkMailbox });
+    }
+    // A fresh token posted by another user agent than it was issued for.
+    expect(
+      await newsletter.subscribe(
+        form(env, { email: "ander@example.nl" }, 5_000, "Mozilla/5.0 (x)"),
+        {
+          ...ctx,
+          userAgent: "python-requests/2.32",
+        },
+      ),
+    ).toEqual({ status: "ok", message: messages.checkMailbox });
+    expect(transport.sent.map((m) => m.to)).toEqual(["echt@example.nl"]);
+    expect(await newsletter.counts()).toMatchObject({ subscribers: 1, consents: 1 });
+
+    // A person whose form has been open for three hours is asked to reload.
+    expect(
+      await newsletter.subscribe(form(env, { email: "traag@example.nl" }, 3 * 3_600_000), ctx),
+    ).toMatchObject({
+      status: "invalid",
+      fieldErrors: { form: messages.formExpired },
+    });
+  });
+
+  it("a rate-limited visitor can post the same form again later", async () => {
+    const env = await setup(driver, {
+      rateLimits: {
+        perIp: { max: 1, windowMs: 3_600_000 },
+        perEmail: { max: 5, windowMs: 3_600_000 },
+      },
+    });
+    const { newsletter, transport } = env;
+    await newsletter.subscribe(form(env, { email: "eerste@example.nl" }), ctx);
+    const data = form(env, { email: "opnieuw@example.nl" });
+    expect(await newsletter.subscribe(data, ctx)).toMatchObject({ status: "rate-limited" });
+    env.clock.advance(3_600_000); // a new window; the form is still under two hours old
+    expect(await newsletter.subscribe(data, ctx)).toMatchObject({ status: "ok" });
+    expect(transport.to("opnieuw@example.nl")).toHaveLength(1);
   });
 });

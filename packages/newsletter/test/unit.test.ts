@@ -12,39 +12,62 @@ import {
 import { checkEmail } from "../src/validation.js";
 
 const SECRET = "unit-secret-unit-secret-unit-secret-unit";
-const limits = { minAgeMs: 2_500, maxAgeMs: 86_400_000 };
+const limits = { minAgeMs: 3_000, maxAgeMs: 2 * 3_600_000, clockSkewMs: 2_000 };
+const UA = "Mozilla/5.0 (unit)";
 
 describe("form token (time-trap)", () => {
   const t0 = new Date("2026-11-27T12:00:00Z");
   const at = (ms: number) => new Date(t0.getTime() + ms);
 
-  it("accepts a form submitted after a few seconds", () => {
-    const token = issueFormToken(SECRET, t0);
-    expect(verifyFormToken(SECRET, token, at(3_000), limits)).toEqual({ ok: true, ageMs: 3_000 });
+  it("accepts a form submitted after a few seconds by the same browser", () => {
+    const token = issueFormToken(SECRET, t0, UA);
+    expect(verifyFormToken(SECRET, token, at(3_000), limits, UA)).toMatchObject({
+      ok: true,
+      ageMs: 3_000,
+    });
   });
-  it("rejects a form submitted too fast, too late, forged or from another secret", () => {
-    const token = issueFormToken(SECRET, t0);
-    expect(verifyFormToken(SECRET, token, at(1_000), limits)).toEqual({
+  it("allows 2 s of clock difference between instances for the minimum age", () => {
+    const token = issueFormToken(SECRET, t0, UA);
+    expect(verifyFormToken(SECRET, token, at(1_000), limits, UA)).toMatchObject({ ok: true });
+    expect(verifyFormToken(SECRET, token, at(999), limits, UA)).toEqual({
       ok: false,
       reason: "too-fast",
     });
-    expect(verifyFormToken(SECRET, token, at(90_000_000), limits)).toEqual({
+  });
+  it("is bound to the user agent it was issued for", () => {
+    const token = issueFormToken(SECRET, t0, UA);
+    expect(verifyFormToken(SECRET, token, at(5_000), limits, "curl/8.0")).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+    expect(verifyFormToken(SECRET, token, at(5_000), limits, null)).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+  });
+  it("rejects a form submitted too fast, after two hours, forged or from another secret", () => {
+    const token = issueFormToken(SECRET, t0, UA);
+    expect(verifyFormToken(SECRET, token, at(500), limits, UA)).toEqual({
+      ok: false,
+      reason: "too-fast",
+    });
+    expect(verifyFormToken(SECRET, token, at(2 * 3_600_000 + 1), limits, UA)).toEqual({
       ok: false,
       reason: "expired",
     });
-    expect(verifyFormToken(`${SECRET}x`, token, at(3_000), limits)).toEqual({
+    expect(verifyFormToken(`${SECRET}x`, token, at(3_000), limits, UA)).toEqual({
       ok: false,
       reason: "bad-signature",
     });
     const [, nonce, sig] = token.split(".");
     // Backdating the timestamp breaks the signature.
     expect(
-      verifyFormToken(SECRET, `${t0.getTime() - 10_000}.${nonce}.${sig}`, at(0), limits),
+      verifyFormToken(SECRET, `${t0.getTime() - 10_000}.${nonce}.${sig}`, at(0), limits, UA),
     ).toEqual({
       ok: false,
       reason: "bad-signature",
     });
-    expect(verifyFormToken(SECRET, "garbage", at(3_000), limits)).toEqual({
+    expect(verifyFormToken(SECRET, "garbage", at(3_000), limits, UA)).toEqual({
       ok: false,
       reason: "malformed",
     });
