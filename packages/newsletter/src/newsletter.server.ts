@@ -170,6 +170,8 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     rateLimits: {
       perIp: options.rateLimits?.perIp ?? { max: 20, windowMs: HOUR },
       perEmail: options.rateLimits?.perEmail ?? { max: 5, windowMs: HOUR },
+      // All requests without an IP count as one client.
+      withoutIp: options.rateLimits?.withoutIp ?? { max: 20, windowMs: HOUR },
     },
     retry: {
       baseDelayMs: options.retry?.baseDelayMs ?? 5 * MINUTE,

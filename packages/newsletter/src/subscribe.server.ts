@@ -8,7 +8,7 @@ import {
   type PendingMail,
 } from "./mail/deliver.server.js";
 import { messages } from "./messages.js";
-import { emailBucket, hit, ipBucket } from "./rate-limit.server.js";
+import { emailBucket, hit, ipBucket, NO_IP_BUCKET } from "./rate-limit.server.js";
 import { newId, sha256Hex, verifyFormToken } from "./tokens.server.js";
 import {
   cleanText,
@@ -98,6 +98,15 @@ export async function subscribe(
   return OK;
 }
 
+const warnedNoIp = new WeakSet<Core>();
+function warnNoIp(core: Core): void {
+  if (warnedNoIp.has(core)) return;
+  warnedNoIp.add(core);
+  core.logger.warn(
+    "[newsletter] a request came without context.ip; all such requests share one strict rate limit (rateLimits.withoutIp). Pass the client IP (see README).",
+  );
+}
+
 export async function checkLimits(
   core: Core,
   emailKey: string,
@@ -106,15 +115,17 @@ export async function checkLimits(
 ): Promise<{ status: "rate-limited"; message: string; retryAfterSeconds: number } | null> {
   const { db } = core.handle;
   const rules = core.settings.rateLimits;
-  if (ip) {
-    const r = await hit(db, ipBucket(ip), rules.perIp, now);
-    if (!r.allowed) {
-      return {
-        status: "rate-limited",
-        message: messages.rateLimited,
-        retryAfterSeconds: r.retryAfterSeconds,
-      };
-    }
+  const knownIp = ip?.trim() ? ip : null;
+  if (!knownIp) warnNoIp(core);
+  const r0 = knownIp
+    ? await hit(db, ipBucket(knownIp), rules.perIp, now)
+    : await hit(db, NO_IP_BUCKET, rules.withoutIp, now);
+  if (!r0.allowed) {
+    return {
+      status: "rate-limited",
+      message: messages.rateLimited,
+      retryAfterSeconds: r0.retryAfterSeconds,
+    };
   }
   const r = await hit(db, emailBucket(emailKey), rules.perEmail, now);
   if (!r.allowed) {

@@ -262,3 +262,34 @@ describe.each(DRIVERS)("form token reuse (%s)", (driver) => {
     expect(transport.to("opnieuw@example.nl")).toHaveLength(1);
   });
 });
+
+describe.each(DRIVERS)("requests without an IP (%s)", (driver) => {
+  it("share one strict limit instead of skipping the per-IP limit", async () => {
+    const env = await setup(driver, {
+      rateLimits: {
+        perIp: { max: 3, windowMs: 3_600_000 },
+        perEmail: { max: 5, windowMs: 3_600_000 },
+        withoutIp: { max: 2, windowMs: 3_600_000 },
+      },
+    });
+    const { newsletter } = env;
+    const noIp = { ...ctx, ip: null };
+    expect(await newsletter.subscribe(form(env, { email: "z1@example.nl" }), noIp)).toMatchObject({
+      status: "ok",
+    });
+    expect(
+      await newsletter.subscribe(form(env, { email: "z2@example.nl" }), { ...ctx, ip: undefined }),
+    ).toMatchObject({ status: "ok" });
+    expect(
+      await newsletter.subscribe(form(env, { email: "z3@example.nl" }), { ...ctx, ip: " " }),
+    ).toMatchObject({ status: "rate-limited", message: messages.rateLimited });
+    expect(await newsletter.requestNewConfirmation("z1@example.nl", {})).toMatchObject({
+      status: "rate-limited",
+    });
+    // Visitors whose IP is known are not affected.
+    expect(await newsletter.subscribe(form(env, { email: "z4@example.nl" }), ctx)).toMatchObject({
+      status: "ok",
+    });
+    expect(await newsletter.counts()).toMatchObject({ subscribers: 3 });
+  });
+});
