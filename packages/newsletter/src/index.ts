@@ -15,6 +15,7 @@ export {
   type Logger,
   type MailTransport,
   type OutgoingMail,
+  type SmtpTimeouts,
 } from "./mail/transport.server.js";
 export { messages } from "./messages.js";
 export {

@@ -72,6 +72,8 @@ export interface NewsletterOptions {
   confirmationTtlMs?: number | undefined;
   mailIntervalMs?: number | undefined;
   mailLeaseMs?: number | undefined;
+  /** SMTP connection, greeting and socket timeouts (30 s); must stay well below the lease. */
+  mailTimeoutMs?: number | undefined;
   minFormAgeMs?: number | undefined;
   maxFormAgeMs?: number | undefined;
   formClockSkewMs?: number | undefined;
@@ -132,6 +134,15 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     "must be at least 32 characters",
   );
 
+  const mailLeaseMs = options.mailLeaseMs ?? 5 * MINUTE;
+  const mailTimeoutMs = options.mailTimeoutMs ?? 30_000;
+  // Connecting, the greeting and an idle socket may each take up to the timeout; all of
+  // it must end before the lease does, or another instance sends the mail a second time.
+  requireOption(
+    "mailTimeoutMs",
+    3 * mailTimeoutMs < mailLeaseMs,
+    `must be less than a third of mailLeaseMs (${mailLeaseMs} ms), so that a hanging send ends before the mail can be claimed again`,
+  );
   const logger: Logger = options.logger ?? console;
   const dataDir = path.resolve(options.dataDir ?? path.join(findRepoRoot(), ".data"));
   const handle = openDatabase({
@@ -143,7 +154,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
   const transport =
     options.transport ??
     (options.smtpUrl
-      ? createSmtpTransport(options.smtpUrl)
+      ? createSmtpTransport(options.smtpUrl, { timeoutMs: mailTimeoutMs })
       : createOutboxTransport(options.outboxDir ?? path.join(dataDir, "outbox"), logger, {
           logLinks: options.logConfirmationLinks ?? process.env.NODE_ENV !== "production",
         }));
@@ -160,7 +171,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     },
     confirmationTtlMs: options.confirmationTtlMs ?? 48 * HOUR,
     mailIntervalMs: options.mailIntervalMs ?? 10 * MINUTE,
-    mailLeaseMs: options.mailLeaseMs ?? 5 * MINUTE,
+    mailLeaseMs,
     // A person needs seconds to type an address; 3 s minus 2 s of clock difference between
     // instances still stops bots that post at once. Two hours is plenty to fill a form
     // and keeps a harvested token short-lived.
