@@ -23,7 +23,13 @@ export {
   type Newsletter,
   type NewsletterOptions,
 } from "./newsletter.server.js";
-export type { ResendOptions, ResendReport, SourceStats, Stats } from "./owner.server.js";
+export type {
+  PruneReport,
+  ResendOptions,
+  ResendReport,
+  SourceStats,
+  Stats,
+} from "./owner.server.js";
 export type { RateLimitRule, RateLimitRules } from "./rate-limit.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";

@@ -20,6 +20,8 @@ import {
 } from "./mail/transport.server.js";
 import {
   exportCsv,
+  type PruneReport,
+  prune,
   type ResendOptions,
   type ResendReport,
   resendPending,
@@ -100,6 +102,8 @@ export interface Newsletter {
   unsubscribe(token: unknown, context?: UnsubscribeContext): Promise<UnsubscribeResult>;
   resendPending(options?: ResendOptions): Promise<ResendReport>;
   stats(): Promise<Stats>;
+  /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
+  prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(): Promise<string>;
   migrate(options?: MigrateOptions): Promise<MigrateReport>;
   /** Row counts per table (diagnostics and tests). */
@@ -220,6 +224,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     unsubscribe: (token, context) => unsubscribe(core, token, context),
     resendPending: (opts) => resendPending(core, opts),
     stats: () => stats(core),
+    prune: (opts) => prune(core, opts),
     exportCsv: () => exportCsv(core),
     migrate: async (opts) => {
       const report = await migrateToLatest(handle, opts);

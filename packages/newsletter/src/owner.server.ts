@@ -90,6 +90,102 @@ export async function resendPending(
   return report;
 }
 
+export interface PruneReport {
+  /** Pending signups never confirmed, whose latest signup is older than the cut-off. */
+  signups: number;
+  consents: number;
+  tokens: number;
+  rateLimits: number;
+}
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * Retention: delete pending signups that were never confirmed and whose latest signup is
+ * older than `olderThanDays` (default 30), with their consent records and tokens — they
+ * hold an address, IP and user agent nobody agreed to keep. Also deletes confirmation
+ * tokens that expired before the cut-off and rate-limit rows (incl. form-token markers)
+ * whose window is long over. Confirmed and unsubscribed subscribers, and pending ones who
+ * were confirmed in an earlier subscription, keep their consent proof. Idempotent.
+ */
+export async function prune(
+  core: Core,
+  options: { olderThanDays?: number } = {},
+): Promise<PruneReport> {
+  const days = options.olderThanDays ?? 30;
+  if (typeof days !== "number" || !Number.isFinite(days) || days <= 0) {
+    throw new RangeError("prune(): olderThanDays must be a positive number");
+  }
+  await core.ready();
+  const now = core.now();
+  const cutoff = new Date(now.getTime() - days * DAY).toISOString();
+  const report: PruneReport = { signups: 0, consents: 0, tokens: 0, rateLimits: 0 };
+  for (;;) {
+    const batch = await inTransaction(core.handle, async (trx) => {
+      let query = trx
+        .selectFrom("newsletter_subscribers as s")
+        .select("s.id")
+        .where("s.status", "=", "pending")
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("newsletter_consents as c")
+                .select("c.id")
+                .whereRef("c.subscriber_id", "=", "s.id")
+                .where((eb) =>
+                  eb.or([eb("c.confirmed_at", "is not", null), eb("c.signup_at", ">=", cutoff)]),
+                ),
+            ),
+          ),
+        )
+        .limit(500);
+      // Row locks on PostgreSQL: a re-signup of the same address (which locks the row
+      // before adding its consent) waits instead of adding to a row being deleted.
+      if (core.handle.dialect === "postgres") query = query.forUpdate();
+      const ids = (await query.execute()).map((r) => r.id);
+      if (ids.length === 0) return null;
+      const tokens = await trx
+        .deleteFrom("newsletter_confirmation_tokens")
+        .where("subscriber_id", "in", ids)
+        .executeTakeFirst();
+      const consents = await trx
+        .deleteFrom("newsletter_consents")
+        .where("subscriber_id", "in", ids)
+        .executeTakeFirst();
+      const subscribers = await trx
+        .deleteFrom("newsletter_subscribers")
+        .where("id", "in", ids)
+        .executeTakeFirst();
+      return {
+        signups: Number(subscribers.numDeletedRows),
+        consents: Number(consents.numDeletedRows),
+        tokens: Number(tokens.numDeletedRows),
+      };
+    });
+    if (!batch) break;
+    report.signups += batch.signups;
+    report.consents += batch.consents;
+    report.tokens += batch.tokens;
+  }
+  const expired = await core.handle.db
+    .deleteFrom("newsletter_confirmation_tokens")
+    .where("expires_at", "<", cutoff)
+    .executeTakeFirst();
+  report.tokens += Number(expired.numDeletedRows);
+  // Keep every window that may still count, and form-token markers while a form of that
+  // age could still be posted.
+  const { rateLimits, maxFormAgeMs } = core.settings;
+  const keepMs = Math.max(
+    2 * DAY,
+    maxFormAgeMs,
+    rateLimits.perIp.windowMs,
+    rateLimits.perEmail.windowMs,
+    rateLimits.withoutIp.windowMs,
+  );
+  report.rateLimits = await pruneRateLimits(core.handle.db, new Date(now.getTime() - keepMs - DAY));
+  return report;
+}
+
 export interface SourceStats {
   /** Site path or campaign slug; "(onbekend)" when the form did not say. */
   source: string;

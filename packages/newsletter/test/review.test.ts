@@ -293,3 +293,45 @@ describe.each(DRIVERS)("requests without an IP (%s)", (driver) => {
     expect(await newsletter.counts()).toMatchObject({ subscribers: 3 });
   });
 });
+
+describe.each(DRIVERS)("prune (%s)", (driver) => {
+  it("deletes only never-confirmed signups older than the cut-off, with consent and tokens; idempotent", async () => {
+    const env = await setup(driver);
+    const { newsletter, transport } = env;
+    const DAY = 24 * 3_600_000;
+    const signup = (email: string, source = "/nieuwsbrief") =>
+      newsletter.subscribe(form(env, { email }), { ...ctx, source });
+
+    await signup("oud@example.nl"); // never confirmed: pruned
+    await signup("bevestigd@example.nl");
+    await newsletter.confirm(tokenFrom(transport.to("bevestigd@example.nl")[0], "bevestigen"));
+    await signup("eerder@example.nl"); // confirmed, unsubscribed, pending again: kept
+    await newsletter.confirm(tokenFrom(transport.to("eerder@example.nl")[0], "bevestigen"));
+    await newsletter.unsubscribe(tokenFrom(transport.to("eerder@example.nl")[0], "afmelden"));
+    await signup("eerder@example.nl");
+    await signup("later-weer@example.nl"); // signed up again after 20 days: kept
+    env.clock.advance(20 * DAY);
+    await signup("later-weer@example.nl");
+    env.clock.advance(5 * DAY);
+    await signup("recent@example.nl"); // 6 days old at prune time: kept
+    env.clock.advance(6 * DAY);
+
+    expect(await newsletter.counts()).toEqual({ subscribers: 5, consents: 7, tokens: 7 });
+    const first = await newsletter.prune();
+    expect(first).toMatchObject({ signups: 1, consents: 1 });
+    expect(first.tokens).toBeGreaterThanOrEqual(1);
+    expect(first.rateLimits).toBeGreaterThan(0);
+    const counts = await newsletter.counts();
+    expect(counts).toMatchObject({ subscribers: 4, consents: 6 });
+    expect(await newsletter.stats()).toMatchObject({
+      totals: { pending: 3, confirmed: 1, unsubscribed: 0, total: 4 },
+    });
+    expect(await newsletter.prune()).toEqual({ signups: 0, consents: 0, tokens: 0, rateLimits: 0 });
+    expect(await newsletter.counts()).toEqual(counts);
+
+    // The pruned address can simply sign up again.
+    expect(await signup("oud@example.nl")).toMatchObject({ status: "ok" });
+    expect(transport.to("oud@example.nl")).toHaveLength(2);
+    await expect(newsletter.prune({ olderThanDays: 0 })).rejects.toThrow(/olderThanDays/);
+  });
+});
