@@ -121,7 +121,44 @@ function requireOption(name: string, ok: boolean, message: string): void {
   if (!ok) throw new NewsletterConfigError(`createNewsletter: ${name} ${message}`, name);
 }
 
+/**
+ * Tuning numbers come from code or configuration; a zero, negative or NaN window would
+ * divide by zero or turn a limit off silently, so refuse it and say which option it is.
+ */
+function checkNumbers(options: NewsletterOptions): void {
+  const check = (name: string, value: unknown, allowZero = false) => {
+    if (value === undefined) return;
+    const ok =
+      typeof value === "number" && Number.isFinite(value) && (allowZero ? value >= 0 : value > 0);
+    requireOption(
+      name,
+      ok,
+      `must be a ${allowZero ? "non-negative" : "positive"} number (got ${String(value)})`,
+    );
+  };
+  check("poolSize", options.poolSize);
+  check("confirmationTtlMs", options.confirmationTtlMs);
+  check("mailIntervalMs", options.mailIntervalMs);
+  check("mailLeaseMs", options.mailLeaseMs);
+  check("mailTimeoutMs", options.mailTimeoutMs);
+  check("minFormAgeMs", options.minFormAgeMs, true);
+  check("maxFormAgeMs", options.maxFormAgeMs);
+  check("formClockSkewMs", options.formClockSkewMs, true);
+  for (const rule of ["perIp", "perEmail", "withoutIp"] as const) {
+    const value = options.rateLimits?.[rule];
+    if (value === undefined) continue;
+    check(`rateLimits.${rule}.max`, value?.max);
+    check(`rateLimits.${rule}.windowMs`, value?.windowMs);
+    requireOption(`rateLimits.${rule}`, value?.max !== undefined, "needs max and windowMs");
+    requireOption(`rateLimits.${rule}`, value?.windowMs !== undefined, "needs max and windowMs");
+  }
+  check("retry.baseDelayMs", options.retry?.baseDelayMs);
+  check("retry.maxDelayMs", options.retry?.maxDelayMs);
+  check("retry.maxAttempts", options.retry?.maxAttempts);
+}
+
 export function createNewsletter(options: NewsletterOptions): Newsletter {
+  checkNumbers(options);
   requireOption(
     "siteUrl",
     typeof options.siteUrl === "string" && URL.canParse(options.siteUrl),

@@ -2,7 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createNewsletterFromEnv, messages } from "../src/index.js";
+import {
+  createNewsletter,
+  createNewsletterFromEnv,
+  messages,
+  NewsletterConfigError,
+  type NewsletterOptions,
+} from "../src/index.js";
 import { Clock, ctx, DRIVERS, form, SECRET, setup, tokenFrom } from "./helpers.js";
 
 const MINUTE = 60_000;
@@ -333,5 +339,60 @@ describe.each(DRIVERS)("prune (%s)", (driver) => {
     expect(await signup("oud@example.nl")).toMatchObject({ status: "ok" });
     expect(transport.to("oud@example.nl")).toHaveLength(2);
     await expect(newsletter.prune({ olderThanDays: 0 })).rejects.toThrow(/olderThanDays/);
+  });
+});
+
+describe("option checks", () => {
+  const base = {
+    siteUrl: "https://www.example.nl",
+    mailFrom: "updates@example.nl",
+    secret: SECRET,
+    dataDir: tmpdir(),
+  };
+  const bad: Array<[string, Partial<NewsletterOptions>]> = [
+    ["rateLimits.perIp.windowMs", { rateLimits: { perIp: { max: 5, windowMs: 0 } } }],
+    ["rateLimits.perEmail.max", { rateLimits: { perEmail: { max: -1, windowMs: 1000 } } }],
+    [
+      "rateLimits.withoutIp.windowMs",
+      { rateLimits: { withoutIp: { max: 5, windowMs: Number.NaN } } },
+    ],
+    ["retry.baseDelayMs", { retry: { baseDelayMs: 0 } }],
+    ["retry.maxDelayMs", { retry: { maxDelayMs: -5 } }],
+    ["retry.maxAttempts", { retry: { maxAttempts: 0 } }],
+    ["mailTimeoutMs", { mailTimeoutMs: 0 }],
+    ["mailLeaseMs", { mailLeaseMs: -1 }],
+    ["maxFormAgeMs", { maxFormAgeMs: 0 }],
+    ["pgSchema", { databaseUrl: "postgres://x@127.0.0.1/x", pgSchema: "Robert'); DROP" }],
+  ];
+  it.each(bad)("names %s when it is not valid", (name, overrides) => {
+    let error: unknown;
+    try {
+      createNewsletter({ ...base, ...overrides });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NewsletterConfigError);
+    expect((error as NewsletterConfigError).variable).toBe(name);
+    expect((error as Error).message).toContain(name);
+  });
+});
+
+describe.each(DRIVERS)("SITE_URL with a path (%s)", (driver) => {
+  it("keeps the path in confirmation and unsubscribe links", async () => {
+    const env = await setup(driver, { siteUrl: "https://example.nl/blog/" });
+    await env.newsletter.subscribe(form(env, { email: "pad@example.nl" }), ctx);
+    const mail = env.transport.sent[0];
+    expect(mail?.text).toMatch(/https:\/\/example\.nl\/blog\/nieuwsbrief\/bevestigen\?token=/);
+    expect(mail?.headers["List-Unsubscribe"]).toMatch(
+      /^<https:\/\/example\.nl\/blog\/nieuwsbrief\/afmelden\?token=[^>]+>$/,
+    );
+    const other = await setup(driver, { siteUrl: "https://example.nl/blog" });
+    await other.newsletter.subscribe(form(other, { email: "pad@example.nl" }), ctx);
+    expect(other.transport.sent[0]?.text).toContain(
+      "https://example.nl/blog/nieuwsbrief/bevestigen?token=",
+    );
+    expect(await env.newsletter.confirm(tokenFrom(mail, "bevestigen"))).toMatchObject({
+      status: "confirmed",
+    });
   });
 });

@@ -13,14 +13,26 @@ export interface PendingMail {
   token: string;
 }
 
+/**
+ * SITE_URL plus a path, keeping any path in SITE_URL: `new URL("/x", "https://a.nl/blog")`
+ * would drop `/blog`, and a site served under a sub-path would get dead links.
+ */
+export function siteLink(siteUrl: string, path: string): URL {
+  const base = new URL(siteUrl);
+  base.pathname = `${base.pathname.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+  base.search = "";
+  base.hash = "";
+  return base;
+}
+
 export function confirmUrl(core: Core, token: string): string {
-  const url = new URL(core.settings.paths.confirm, core.settings.siteUrl);
+  const url = siteLink(core.settings.siteUrl, core.settings.paths.confirm);
   url.searchParams.set("token", token);
   return url.toString();
 }
 
 export function unsubscribeUrl(core: Core, subscriberId: string): string {
-  const url = new URL(core.settings.paths.unsubscribe, core.settings.siteUrl);
+  const url = siteLink(core.settings.siteUrl, core.settings.paths.unsubscribe);
   url.searchParams.set("token", unsubscribeToken(core.settings.secret, subscriberId));
   return url.toString();
 }
