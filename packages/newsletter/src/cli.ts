@@ -16,11 +16,18 @@ Commands:
   stats [--json]                  pending / confirmed / unsubscribed per source
   export [--out <file>]           CSV of confirmed subscribers with consent proof
                                   (to stdout unless --out is given)
-  resend-pending [--limit <n>]    send confirmation mails that are due (failed or never sent)
+  resend-pending [--limit <n>] [--include-abandoned]
+                                  send confirmation mails that are due (failed or never sent);
+                                  --include-abandoned also requeues signups whose mail was
+                                  given up after repeated failures
+  prune [--older-than-days <n>]   delete signups never confirmed whose latest signup is older
+                                  than n days (default 30) with their consent records and
+                                  tokens, plus expired tokens and old rate-limit rows
   help                            show this text
 
 Environment: DATABASE_URL, DATA_DIR, SMTP_URL, SITE_URL, NEWSLETTER_SECRET,
-NEWSLETTER_MAIL_FROM, NEWSLETTER_REPLY_TO, NEWSLETTER_SITE_NAME (see the package README).`;
+NEWSLETTER_MAIL_FROM, NEWSLETTER_REPLY_TO, NEWSLETTER_SITE_NAME, NEWSLETTER_MAIL_TRANSPORT
+(see the package README).`;
 
 function formatStats(stats: Stats): string {
   const header = ["bron", "wachtend", "bevestigd", "afgemeld", "totaal"];
@@ -69,6 +76,8 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: "boolean" },
         out: { type: "string" },
         limit: { type: "string" },
+        "include-abandoned": { type: "boolean" },
+        "older-than-days": { type: "string" },
       },
       strict: true,
     });
@@ -77,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const values = parsed.values;
-  if (!["migrate", "stats", "export", "resend-pending"].includes(command)) {
+  if (!["migrate", "stats", "export", "resend-pending", "prune"].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -133,11 +142,27 @@ export async function main(argv: string[]): Promise<number> {
           console.error("--limit must be a positive number");
           return 2;
         }
-        const report = await newsletter.resendPending(limit ? { limit } : {});
+        const report = await newsletter.resendPending({
+          ...(limit ? { limit } : {}),
+          includeAbandoned: values["include-abandoned"] === true,
+        });
         console.log(
-          `Due: ${report.due}, sent: ${report.sent}, failed: ${report.failed} (transport: ${newsletter.transportName})`,
+          `${report.requeued > 0 ? `Requeued: ${report.requeued}, d` : "D"}ue: ${report.due}, sent: ${report.sent}, failed: ${report.failed} (transport: ${newsletter.transportName})`,
         );
         if (report.failed > 0) return 1;
+        break;
+      }
+      case "prune": {
+        const raw = values["older-than-days"];
+        const olderThanDays = typeof raw === "string" ? Number(raw) : 30;
+        if (!(olderThanDays > 0)) {
+          console.error("--older-than-days must be a positive number");
+          return 2;
+        }
+        const report = await newsletter.prune({ olderThanDays });
+        console.log(
+          `Pruned ${report.signups} signup(s) never confirmed (older than ${olderThanDays} days), ${report.consents} consent record(s), ${report.tokens} token(s), ${report.rateLimits} rate-limit row(s)`,
+        );
         break;
       }
     }

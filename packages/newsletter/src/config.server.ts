@@ -28,6 +28,8 @@ export interface EnvConfig {
   secret: string;
   /** True when NEWSLETTER_SECRET was not set and the development default is in use. */
   usingDevelopmentSecret: boolean;
+  /** The outbox logs confirmation links only outside production (they are credentials). */
+  logConfirmationLinks: boolean;
 }
 
 const optional = z
@@ -48,6 +50,10 @@ const envSchema = z.object({
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/\s]+/i.test(v), {
     message: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.nl:465",
   }),
+  NEWSLETTER_MAIL_TRANSPORT: optional.refine(
+    (v) => v === undefined || v === "smtp" || v === "outbox",
+    { message: 'must be "smtp" or "outbox"' },
+  ),
   SITE_URL: optional.refine((v) => v === undefined || URL.canParse(v), {
     message: "must be an absolute URL, e.g. https://www.example.nl",
   }),
@@ -66,7 +72,8 @@ const envSchema = z.object({
 /**
  * Read and validate the newsletter's environment variables. Throws a NewsletterConfigError
  * whose message names the variable. In production (NODE_ENV=production) SITE_URL (https),
- * NEWSLETTER_MAIL_FROM and NEWSLETTER_SECRET are required.
+ * NEWSLETTER_MAIL_FROM, NEWSLETTER_SECRET and SMTP_URL (unless
+ * NEWSLETTER_MAIL_TRANSPORT=outbox) are required.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
   const parsed = envSchema.safeParse(env);
@@ -97,6 +104,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "SITE_URL",
     );
   }
+  // Without SMTP_URL mail is written to files; in production that would silently send
+  // nothing, so it takes an explicit NEWSLETTER_MAIL_TRANSPORT=outbox.
+  const outbox = e.NEWSLETTER_MAIL_TRANSPORT === "outbox";
+  if (e.NEWSLETTER_MAIL_TRANSPORT === "smtp" && !e.SMTP_URL) {
+    throw new NewsletterConfigError(
+      "Invalid configuration: SMTP_URL is required when NEWSLETTER_MAIL_TRANSPORT=smtp",
+      "SMTP_URL",
+    );
+  }
+  if (production && !outbox && !e.SMTP_URL) {
+    throw new NewsletterConfigError(
+      "Invalid configuration: SMTP_URL is required in production (or set NEWSLETTER_MAIL_TRANSPORT=outbox to write mail to files on purpose)",
+      "SMTP_URL",
+    );
+  }
   // A relative DATA_DIR is taken from the repo root, whichever package runs the code.
   const dataDir = path.resolve(findRepoRoot(), e.DATA_DIR ?? ".data");
   const mailFrom = e.NEWSLETTER_MAIL_FROM ?? "Vaart in samenwerken <updates@localhost>";
@@ -104,12 +126,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir,
     outboxDir: path.join(dataDir, "outbox"),
-    smtpUrl: e.SMTP_URL,
+    smtpUrl: outbox ? undefined : e.SMTP_URL,
     siteUrl: e.SITE_URL ?? "http://localhost:3000",
     siteName: e.NEWSLETTER_SITE_NAME ?? "Vaart in samenwerken",
     mailFrom,
     replyTo: e.NEWSLETTER_REPLY_TO ?? mailFrom,
     secret: e.NEWSLETTER_SECRET ?? DEV_SECRET,
     usingDevelopmentSecret: !e.NEWSLETTER_SECRET,
+    logConfirmationLinks: !production,
   };
 }

@@ -1,6 +1,6 @@
 import type { Core } from "./core.server.js";
 import { addMs } from "./core.server.js";
-import { inTransaction } from "./db/transaction.server.js";
+import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import {
   createConfirmationToken,
@@ -17,6 +17,16 @@ export interface RequestContext {
   userAgent?: string | null;
 }
 
+export interface ConfirmContext extends RequestContext {
+  /**
+   * The HTTP method of the request that confirms, kept with the consent proof. Confirm
+   * only from a POST (a button on the page the mail link opens): mail link scanners
+   * follow GET links, which would confirm addresses a bot typed in and record the
+   * scanner's IP and user agent as the visitor's.
+   */
+  method?: "post" | "get";
+}
+
 export type ConfirmResult =
   | { status: "confirmed"; message: string }
   | { status: "already-confirmed"; message: string }
@@ -26,10 +36,14 @@ export type ConfirmResult =
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+/**
+ * Confirm a signup by the token from the confirmation mail. Call it from the POST of the
+ * confirm page, never directly from the GET that the mail link makes (see ConfirmContext).
+ */
 export async function confirm(
   core: Core,
   token: unknown,
-  context: RequestContext = {},
+  context: ConfirmContext = {},
 ): Promise<ConfirmResult> {
   const unknown = {
     status: "unknown",
@@ -43,17 +57,21 @@ export async function confirm(
   try {
     await core.ready();
     return await inTransaction(core.handle, async (trx): Promise<ConfirmResult> => {
+      const found = await trx
+        .selectFrom("newsletter_confirmation_tokens")
+        .select("subscriber_id")
+        .where("token_hash", "=", hash)
+        .executeTakeFirst();
+      if (!found) return unknown;
+      // Lock the subscriber first, then read the token: a re-signup at the same moment
+      // moves unused tokens to its new consent record while holding the same lock.
+      const sub = await lockSubscriber(core.handle, trx, found.subscriber_id);
       const row = await trx
         .selectFrom("newsletter_confirmation_tokens")
         .selectAll()
         .where("token_hash", "=", hash)
         .executeTakeFirst();
-      if (!row) return unknown;
-      const sub = await trx
-        .selectFrom("newsletter_subscribers")
-        .select(["id", "status", "consent_id"])
-        .where("id", "=", row.subscriber_id)
-        .executeTakeFirstOrThrow();
+      if (!sub || !row) return unknown;
       const sameEpisode = sub.consent_id === row.consent_id;
       if (sub.status === "confirmed" && sameEpisode) {
         return { status: "already-confirmed", message: messages.alreadyConfirmed };
@@ -88,6 +106,8 @@ export async function confirm(
           confirmed_at: nowIso,
           confirm_ip: cleanText(context.ip, LIMITS.ip),
           confirm_user_agent: cleanText(context.userAgent, LIMITS.userAgent),
+          confirm_method:
+            context.method === "post" || context.method === "get" ? context.method : null,
         })
         .where("id", "=", row.consent_id)
         .execute();
@@ -159,6 +179,8 @@ async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<Pe
       .set({
         last_mail_at: nowIso,
         mail_due_at: addMs(now, core.settings.mailLeaseMs),
+        // A new request by the visitor starts the failure count afresh.
+        mail_attempts: 0,
         updated_at: nowIso,
       })
       .where("id", "=", sub.id)

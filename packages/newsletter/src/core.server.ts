@@ -17,6 +17,8 @@ export interface Settings {
   mailLeaseMs: number;
   minFormAgeMs: number;
   maxFormAgeMs: number;
+  /** Allowed clock difference between instances, taken off the minimum form age. */
+  formClockSkewMs: number;
   rateLimits: RateLimitRules;
   retry: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number };
 }

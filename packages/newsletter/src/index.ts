@@ -1,5 +1,6 @@
 export { type EnvConfig, findRepoRoot, loadConfig } from "./config.server.js";
 export type {
+  ConfirmContext,
   ConfirmResult,
   RequestContext,
   RequestNewConfirmationResult,
@@ -14,6 +15,7 @@ export {
   type Logger,
   type MailTransport,
   type OutgoingMail,
+  type SmtpTimeouts,
 } from "./mail/transport.server.js";
 export { messages } from "./messages.js";
 export {
@@ -21,7 +23,13 @@ export {
   type Newsletter,
   type NewsletterOptions,
 } from "./newsletter.server.js";
-export type { ResendReport, SourceStats, Stats } from "./owner.server.js";
+export type {
+  PruneReport,
+  ResendOptions,
+  ResendReport,
+  SourceStats,
+  Stats,
+} from "./owner.server.js";
 export type { RateLimitRule, RateLimitRules } from "./rate-limit.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";

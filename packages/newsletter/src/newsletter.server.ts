@@ -1,6 +1,7 @@
 import path from "node:path";
 import { findRepoRoot } from "./config.server.js";
 import {
+  type ConfirmContext,
   type ConfirmResult,
   confirm,
   type RequestContext,
@@ -19,6 +20,9 @@ import {
 } from "./mail/transport.server.js";
 import {
   exportCsv,
+  type PruneReport,
+  prune,
+  type ResendOptions,
   type ResendReport,
   resendPending,
   type Stats,
@@ -47,6 +51,11 @@ export interface NewsletterOptions {
   smtpUrl?: string | undefined;
   /** Outbox folder (default `<dataDir>/outbox`). */
   outboxDir?: string | undefined;
+  /**
+   * Let the outbox log each mail's confirmation link (handy in development). Default: on
+   * unless NODE_ENV=production — links are credentials and stay out of production logs.
+   */
+  logConfirmationLinks?: boolean | undefined;
   /** Overrides smtpUrl/outbox: any object with `send(mail)`. */
   transport?: MailTransport | undefined;
   /** Absolute site URL that mail links point at, e.g. https://www.example.nl. */
@@ -65,24 +74,36 @@ export interface NewsletterOptions {
   confirmationTtlMs?: number | undefined;
   mailIntervalMs?: number | undefined;
   mailLeaseMs?: number | undefined;
+  /** SMTP connection, greeting and socket timeouts (30 s); must stay well below the lease. */
+  mailTimeoutMs?: number | undefined;
   minFormAgeMs?: number | undefined;
   maxFormAgeMs?: number | undefined;
+  formClockSkewMs?: number | undefined;
   rateLimits?: Partial<RateLimitRules> | undefined;
   retry?: Partial<Settings["retry"]> | undefined;
 }
 
 export interface Newsletter {
-  /** Signed timestamp for the form's hidden `formToken` field (the time-trap). */
-  issueFormToken(): string;
+  /**
+   * Signed timestamp for the form's hidden `formToken` field (the time-trap), bound to the
+   * visitor's user agent: pass the same `user-agent` header that `subscribe` will get.
+   */
+  issueFormToken(context: { userAgent: string | null | undefined }): string;
   subscribe(input: FormInput, context: SubscribeContext): Promise<SubscribeResult>;
-  confirm(token: unknown, context?: RequestContext): Promise<ConfirmResult>;
+  /**
+   * Confirm from a POST only (a button on the page the mail link opens): link scanners
+   * follow GET links. Pass `method: "post"` to record it with the consent proof.
+   */
+  confirm(token: unknown, context?: ConfirmContext): Promise<ConfirmResult>;
   requestNewConfirmation(
     email: unknown,
     context?: RequestContext,
   ): Promise<RequestNewConfirmationResult>;
   unsubscribe(token: unknown, context?: UnsubscribeContext): Promise<UnsubscribeResult>;
-  resendPending(options?: { limit?: number }): Promise<ResendReport>;
+  resendPending(options?: ResendOptions): Promise<ResendReport>;
   stats(): Promise<Stats>;
+  /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
+  prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(): Promise<string>;
   migrate(options?: MigrateOptions): Promise<MigrateReport>;
   /** Row counts per table (diagnostics and tests). */
@@ -100,7 +121,44 @@ function requireOption(name: string, ok: boolean, message: string): void {
   if (!ok) throw new NewsletterConfigError(`createNewsletter: ${name} ${message}`, name);
 }
 
+/**
+ * Tuning numbers come from code or configuration; a zero, negative or NaN window would
+ * divide by zero or turn a limit off silently, so refuse it and say which option it is.
+ */
+function checkNumbers(options: NewsletterOptions): void {
+  const check = (name: string, value: unknown, allowZero = false) => {
+    if (value === undefined) return;
+    const ok =
+      typeof value === "number" && Number.isFinite(value) && (allowZero ? value >= 0 : value > 0);
+    requireOption(
+      name,
+      ok,
+      `must be a ${allowZero ? "non-negative" : "positive"} number (got ${String(value)})`,
+    );
+  };
+  check("poolSize", options.poolSize);
+  check("confirmationTtlMs", options.confirmationTtlMs);
+  check("mailIntervalMs", options.mailIntervalMs);
+  check("mailLeaseMs", options.mailLeaseMs);
+  check("mailTimeoutMs", options.mailTimeoutMs);
+  check("minFormAgeMs", options.minFormAgeMs, true);
+  check("maxFormAgeMs", options.maxFormAgeMs);
+  check("formClockSkewMs", options.formClockSkewMs, true);
+  for (const rule of ["perIp", "perEmail", "withoutIp"] as const) {
+    const value = options.rateLimits?.[rule];
+    if (value === undefined) continue;
+    check(`rateLimits.${rule}.max`, value?.max);
+    check(`rateLimits.${rule}.windowMs`, value?.windowMs);
+    requireOption(`rateLimits.${rule}`, value?.max !== undefined, "needs max and windowMs");
+    requireOption(`rateLimits.${rule}`, value?.windowMs !== undefined, "needs max and windowMs");
+  }
+  check("retry.baseDelayMs", options.retry?.baseDelayMs);
+  check("retry.maxDelayMs", options.retry?.maxDelayMs);
+  check("retry.maxAttempts", options.retry?.maxAttempts);
+}
+
 export function createNewsletter(options: NewsletterOptions): Newsletter {
+  checkNumbers(options);
   requireOption(
     "siteUrl",
     typeof options.siteUrl === "string" && URL.canParse(options.siteUrl),
@@ -117,6 +175,15 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     "must be at least 32 characters",
   );
 
+  const mailLeaseMs = options.mailLeaseMs ?? 5 * MINUTE;
+  const mailTimeoutMs = options.mailTimeoutMs ?? 30_000;
+  // Connecting, the greeting and an idle socket may each take up to the timeout; all of
+  // it must end before the lease does, or another instance sends the mail a second time.
+  requireOption(
+    "mailTimeoutMs",
+    3 * mailTimeoutMs < mailLeaseMs,
+    `must be less than a third of mailLeaseMs (${mailLeaseMs} ms), so that a hanging send ends before the mail can be claimed again`,
+  );
   const logger: Logger = options.logger ?? console;
   const dataDir = path.resolve(options.dataDir ?? path.join(findRepoRoot(), ".data"));
   const handle = openDatabase({
@@ -128,8 +195,10 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
   const transport =
     options.transport ??
     (options.smtpUrl
-      ? createSmtpTransport(options.smtpUrl)
-      : createOutboxTransport(options.outboxDir ?? path.join(dataDir, "outbox"), logger));
+      ? createSmtpTransport(options.smtpUrl, { timeoutMs: mailTimeoutMs })
+      : createOutboxTransport(options.outboxDir ?? path.join(dataDir, "outbox"), logger, {
+          logLinks: options.logConfirmationLinks ?? process.env.NODE_ENV !== "production",
+        }));
 
   const settings: Settings = {
     siteUrl: options.siteUrl,
@@ -143,12 +212,18 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     },
     confirmationTtlMs: options.confirmationTtlMs ?? 48 * HOUR,
     mailIntervalMs: options.mailIntervalMs ?? 10 * MINUTE,
-    mailLeaseMs: options.mailLeaseMs ?? 5 * MINUTE,
-    minFormAgeMs: options.minFormAgeMs ?? 2_500,
-    maxFormAgeMs: options.maxFormAgeMs ?? 24 * HOUR,
+    mailLeaseMs,
+    // A person needs seconds to type an address; 3 s minus 2 s of clock difference between
+    // instances still stops bots that post at once. Two hours is plenty to fill a form
+    // and keeps a harvested token short-lived.
+    minFormAgeMs: options.minFormAgeMs ?? 3_000,
+    maxFormAgeMs: options.maxFormAgeMs ?? 2 * HOUR,
+    formClockSkewMs: options.formClockSkewMs ?? 2_000,
     rateLimits: {
       perIp: options.rateLimits?.perIp ?? { max: 20, windowMs: HOUR },
       perEmail: options.rateLimits?.perEmail ?? { max: 5, windowMs: HOUR },
+      // All requests without an IP count as one client.
+      withoutIp: options.rateLimits?.withoutIp ?? { max: 20, windowMs: HOUR },
     },
     retry: {
       baseDelayMs: options.retry?.baseDelayMs ?? 5 * MINUTE,
@@ -179,13 +254,14 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
   };
 
   return {
-    issueFormToken: () => issueFormToken(settings.secret, core.now()),
+    issueFormToken: (context) => issueFormToken(settings.secret, core.now(), context?.userAgent),
     subscribe: (input, context) => subscribe(core, input, context),
     confirm: (token, context) => confirm(core, token, context),
     requestNewConfirmation: (email, context) => requestNewConfirmation(core, email, context),
     unsubscribe: (token, context) => unsubscribe(core, token, context),
     resendPending: (opts) => resendPending(core, opts),
     stats: () => stats(core),
+    prune: (opts) => prune(core, opts),
     exportCsv: () => exportCsv(core),
     migrate: async (opts) => {
       const report = await migrateToLatest(handle, opts);

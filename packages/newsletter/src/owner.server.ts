@@ -14,6 +14,18 @@ export interface ResendReport {
   due: number;
   sent: number;
   failed: number;
+  /** Abandoned pending signups put back in the queue (only with `includeAbandoned`). */
+  requeued: number;
+}
+
+export interface ResendOptions {
+  /** At most this many mails per run (default 500). */
+  limit?: number;
+  /**
+   * Also requeue pending signups whose mail was given up after `retry.maxAttempts`
+   * consecutive failures (e.g. after a long SMTP outage). Default false.
+   */
+  includeAbandoned?: boolean;
 }
 
 /**
@@ -23,12 +35,24 @@ export interface ResendReport {
  */
 export async function resendPending(
   core: Core,
-  options: { limit?: number } = {},
+  options: ResendOptions = {},
 ): Promise<ResendReport> {
   await core.ready();
   const { db } = core.handle;
   const now = core.now();
   const nowIso = now.toISOString();
+  let requeued = 0;
+  if (options.includeAbandoned) {
+    // Abandoned = pending, nothing due, last send failed. Due now, failure count reset.
+    const res = await db
+      .updateTable("newsletter_subscribers")
+      .set({ mail_due_at: nowIso, mail_attempts: 0 })
+      .where("status", "=", "pending")
+      .where("mail_due_at", "is", null)
+      .where("mail_last_error", "is not", null)
+      .executeTakeFirst();
+    requeued = Number(res.numUpdatedRows);
+  }
   const due = await db
     .selectFrom("newsletter_subscribers")
     .select(["id", "mail_due_at"])
@@ -38,7 +62,7 @@ export async function resendPending(
     .orderBy("mail_due_at")
     .limit(options.limit ?? 500)
     .execute();
-  const report: ResendReport = { due: 0, sent: 0, failed: 0 };
+  const report: ResendReport = { due: 0, sent: 0, failed: 0, requeued };
   for (const row of due) {
     const claimed = await inTransaction(core.handle, async (trx): Promise<PendingMail | null> => {
       const res = await trx
@@ -63,6 +87,102 @@ export async function resendPending(
     else report.failed += 1;
   }
   await pruneRateLimits(db, new Date(now.getTime() - 2 * 24 * 3_600_000));
+  return report;
+}
+
+export interface PruneReport {
+  /** Pending signups never confirmed, whose latest signup is older than the cut-off. */
+  signups: number;
+  consents: number;
+  tokens: number;
+  rateLimits: number;
+}
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * Retention: delete pending signups that were never confirmed and whose latest signup is
+ * older than `olderThanDays` (default 30), with their consent records and tokens — they
+ * hold an address, IP and user agent nobody agreed to keep. Also deletes confirmation
+ * tokens that expired before the cut-off and rate-limit rows (incl. form-token markers)
+ * whose window is long over. Confirmed and unsubscribed subscribers, and pending ones who
+ * were confirmed in an earlier subscription, keep their consent proof. Idempotent.
+ */
+export async function prune(
+  core: Core,
+  options: { olderThanDays?: number } = {},
+): Promise<PruneReport> {
+  const days = options.olderThanDays ?? 30;
+  if (typeof days !== "number" || !Number.isFinite(days) || days <= 0) {
+    throw new RangeError("prune(): olderThanDays must be a positive number");
+  }
+  await core.ready();
+  const now = core.now();
+  const cutoff = new Date(now.getTime() - days * DAY).toISOString();
+  const report: PruneReport = { signups: 0, consents: 0, tokens: 0, rateLimits: 0 };
+  for (;;) {
+    const batch = await inTransaction(core.handle, async (trx) => {
+      let query = trx
+        .selectFrom("newsletter_subscribers as s")
+        .select("s.id")
+        .where("s.status", "=", "pending")
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("newsletter_consents as c")
+                .select("c.id")
+                .whereRef("c.subscriber_id", "=", "s.id")
+                .where((eb) =>
+                  eb.or([eb("c.confirmed_at", "is not", null), eb("c.signup_at", ">=", cutoff)]),
+                ),
+            ),
+          ),
+        )
+        .limit(500);
+      // Row locks on PostgreSQL: a re-signup of the same address (which locks the row
+      // before adding its consent) waits instead of adding to a row being deleted.
+      if (core.handle.dialect === "postgres") query = query.forUpdate();
+      const ids = (await query.execute()).map((r) => r.id);
+      if (ids.length === 0) return null;
+      const tokens = await trx
+        .deleteFrom("newsletter_confirmation_tokens")
+        .where("subscriber_id", "in", ids)
+        .executeTakeFirst();
+      const consents = await trx
+        .deleteFrom("newsletter_consents")
+        .where("subscriber_id", "in", ids)
+        .executeTakeFirst();
+      const subscribers = await trx
+        .deleteFrom("newsletter_subscribers")
+        .where("id", "in", ids)
+        .executeTakeFirst();
+      return {
+        signups: Number(subscribers.numDeletedRows),
+        consents: Number(consents.numDeletedRows),
+        tokens: Number(tokens.numDeletedRows),
+      };
+    });
+    if (!batch) break;
+    report.signups += batch.signups;
+    report.consents += batch.consents;
+    report.tokens += batch.tokens;
+  }
+  const expired = await core.handle.db
+    .deleteFrom("newsletter_confirmation_tokens")
+    .where("expires_at", "<", cutoff)
+    .executeTakeFirst();
+  report.tokens += Number(expired.numDeletedRows);
+  // Keep every window that may still count, and form-token markers while a form of that
+  // age could still be posted.
+  const { rateLimits, maxFormAgeMs } = core.settings;
+  const keepMs = Math.max(
+    2 * DAY,
+    maxFormAgeMs,
+    rateLimits.perIp.windowMs,
+    rateLimits.perEmail.windowMs,
+    rateLimits.withoutIp.windowMs,
+  );
+  report.rateLimits = await pruneRateLimits(core.handle.db, new Date(now.getTime() - keepMs - DAY));
   return report;
 }
 
@@ -144,17 +264,24 @@ export const EXPORT_COLUMNS = [
   "confirmed_at",
   "confirm_ip",
   "confirm_user_agent",
+  "confirm_method",
 ] as const;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * A CSV cell. Quoted per RFC 4180; a value that a spreadsheet would run as a formula
- * (starting with = + - @ or a tab/CR) is prefixed with an apostrophe.
+ * A CSV cell, always quoted (RFC 4180). Dutch Excel splits on `;` rather than `,`, so a
+ * cell like `x;=HYPERLINK(…)` would become a formula cell there: the whole value and every
+ * `;`-separated part that a spreadsheet would run as a formula (starting with = + - @ or
+ * a tab/CR) is prefixed with an apostrophe.
  */
 export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+  if (value === null || value === undefined) return '""';
+  const text = String(value)
+    .split(";")
+    .map((part) => (FORMULA_START.test(part) ? `'${part}` : part))
+    .join(";");
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** CSV of confirmed subscribers with their consent proof (current subscription). */
@@ -181,12 +308,13 @@ export async function exportCsv(core: Core): Promise<string> {
       "c.confirmed_at",
       "c.confirm_ip",
       "c.confirm_user_agent",
+      "c.confirm_method",
     ])
     .where("s.status", "=", "confirmed")
     .orderBy("c.confirmed_at")
     .orderBy("s.email_key")
     .execute();
-  const lines = [EXPORT_COLUMNS.join(",")];
+  const lines = [EXPORT_COLUMNS.map(csvCell).join(",")];
   for (const row of rows) {
     lines.push(EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(","));
   }

@@ -11,7 +11,15 @@ export interface RateLimitRule {
 export interface RateLimitRules {
   perIp: RateLimitRule;
   perEmail: RateLimitRule;
+  /**
+   * Requests without an IP (the app did not pass one) share this one bucket: a missing
+   * IP must not switch the per-IP limit off.
+   */
+  withoutIp: RateLimitRule;
 }
+
+/** The bucket all requests without a known IP share. */
+export const NO_IP_BUCKET = "ip:unknown";
 
 /**
  * Fixed-window counters in the database, so that limits hold across app instances: one

@@ -1,6 +1,6 @@
 import type { Core } from "./core.server.js";
 import { addMs } from "./core.server.js";
-import { inTransaction } from "./db/transaction.server.js";
+import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import {
   createConfirmationToken,
@@ -8,7 +8,7 @@ import {
   type PendingMail,
 } from "./mail/deliver.server.js";
 import { messages } from "./messages.js";
-import { emailBucket, hit, ipBucket } from "./rate-limit.server.js";
+import { emailBucket, hit, ipBucket, NO_IP_BUCKET } from "./rate-limit.server.js";
 import { newId, sha256Hex, verifyFormToken } from "./tokens.server.js";
 import {
   cleanText,
@@ -61,10 +61,17 @@ export async function subscribe(
     return { status: "invalid", fieldErrors: parsed.fieldErrors, values: parsed.values };
   }
   const now = core.now();
-  const check = verifyFormToken(core.settings.secret, parsed.formToken, now, {
-    minAgeMs: core.settings.minFormAgeMs,
-    maxAgeMs: core.settings.maxFormAgeMs,
-  });
+  const check = verifyFormToken(
+    core.settings.secret,
+    parsed.formToken,
+    now,
+    {
+      minAgeMs: core.settings.minFormAgeMs,
+      maxAgeMs: core.settings.maxFormAgeMs,
+      clockSkewMs: core.settings.formClockSkewMs,
+    },
+    context.userAgent,
+  );
   if (!check.ok) {
     if (check.reason === "expired") {
       return {
@@ -82,13 +89,22 @@ export async function subscribe(
     await core.ready();
     const limited = await checkLimits(core, parsed.data.emailKey, context.ip ?? null, now);
     if (limited) return limited;
-    pending = await storeSignup(core, parsed.data, context, now);
+    pending = await storeSignup(core, parsed.data, context, now, check);
   } catch (error) {
     core.logger.error(`[newsletter] subscribe failed, nothing stored: ${errorMessage(error)}`);
     return { status: "unavailable", message: messages.unavailable };
   }
   if (pending) await deliverConfirmation(core, pending);
   return OK;
+}
+
+const warnedNoIp = new WeakSet<Core>();
+function warnNoIp(core: Core): void {
+  if (warnedNoIp.has(core)) return;
+  warnedNoIp.add(core);
+  core.logger.warn(
+    "[newsletter] a request came without context.ip; all such requests share one strict rate limit (rateLimits.withoutIp). Pass the client IP (see README).",
+  );
 }
 
 export async function checkLimits(
@@ -99,15 +115,17 @@ export async function checkLimits(
 ): Promise<{ status: "rate-limited"; message: string; retryAfterSeconds: number } | null> {
   const { db } = core.handle;
   const rules = core.settings.rateLimits;
-  if (ip) {
-    const r = await hit(db, ipBucket(ip), rules.perIp, now);
-    if (!r.allowed) {
-      return {
-        status: "rate-limited",
-        message: messages.rateLimited,
-        retryAfterSeconds: r.retryAfterSeconds,
-      };
-    }
+  const knownIp = ip?.trim() ? ip : null;
+  if (!knownIp) warnNoIp(core);
+  const r0 = knownIp
+    ? await hit(db, ipBucket(knownIp), rules.perIp, now)
+    : await hit(db, NO_IP_BUCKET, rules.withoutIp, now);
+  if (!r0.allowed) {
+    return {
+      status: "rate-limited",
+      message: messages.rateLimited,
+      retryAfterSeconds: r0.retryAfterSeconds,
+    };
   }
   const r = await hit(db, emailBucket(emailKey), rules.perEmail, now);
   if (!r.allowed) {
@@ -130,6 +148,7 @@ async function storeSignup(
   data: ParsedSignup,
   context: SubscribeContext,
   now: Date,
+  formToken: { key: string; issuedAt: Date },
 ): Promise<PendingMail | null> {
   const nowIso = now.toISOString();
   const lease = addMs(now, core.settings.mailLeaseMs);
@@ -153,6 +172,7 @@ async function storeSignup(
     confirmed_at: null,
     confirm_ip: null,
     confirm_user_agent: null,
+    confirm_method: null,
     unsubscribed_at: null,
     unsubscribe_ip: null,
     unsubscribe_user_agent: null,
@@ -160,6 +180,23 @@ async function storeSignup(
   });
 
   return inTransaction(core.handle, async (trx) => {
+    // Each form token stores one signup. The marker lives in the rate-limit table (pruned
+    // with it, long after the token's maximum age) and is written in this transaction, so
+    // a signup that fails leaves the token usable for the visitor's retry.
+    const fresh = await trx
+      .insertInto("newsletter_rate_limits")
+      .values({
+        bucket: `form:${formToken.key}`,
+        window_start: formToken.issuedAt.toISOString(),
+        hits: 1,
+      })
+      .onConflict((oc) => oc.columns(["bucket", "window_start"]).doNothing())
+      .returning("hits")
+      .executeTakeFirst();
+    if (!fresh) {
+      core.logger.info("[newsletter] dropped a signup as a bot (form token used before)");
+      return null;
+    }
     const id = newId();
     const consentId = newId();
     const inserted = await trx
@@ -218,12 +255,33 @@ async function storeSignup(
     }
 
     if (existing.status === "pending") {
-      // Signed up again before confirming: at most one new mail per interval.
+      // Signed up again before confirming. The new signup is what the visitor agreed to
+      // now (text, source, UTM, IP, user agent), so it gets its own consent record and
+      // becomes the current one; the row lock keeps concurrent re-signups and a
+      // confirmation of this subscriber from interleaving.
+      const current = await lockSubscriber(core.handle, trx, existing.id);
+      if (current?.status !== "pending") return null;
+      await trx.insertInto("newsletter_consents").values(consent(existing.id, consentId)).execute();
+      await trx
+        .updateTable("newsletter_subscribers")
+        .set({ consent_id: consentId, updated_at: nowIso })
+        .where("id", "=", existing.id)
+        .execute();
+      // Links already mailed for this pending signup keep working (the visitor may click
+      // the first mail); they now confirm the latest consent.
+      await trx
+        .updateTable("newsletter_confirmation_tokens")
+        .set({ consent_id: consentId })
+        .where("subscriber_id", "=", existing.id)
+        .where("consent_id", "=", current.consent_id)
+        .where("used_at", "is", null)
+        .execute();
+      // At most one new mail per interval. A new claim by the visitor starts the failure
+      // count afresh (mail_attempts counts consecutive failures).
       const res = await trx
         .updateTable("newsletter_subscribers")
-        .set({ last_mail_at: nowIso, mail_due_at: lease, updated_at: nowIso })
+        .set({ last_mail_at: nowIso, mail_due_at: lease, mail_attempts: 0 })
         .where("id", "=", existing.id)
-        .where("status", "=", "pending")
         .where((eb) =>
           eb.or([
             eb("last_mail_at", "is", null),
@@ -236,11 +294,11 @@ async function storeSignup(
         )
         .executeTakeFirst();
       if (res.numUpdatedRows !== 1n) return null;
-      const token = await createConfirmationToken(trx, core, existing.id, existing.consent_id, now);
+      const token = await createConfirmationToken(trx, core, existing.id, consentId, now);
       return {
         subscriberId: existing.id,
-        email: existing.email,
-        firstName: existing.first_name,
+        email: current.email,
+        firstName: current.first_name,
         token,
       };
     }

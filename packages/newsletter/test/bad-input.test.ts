@@ -419,7 +419,7 @@ describe.each(DRIVERS)(`bad-input corpus, ${CORPUS.length} cases (%s)`, (driver)
     mkdirSync(transport.dir, { recursive: true });
     transport.last = null;
     env.clock.advance(-5_000);
-    const token = newsletter.issueFormToken();
+    const token = newsletter.issueFormToken(ctx);
     env.clock.advance(5_000);
     let input: unknown;
     if (c.raw) {

@@ -54,7 +54,7 @@ describe("pnpm newsletter <command> (SQLite)", () => {
       logger: quietLogger,
     });
     const signup = async (email: string, source: string) => {
-      const formToken = nl.issueFormToken();
+      const formToken = nl.issueFormToken({ userAgent: null });
       clock.advance(5_000);
       return nl.subscribe(
         { email, consent: "yes", formToken, firstName: "=cmd|' /C calc'!A0" },
@@ -105,6 +105,17 @@ describe("pnpm newsletter <command> (SQLite)", () => {
     );
     expect(resend.stderr).toContain("/nieuwsbrief/bevestigen?token="); // link logged
     expect((await cli(["resend-pending"])).stdout).toMatch(/Due: 0, sent: 0, failed: 0/);
+    // The signups are a day old: with a 30-day cut-off nothing goes; with a shorter one the
+    // three never-confirmed ones do (the confirmed one stays).
+    expect((await cli(["prune"])).stdout).toMatch(/^Pruned 0 signup\(s\)/);
+    expect(await cli(["prune", "--older-than-days", "0.5"])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Pruned 3 signup\(s\) never confirmed/),
+    });
+    expect(await cli(["resend-pending", "--include-abandoned"])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Due: 0, sent: 0, failed: 0/),
+    });
   });
 
   it("names the variable when the configuration is wrong, and explains usage", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SubscribeResult } from "../src/index.js";
-import { ctx, DRIVERS, form, setup } from "./helpers.js";
+import { ctx, DRIVERS, form, setup, tokenFrom } from "./helpers.js";
 
 const HOUR = 3_600_000;
 const UNIQUE = 250;
@@ -36,12 +36,87 @@ describe.each(DRIVERS)("1,000 concurrent subscribes with duplicates (%s)", (driv
     expect(results.filter((r) => r.status !== "ok")).toEqual([]);
     const counts = await env.newsletter.counts();
     expect(counts.subscribers).toBe(UNIQUE);
-    expect(counts.consents).toBe(UNIQUE);
+    // Each accepted signup is its own consent record (a re-signup while pending too).
+    expect(counts.consents).toBe(TOTAL);
     expect(env.transport.sent).toHaveLength(UNIQUE);
     const recipients = new Set(env.transport.sent.map((m) => m.to.toLowerCase()));
     expect(recipients.size).toBe(UNIQUE);
     for (const address of addresses) expect(recipients.has(address)).toBe(true);
     const stats = await env.newsletter.stats();
     expect(stats.totals).toEqual({ pending: UNIQUE, confirmed: 0, unsubscribed: 0, total: UNIQUE });
+  });
+});
+
+describe.each(DRIVERS)("racing the same person from two instances (%s)", (driver) => {
+  const N = 20;
+  // PostgreSQL: two app instances (two pools). SQLite: one instance per process, so the
+  // race is between concurrent calls on it (two processes: multi-process.test.ts).
+  const limits = {
+    rateLimits: {
+      perIp: { max: 1_000, windowMs: HOUR },
+      perEmail: { max: 1_000, windowMs: HOUR },
+    },
+  };
+  const pair = (env: Awaited<ReturnType<typeof setup>>) =>
+    driver === "postgres" ? [env.newsletter, env.another()] : [env.newsletter, env.newsletter];
+
+  it("the same confirmation link twice at once: one confirmed, one already done, one record", async () => {
+    const env = await setup(driver, limits);
+    const [a, b] = pair(env);
+    const addresses = Array.from({ length: N }, (_, i) => `dubbel${i}@example.nl`);
+    for (const email of addresses) await env.newsletter.subscribe(form(env, { email }), ctx);
+    const results = await Promise.all(
+      addresses.map(async (email) => {
+        const token = tokenFrom(env.transport.to(email)[0], "bevestigen");
+        const both = await Promise.all([
+          a?.confirm(token, { method: "post", ip: "198.51.100.1" }),
+          b?.confirm(token, { method: "post", ip: "198.51.100.2" }),
+        ]);
+        return both.map((r) => r?.status).sort();
+      }),
+    );
+    for (const statuses of results) {
+      expect(statuses[1]).toBe("confirmed");
+      expect(["already-confirmed", "used"]).toContain(statuses[0]);
+    }
+    expect((await env.newsletter.stats()).totals).toMatchObject({ pending: 0, confirmed: N });
+    // One consent record per address, confirmed once.
+    const rows = (await env.newsletter.exportCsv()).trimEnd().split("\r\n").slice(1);
+    expect(rows).toHaveLength(N);
+    expect(await env.newsletter.counts()).toMatchObject({ subscribers: N, consents: N });
+  });
+
+  it("signing up again after unsubscribing, twice at once: one subscriber and one mail", async () => {
+    const env = await setup(driver, limits);
+    const [a, b] = pair(env);
+    const addresses = Array.from({ length: N }, (_, i) => `terug${i}@example.nl`);
+    for (const email of addresses) {
+      await env.newsletter.subscribe(form(env, { email }), ctx);
+      const mail = env.transport.to(email)[0];
+      await env.newsletter.confirm(tokenFrom(mail, "bevestigen"));
+      await env.newsletter.unsubscribe(tokenFrom(mail, "afmelden"));
+    }
+    env.clock.advance(3_600_000);
+    const results = await Promise.all(
+      addresses.flatMap((email) => [
+        a?.subscribe(form(env, { email }), { ...ctx, ip: "192.0.2.1" }),
+        b?.subscribe(form(env, { email }), { ...ctx, ip: "192.0.2.2" }),
+      ]),
+    );
+    expect(results.map((r) => r?.status)).toEqual(Array(2 * N).fill("ok"));
+    for (const email of addresses) expect(env.transport.to(email)).toHaveLength(2);
+    expect((await env.newsletter.stats()).totals).toEqual({
+      pending: N,
+      confirmed: 0,
+      unsubscribed: 0,
+      total: N,
+    });
+    expect((await env.newsletter.counts()).subscribers).toBe(N);
+    // The new mail's link confirms.
+    for (const email of addresses) {
+      expect(
+        await env.newsletter.confirm(tokenFrom(env.transport.to(email)[1], "bevestigen")),
+      ).toMatchObject({ status: "confirmed" });
+    }
   });
 });

@@ -79,7 +79,7 @@ describe("database unavailable", () => {
     });
     try {
       clock.advance(-5_000);
-      const formToken = newsletter.issueFormToken();
+      const formToken = newsletter.issueFormToken(ctx);
       clock.advance(5_000);
       const fields = { email: "anna@example.nl", consent: "yes", formToken };
       const started = Date.now();
@@ -145,23 +145,48 @@ describe.each(DRIVERS)("faults (%s)", (driver) => {
     expect(logger.lines.join("\n")).toMatch(/ECONNREFUSED.*|will retry/);
 
     // Not due yet: nothing is attempted.
-    expect(await env.newsletter.resendPending()).toEqual({ due: 0, sent: 0, failed: 0 });
+    expect(await env.newsletter.resendPending()).toEqual({
+      due: 0,
+      sent: 0,
+      failed: 0,
+      requeued: 0,
+    });
     // Due, but mail is still down: attempted, failed, kept.
     env.clock.advance(5 * MINUTE);
-    expect(await env.newsletter.resendPending()).toEqual({ due: 1, sent: 0, failed: 1 });
+    expect(await env.newsletter.resendPending()).toEqual({
+      due: 1,
+      sent: 0,
+      failed: 1,
+      requeued: 0,
+    });
     // Back-off doubles: due again after 10 more minutes, when mail works again.
     env.transport.failNext = 0;
     env.clock.advance(5 * MINUTE);
-    expect(await env.newsletter.resendPending()).toEqual({ due: 0, sent: 0, failed: 0 });
+    expect(await env.newsletter.resendPending()).toEqual({
+      due: 0,
+      sent: 0,
+      failed: 0,
+      requeued: 0,
+    });
     env.clock.advance(5 * MINUTE);
-    expect(await env.newsletter.resendPending()).toEqual({ due: 1, sent: 1, failed: 0 });
+    expect(await env.newsletter.resendPending()).toEqual({
+      due: 1,
+      sent: 1,
+      failed: 0,
+      requeued: 0,
+    });
     expect(env.transport.sent).toHaveLength(1);
     stats = await env.newsletter.stats();
     expect(stats.mailFailures).toBe(0);
 
     // Nothing more is due; the link in the retried mail works.
     env.clock.advance(24 * 60 * MINUTE);
-    expect(await env.newsletter.resendPending()).toEqual({ due: 0, sent: 0, failed: 0 });
+    expect(await env.newsletter.resendPending()).toEqual({
+      due: 0,
+      sent: 0,
+      failed: 0,
+      requeued: 0,
+    });
     expect(
       await env.newsletter.confirm(tokenFrom(env.transport.sent[0], "bevestigen")),
     ).toMatchObject({
@@ -188,9 +213,9 @@ describe.each(DRIVERS)("faults (%s)", (driver) => {
     env.transport.send = original;
 
     const second = env.another();
-    expect(await second.resendPending()).toEqual({ due: 0, sent: 0, failed: 0 });
+    expect(await second.resendPending()).toEqual({ due: 0, sent: 0, failed: 0, requeued: 0 });
     env.clock.advance(6 * MINUTE); // past the 5-minute claim lease
-    expect(await second.resendPending()).toEqual({ due: 1, sent: 1, failed: 0 });
+    expect(await second.resendPending()).toEqual({ due: 1, sent: 1, failed: 0, requeued: 0 });
     expect(env.transport.to("crash@example.nl")).toHaveLength(1);
   });
 });

@@ -137,9 +137,11 @@ export function form(
   env: TestEnv,
   fields: Record<string, string | string[]> = {},
   ageMs = 5_000,
+  /** The user agent the form was rendered for (the token is bound to it). */
+  userAgent: string | null = ctx.userAgent,
 ): FormData {
   env.clock.advance(-ageMs);
-  const token = env.newsletter.issueFormToken();
+  const token = env.newsletter.issueFormToken({ userAgent });
   env.clock.advance(ageMs);
   const data = new FormData();
   const all: Record<string, string | string[]> = {

@@ -44,11 +44,12 @@ describe("SQLite shared by several processes", () => {
       secret: SECRET,
       logger: quietLogger,
     });
-    expect(await nl.counts()).toMatchObject({
-      subscribers: UNIQUE,
-      consents: UNIQUE,
-      tokens: UNIQUE,
-    });
+    const counts = await nl.counts();
+    expect(counts).toMatchObject({ subscribers: UNIQUE, tokens: UNIQUE });
+    // Every signup that found its subscriber still pending is its own consent record;
+    // how many came before the other process confirmed depends on timing.
+    expect(counts.consents).toBeGreaterThanOrEqual(UNIQUE);
+    expect(counts.consents).toBeLessThanOrEqual(800);
     expect((await nl.stats()).totals).toEqual({
       pending: 0,
       confirmed: UNIQUE,

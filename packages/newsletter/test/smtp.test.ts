@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ctx, DRIVERS, form, setup } from "./helpers.js";
+import { createNewsletter, createSmtpTransport, NewsletterConfigError } from "../src/index.js";
+import { ctx, DRIVERS, form, SECRET, setup } from "./helpers.js";
 
 /** A minimal SMTP server on loopback that records what it receives (no TLS, no auth). */
 class RecordingSmtpServer {
@@ -98,5 +99,58 @@ describe.each(DRIVERS)("SMTP_URL transport (%s)", (driver) => {
     const stats = await env.newsletter.stats();
     expect(stats.totals.pending).toBe(1);
     expect(stats.mailFailures).toBe(1);
+  });
+});
+
+describe("SMTP timeouts stay below the mail lease", () => {
+  const LEASE = 5 * 60_000;
+  it("the SMTP transport is created with connection, greeting and socket timeouts of 30 s", async () => {
+    const transport = createSmtpTransport("smtp://127.0.0.1:9");
+    expect(transport.timeouts).toEqual({
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 30_000,
+    });
+    const { connectionTimeout, greetingTimeout, socketTimeout } = transport.timeouts;
+    expect(connectionTimeout + greetingTimeout + socketTimeout).toBeLessThan(LEASE);
+    await transport.close?.();
+  });
+
+  it("refuses a mail timeout that is not well below the lease, naming the option", () => {
+    const make = () =>
+      createNewsletter({
+        siteUrl: "https://www.example.nl",
+        mailFrom: "updates@example.nl",
+        secret: SECRET,
+        smtpUrl: "smtp://127.0.0.1:9",
+        mailTimeoutMs: 120_000,
+      });
+    expect(make).toThrow(NewsletterConfigError);
+    expect(make).toThrow(/mailTimeoutMs/);
+  });
+});
+
+describe.each(DRIVERS)("SMTP server that never answers (%s)", (driver) => {
+  it("gives up after the timeout, keeps the signup and schedules a retry", async () => {
+    // Accepts the connection but never sends a greeting.
+    const silent = createServer(() => {});
+    silent.listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    const address = silent.address();
+    const silentPort = typeof address === "object" && address ? address.port : 0;
+    try {
+      const env = await setup(driver, {
+        transport: undefined,
+        smtpUrl: `smtp://127.0.0.1:${silentPort}`,
+        mailTimeoutMs: 500,
+      });
+      const started = Date.now();
+      const result = await env.newsletter.subscribe(form(env, { email: "stil@example.nl" }), ctx);
+      expect(result).toMatchObject({ status: "ok" });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect((await env.newsletter.stats()).mailFailures).toBe(1);
+    } finally {
+      silent.close();
+    }
   });
 });

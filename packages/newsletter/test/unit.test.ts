@@ -12,39 +12,62 @@ import {
 import { checkEmail } from "../src/validation.js";
 
 const SECRET = "unit-secret-unit-secret-unit-secret-unit";
-const limits = { minAgeMs: 2_500, maxAgeMs: 86_400_000 };
+const limits = { minAgeMs: 3_000, maxAgeMs: 2 * 3_600_000, clockSkewMs: 2_000 };
+const UA = "Mozilla/5.0 (unit)";
 
 describe("form token (time-trap)", () => {
   const t0 = new Date("2026-11-27T12:00:00Z");
   const at = (ms: number) => new Date(t0.getTime() + ms);
 
-  it("accepts a form submitted after a few seconds", () => {
-    const token = issueFormToken(SECRET, t0);
-    expect(verifyFormToken(SECRET, token, at(3_000), limits)).toEqual({ ok: true, ageMs: 3_000 });
+  it("accepts a form submitted after a few seconds by the same browser", () => {
+    const token = issueFormToken(SECRET, t0, UA);
+    expect(verifyFormToken(SECRET, token, at(3_000), limits, UA)).toMatchObject({
+      ok: true,
+      ageMs: 3_000,
+    });
   });
-  it("rejects a form submitted too fast, too late, forged or from another secret", () => {
-    const token = issueFormToken(SECRET, t0);
-    expect(verifyFormToken(SECRET, token, at(1_000), limits)).toEqual({
+  it("allows 2 s of clock difference between instances for the minimum age", () => {
+    const token = issueFormToken(SECRET, t0, UA);
+    expect(verifyFormToken(SECRET, token, at(1_000), limits, UA)).toMatchObject({ ok: true });
+    expect(verifyFormToken(SECRET, token, at(999), limits, UA)).toEqual({
       ok: false,
       reason: "too-fast",
     });
-    expect(verifyFormToken(SECRET, token, at(90_000_000), limits)).toEqual({
+  });
+  it("is bound to the user agent it was issued for", () => {
+    const token = issueFormToken(SECRET, t0, UA);
+    expect(verifyFormToken(SECRET, token, at(5_000), limits, "curl/8.0")).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+    expect(verifyFormToken(SECRET, token, at(5_000), limits, null)).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+  });
+  it("rejects a form submitted too fast, after two hours, forged or from another secret", () => {
+    const token = issueFormToken(SECRET, t0, UA);
+    expect(verifyFormToken(SECRET, token, at(500), limits, UA)).toEqual({
+      ok: false,
+      reason: "too-fast",
+    });
+    expect(verifyFormToken(SECRET, token, at(2 * 3_600_000 + 1), limits, UA)).toEqual({
       ok: false,
       reason: "expired",
     });
-    expect(verifyFormToken(`${SECRET}x`, token, at(3_000), limits)).toEqual({
+    expect(verifyFormToken(`${SECRET}x`, token, at(3_000), limits, UA)).toEqual({
       ok: false,
       reason: "bad-signature",
     });
     const [, nonce, sig] = token.split(".");
     // Backdating the timestamp breaks the signature.
     expect(
-      verifyFormToken(SECRET, `${t0.getTime() - 10_000}.${nonce}.${sig}`, at(0), limits),
+      verifyFormToken(SECRET, `${t0.getTime() - 10_000}.${nonce}.${sig}`, at(0), limits, UA),
     ).toEqual({
       ok: false,
       reason: "bad-signature",
     });
-    expect(verifyFormToken(SECRET, "garbage", at(3_000), limits)).toEqual({
+    expect(verifyFormToken(SECRET, "garbage", at(3_000), limits, UA)).toEqual({
       ok: false,
       reason: "malformed",
     });
@@ -73,14 +96,19 @@ describe("e-mail normalisation", () => {
 });
 
 describe("CSV export cells", () => {
-  it("quotes and neutralises spreadsheet formulas", () => {
-    expect(csvCell("plain")).toBe("plain");
-    expect(csvCell(null)).toBe("");
+  it("quotes every cell and neutralises spreadsheet formulas", () => {
+    expect(csvCell("plain")).toBe('"plain"');
+    expect(csvCell(null)).toBe('""');
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvCell("+31 6 1234")).toBe("'+31 6 1234");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("+31 6 1234")).toBe(`"'+31 6 1234"`);
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+  });
+  it("neutralises formulas after a ; (Dutch Excel splits cells on ;)", () => {
+    expect(csvCell("Anna;=cmd|' /C calc'!A0")).toBe(`"Anna;'=cmd|' /C calc'!A0"`);
+    expect(csvCell("a;+1;-2;@x;\tTAB")).toBe(`"a;'+1;'-2;'@x;'\tTAB"`);
+    expect(csvCell("Jan;Piet")).toBe('"Jan;Piet"');
   });
 });
 
@@ -140,6 +168,17 @@ describe("configuration from the environment", () => {
         NEWSLETTER_SECRET: "s".repeat(40),
       },
     ],
+    [
+      "SMTP_URL",
+      {
+        NODE_ENV: "production",
+        SITE_URL: "https://www.example.nl",
+        NEWSLETTER_MAIL_FROM: "a@example.nl",
+        NEWSLETTER_SECRET: "s".repeat(40),
+      },
+    ],
+    ["SMTP_URL", { NEWSLETTER_MAIL_TRANSPORT: "smtp" }],
+    ["NEWSLETTER_MAIL_TRANSPORT", { NEWSLETTER_MAIL_TRANSPORT: "files" }],
   ];
   it.each(bad)("names %s when it is wrong", (variable, env) => {
     let error: unknown;
@@ -151,5 +190,23 @@ describe("configuration from the environment", () => {
     expect(error).toBeInstanceOf(NewsletterConfigError);
     expect((error as NewsletterConfigError).variable).toBe(variable);
     expect((error as Error).message).toContain(variable);
+  });
+
+  it("in production, writes mail to files only on explicit request and never logs links", () => {
+    const production = {
+      ...base,
+      NODE_ENV: "production",
+      SITE_URL: "https://www.example.nl",
+      NEWSLETTER_MAIL_FROM: "a@example.nl",
+      NEWSLETTER_SECRET: "s".repeat(40),
+    };
+    expect(loadConfig({ ...production, NEWSLETTER_MAIL_TRANSPORT: "outbox" })).toMatchObject({
+      smtpUrl: undefined,
+      logConfirmationLinks: false,
+    });
+    expect(
+      loadConfig({ ...production, SMTP_URL: "smtps://u:p@mail.example.nl:465" }),
+    ).toMatchObject({ smtpUrl: "smtps://u:p@mail.example.nl:465", logConfirmationLinks: false });
+    expect(loadConfig(base).logConfirmationLinks).toBe(true);
   });
 });

@@ -78,7 +78,10 @@ function openSqlite(file: string): DatabaseHandle {
 function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new NewsletterConfigError(`Invalid PostgreSQL schema name "${schema}"`);
+    throw new NewsletterConfigError(
+      `Invalid configuration: pgSchema must be a PostgreSQL schema name (lower-case letters, digits and _, not starting with a digit, at most 63 characters); got "${schema}"`,
+      "pgSchema",
+    );
   }
   const pool = new pg.Pool({
     connectionString: url,

@@ -100,4 +100,17 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("newsletter_subscribers").execute();
     },
   },
+  "0002_confirm_method": {
+    // Consent proof: whether the confirmation came from a POST (a person pressing the
+    // button) or a GET (possibly a mail link scanner). Adds a nullable column only.
+    async up(db: AnyDb) {
+      await db.schema
+        .alterTable("newsletter_consents")
+        .addColumn("confirm_method", "varchar(16)")
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable("newsletter_consents").dropColumn("confirm_method").execute();
+    },
+  },
 };

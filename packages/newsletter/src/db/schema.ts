@@ -45,6 +45,8 @@ export interface ConsentsTable {
   confirmed_at: IsoTime | null;
   confirm_ip: string | null;
   confirm_user_agent: string | null;
+  /** "post" or "get", as the app reported it; null before migration 0002 or when not given. */
+  confirm_method: string | null;
   unsubscribed_at: IsoTime | null;
   unsubscribe_ip: string | null;
   unsubscribe_user_agent: string | null;

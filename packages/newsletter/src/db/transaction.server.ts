@@ -27,3 +27,17 @@ export async function inTransaction<T>(
     return result;
   });
 }
+
+/**
+ * Read a subscriber row inside a transaction and lock it until commit. On PostgreSQL this
+ * is SELECT … FOR UPDATE, so that a re-signup, a confirmation and a prune of the same
+ * subscriber run one after another instead of interleaving under READ COMMITTED. SQLite
+ * needs no row lock: inTransaction already holds the database's write lock.
+ */
+export async function lockSubscriber(handle: DatabaseHandle, trx: Kysely<Database>, id: string) {
+  const query = trx
+    .selectFrom("newsletter_subscribers")
+    .select(["id", "status", "consent_id", "email", "first_name"])
+    .where("id", "=", id);
+  return (handle.dialect === "postgres" ? query.forUpdate() : query).executeTakeFirst();
+}

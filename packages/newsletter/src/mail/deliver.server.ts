@@ -13,14 +13,26 @@ export interface PendingMail {
   token: string;
 }
 
+/**
+ * SITE_URL plus a path, keeping any path in SITE_URL: `new URL("/x", "https://a.nl/blog")`
+ * would drop `/blog`, and a site served under a sub-path would get dead links.
+ */
+export function siteLink(siteUrl: string, path: string): URL {
+  const base = new URL(siteUrl);
+  base.pathname = `${base.pathname.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+  base.search = "";
+  base.hash = "";
+  return base;
+}
+
 export function confirmUrl(core: Core, token: string): string {
-  const url = new URL(core.settings.paths.confirm, core.settings.siteUrl);
+  const url = siteLink(core.settings.siteUrl, core.settings.paths.confirm);
   url.searchParams.set("token", token);
   return url.toString();
 }
 
 export function unsubscribeUrl(core: Core, subscriberId: string): string {
-  const url = new URL(core.settings.paths.unsubscribe, core.settings.siteUrl);
+  const url = siteLink(core.settings.siteUrl, core.settings.paths.unsubscribe);
   url.searchParams.set("token", unsubscribeToken(core.settings.secret, subscriberId));
   return url.toString();
 }
@@ -86,25 +98,28 @@ export async function deliverConfirmation(core: Core, mail: PendingMail): Promis
   }
   const now = core.now();
   try {
-    // Atomic increment: a retry on another instance cannot lose a count.
-    const row = await db
-      .updateTable("newsletter_subscribers")
-      .set({ mail_attempts: sql<number>`mail_attempts + 1` })
-      .where("id", "=", mail.subscriberId)
-      .returning("mail_attempts")
-      .executeTakeFirst();
-    const attempts = Number(row?.mail_attempts ?? 1);
     if (failure === null) {
+      // mail_attempts counts consecutive failures only: a success starts the count afresh,
+      // so a long-lived pending signup is never given up after one failure.
       await db
         .updateTable("newsletter_subscribers")
         .set({
           mail_sent_at: now.toISOString(),
           mail_last_error: null,
           mail_due_at: null,
+          mail_attempts: 0,
         })
         .where("id", "=", mail.subscriberId)
         .execute();
     } else {
+      // Atomic increment: a retry on another instance cannot lose a count.
+      const row = await db
+        .updateTable("newsletter_subscribers")
+        .set({ mail_attempts: sql<number>`mail_attempts + 1` })
+        .where("id", "=", mail.subscriberId)
+        .returning("mail_attempts")
+        .executeTakeFirst();
+      const attempts = Number(row?.mail_attempts ?? 1);
       const giveUp = attempts >= core.settings.retry.maxAttempts;
       await db
         .updateTable("newsletter_subscribers")
@@ -118,7 +133,7 @@ export async function deliverConfirmation(core: Core, mail: PendingMail): Promis
         .where("status", "=", "pending")
         .execute();
       core.logger.warn(
-        `[newsletter] confirmation mail to subscriber ${mail.subscriberId} failed (attempt ${attempts}${giveUp ? ", giving up" : ", will retry"}): ${failure}`,
+        `[newsletter] confirmation mail to subscriber ${mail.subscriberId} failed (attempt ${attempts}${giveUp ? ", giving up; `resend-pending --include-abandoned` requeues it" : ", will retry"}): ${failure}`,
       );
     }
   } catch (error) {

@@ -41,8 +41,17 @@ function toNodemailer(mail: OutgoingMail) {
   };
 }
 
-/** Development default: each mail is written as an .eml file; the link is logged. */
-export function createOutboxTransport(dir: string, logger?: Logger): MailTransport {
+/**
+ * Development default: each mail is written as an .eml file and, unless `logLinks` is
+ * false, its link is logged. A confirmation link is a credential (whoever has it confirms
+ * the address), so it must not end up in production logs.
+ */
+export function createOutboxTransport(
+  dir: string,
+  logger?: Logger,
+  options: { logLinks?: boolean } = {},
+): MailTransport {
+  const logLinks = options.logLinks ?? true;
   const composer = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
@@ -60,7 +69,7 @@ export function createOutboxTransport(dir: string, logger?: Logger): MailTranspo
       await writeFile(`${file}.tmp`, message);
       await rename(`${file}.tmp`, file);
       logger?.info(
-        `[newsletter] mail to ${mail.to} written to ${file}${mail.link ? `; link: ${mail.link}` : ""}`,
+        `[newsletter] mail to ${mail.to} written to ${file}${logLinks && mail.link ? `; link: ${mail.link}` : ""}`,
       );
     },
     async close() {
@@ -69,11 +78,42 @@ export function createOutboxTransport(dir: string, logger?: Logger): MailTranspo
   };
 }
 
-/** Real delivery over SMTP (`smtp://user:pass@host:587` or `smtps://…`). */
-export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+export interface SmtpTimeouts {
+  connectionTimeout: number;
+  greetingTimeout: number;
+  socketTimeout: number;
+}
+
+/**
+ * Real delivery over SMTP (`smtp://user:pass@host:587` or `smtps://…`).
+ *
+ * Invariant: a send must give up well before the mail lease (`mailLeaseMs`, 5 min) runs
+ * out. When the lease expires, resend-pending on any instance claims the mail again; a
+ * send still hanging on nodemailer's default 10-minute socket timeout could then go out
+ * twice. So every timeout is `timeoutMs` (30 s by default); createNewsletter refuses a
+ * `mailTimeoutMs` that is not well below the lease.
+ */
+export function createSmtpTransport(
+  smtpUrl: string,
+  options: { timeoutMs?: number } = {},
+): MailTransport & { readonly timeouts: SmtpTimeouts } {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+  // Read back what nodemailer will use, so that a test checks the real settings.
+  const applied = (transporter.transporter as unknown as { options: Partial<SmtpTimeouts> })
+    .options;
   return {
     name: "smtp",
+    timeouts: {
+      connectionTimeout: Number(applied.connectionTimeout),
+      greetingTimeout: Number(applied.greetingTimeout),
+      socketTimeout: Number(applied.socketTimeout),
+    },
     async send(mail) {
       await transporter.sendMail(toNodemailer(mail));
     },
