@@ -218,7 +218,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     // and keeps a harvested token short-lived.
     minFormAgeMs: options.minFormAgeMs ?? 3_000,
     maxFormAgeMs: options.maxFormAgeMs ?? 2 * HOUR,
-    formClockSkewMs: options.formClockSkewMs ?? 2_000,
+    formClockSkewMs: options.formClockSkewMs ?? 500,
     rateLimits: {
       perIp: options.rateLimits?.perIp ?? { max: 20, windowMs: HOUR },
       perEmail: options.rateLimits?.perEmail ?? { max: 5, windowMs: HOUR },
