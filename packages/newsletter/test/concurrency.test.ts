@@ -33,6 +33,7 @@ describe.each(DRIVERS)("1,000 concurrent subscribes with duplicates (%s)", (driv
       ),
     );
 
+    expect(env.errors).toEqual([]);
     expect(results.filter((r) => r.status !== "ok")).toEqual([]);
     const counts = await env.newsletter.counts();
     expect(counts.subscribers).toBe(UNIQUE);

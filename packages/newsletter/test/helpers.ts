@@ -76,6 +76,11 @@ export class MemoryTransport implements MailTransport {
 
 export const quietLogger = { info() {}, warn() {}, error() {} };
 
+/** Quiet, but keeps what was logged as an error, so a test can show why something failed. */
+function recordingLogger(errors: string[]) {
+  return { info() {}, warn() {}, error: (message: string) => errors.push(message) };
+}
+
 export interface TestEnv {
   newsletter: Newsletter;
   transport: MemoryTransport;
@@ -83,6 +88,8 @@ export interface TestEnv {
   /** Options used, to open a second instance on the same database. */
   options: NewsletterOptions;
   another(overrides?: Partial<NewsletterOptions>): Newsletter;
+  /** Errors the newsletter logged (e.g. why a subscribe answered "unavailable"). */
+  errors: string[];
 }
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -98,6 +105,7 @@ export async function setup(
 ): Promise<TestEnv> {
   const clock = new Clock();
   const transport = new MemoryTransport();
+  const errors: string[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), "vaart-newsletter-"));
   const base: NewsletterOptions = {
     dataDir: dir,
@@ -107,7 +115,7 @@ export async function setup(
     secret: SECRET,
     now: clock.now,
     transport,
-    logger: quietLogger,
+    logger: recordingLogger(errors),
   };
   if (driver === "postgres") {
     await requirePostgres();
@@ -129,7 +137,7 @@ export async function setup(
     for (const n of instances) await n.close().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   });
-  return { newsletter, transport, clock, options, another: make };
+  return { newsletter, transport, clock, options, another: make, errors };
 }
 
 /** A form as the browser posts it, with a time-trap token issued `ageMs` earlier. */

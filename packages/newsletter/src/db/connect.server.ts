@@ -87,7 +87,10 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
     connectionString: url,
     // At least 2: migrations hold one connection for their lock and run on another.
     max: Math.max(2, options.poolSize ?? 10),
-    connectionTimeoutMillis: 5_000,
+    // pg-pool applies this to waiting for a free client too, not only to connecting: under a
+    // burst of signups on a busy machine, 5 s turned queued visitors away as "unavailable".
+    // A refused connection (database down) still fails at once.
+    connectionTimeoutMillis: 20_000,
     idleTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
