@@ -68,7 +68,8 @@ export const ErrorFlow: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
 
     const summary = await findErrorSummary(canvas);
-    await expect(summary).toHaveFocus();
+    // Focus moves in an effect right after the summary appears.
+    await waitFor(() => expect(summary).toHaveFocus());
     await expect(
       within(summary).getByRole("link", { name: "Vul je e-mailadres in" }),
     ).toHaveAttribute("href", "#signup-email");
@@ -121,7 +122,8 @@ export const ServerFieldErrors: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await findErrorSummary(canvas)).toHaveFocus();
+    const summary = await findErrorSummary(canvas);
+    await waitFor(() => expect(summary).toHaveFocus());
     await expect(canvas.getByRole("textbox", { name: /Voornaam/ })).toHaveValue("Anna");
     await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toHaveValue(
       "anna@@voorbeeld.nl",
@@ -157,7 +159,8 @@ export const ServerError: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // The notice's heading takes focus, so the reader hears what went wrong first.
-    await expect(canvas.getByRole("heading", { name: "Aanmelden lukte nu niet" })).toHaveFocus();
+    const heading = canvas.getByRole("heading", { name: "Aanmelden lukte nu niet" });
+    await waitFor(() => expect(heading).toHaveFocus());
     await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toHaveValue(
       "anna@voorbeeld.nl",
     );
@@ -224,7 +227,8 @@ export const SubmitToSuccess: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
     await expect(await canvas.findByRole("button", { name: "Bezig met aanmelden…" })).toBeVisible();
     const status = await canvas.findByRole("status");
-    await expect(within(status).getByRole("heading")).toHaveFocus();
+    const heading = within(status).getByRole("heading");
+    await waitFor(() => expect(heading).toHaveFocus());
   },
 };
 
