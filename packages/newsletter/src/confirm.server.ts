@@ -1,8 +1,8 @@
 import type { Core } from "./core.server.js";
-import { addMs } from "./core.server.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import {
+  claimConfirmationMail,
   createConfirmationToken,
   deliverConfirmation,
   type PendingMail,
@@ -165,7 +165,6 @@ export async function requestNewConfirmation(
 
 /** Claim the right to send a new mail to a pending subscriber (respects the interval). */
 async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<PendingMail | null> {
-  const nowIso = now.toISOString();
   return inTransaction(core.handle, async (trx) => {
     const sub = await trx
       .selectFrom("newsletter_subscribers")
@@ -174,29 +173,7 @@ async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<Pe
       .where("status", "=", "pending")
       .executeTakeFirst();
     if (!sub) return null;
-    const res = await trx
-      .updateTable("newsletter_subscribers")
-      .set({
-        last_mail_at: nowIso,
-        mail_due_at: addMs(now, core.settings.mailLeaseMs),
-        // A new request by the visitor starts the failure count afresh.
-        mail_attempts: 0,
-        updated_at: nowIso,
-      })
-      .where("id", "=", sub.id)
-      .where("status", "=", "pending")
-      .where((eb) =>
-        eb.or([
-          eb("last_mail_at", "is", null),
-          eb(
-            "last_mail_at",
-            "<=",
-            new Date(now.getTime() - core.settings.mailIntervalMs).toISOString(),
-          ),
-        ]),
-      )
-      .executeTakeFirst();
-    if (res.numUpdatedRows !== 1n) return null;
+    if (!(await claimConfirmationMail(trx, core, sub.id, now))) return null;
     const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
     return { subscriberId: sub.id, email: sub.email, firstName: sub.first_name, token };
   });

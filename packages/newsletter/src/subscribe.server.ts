@@ -3,6 +3,7 @@ import { addMs } from "./core.server.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { errorMessage } from "./errors.js";
 import {
+  claimConfirmationMail,
   createConfirmationToken,
   deliverConfirmation,
   type PendingMail,
@@ -276,24 +277,7 @@ async function storeSignup(
         .where("consent_id", "=", current.consent_id)
         .where("used_at", "is", null)
         .execute();
-      // At most one new mail per interval. A new claim by the visitor starts the failure
-      // count afresh (mail_attempts counts consecutive failures).
-      const res = await trx
-        .updateTable("newsletter_subscribers")
-        .set({ last_mail_at: nowIso, mail_due_at: lease, mail_attempts: 0 })
-        .where("id", "=", existing.id)
-        .where((eb) =>
-          eb.or([
-            eb("last_mail_at", "is", null),
-            eb(
-              "last_mail_at",
-              "<=",
-              new Date(now.getTime() - core.settings.mailIntervalMs).toISOString(),
-            ),
-          ]),
-        )
-        .executeTakeFirst();
-      if (res.numUpdatedRows !== 1n) return null;
+      if (!(await claimConfirmationMail(trx, core, existing.id, now))) return null;
       const token = await createConfirmationToken(trx, core, existing.id, consentId, now);
       return {
         subscriberId: existing.id,

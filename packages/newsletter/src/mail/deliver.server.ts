@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Core } from "../core.server.js";
+import { addMs, type Core } from "../core.server.js";
 import type { Database } from "../db/schema.js";
 import { errorMessage } from "../errors.js";
 import { newConfirmationToken, unsubscribeToken } from "../tokens.server.js";
@@ -38,6 +38,35 @@ export function unsubscribeUrl(core: Core, subscriberId: string): string {
 }
 
 /** Store a new confirmation token for the subscriber's current consent; return the raw token. */
+/**
+ * Claims the right to send a pending subscriber a new confirmation mail: at most one per
+ * `mailIntervalMs`, decided by a conditional update so it holds across instances. A new
+ * request by the visitor starts the failure count afresh (mail_attempts counts consecutive
+ * failures). Returns false when a mail went out too recently.
+ */
+export async function claimConfirmationMail(
+  trx: Kysely<Database>,
+  core: Core,
+  subscriberId: string,
+  now: Date,
+): Promise<boolean> {
+  const nowIso = now.toISOString();
+  const tooRecent = new Date(now.getTime() - core.settings.mailIntervalMs).toISOString();
+  const res = await trx
+    .updateTable("newsletter_subscribers")
+    .set({
+      last_mail_at: nowIso,
+      mail_due_at: addMs(now, core.settings.mailLeaseMs),
+      mail_attempts: 0,
+      updated_at: nowIso,
+    })
+    .where("id", "=", subscriberId)
+    .where("status", "=", "pending")
+    .where((eb) => eb.or([eb("last_mail_at", "is", null), eb("last_mail_at", "<=", tooRecent)]))
+    .executeTakeFirst();
+  return res.numUpdatedRows === 1n;
+}
+
 export async function createConfirmationToken(
   trx: Kysely<Database>,
   core: Core,

@@ -23,6 +23,21 @@ type Story = StoryObj<typeof meta>;
 
 export const Playground: Story = {};
 
+/** Rendered in a 320 CSS px column, checked for reflow (WCAG 1.4.10: no sideways scrolling). */
+const at320px: Pick<Story, "decorators" | "play"> = {
+  decorators: [
+    (Story) => (
+      <div style={{ width: 320 }} data-testid="narrow">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const narrow = within(canvasElement).getByTestId("narrow");
+    await expect(narrow.scrollWidth).toBeLessThanOrEqual(narrow.clientWidth);
+  },
+};
+
 /** Running Dutch text must land at 60–75 characters per line on a wide screen. */
 export const ReadableLineLength: Story = {
   globals: { viewport: { value: "laptop", isRotated: false } },
@@ -52,34 +67,13 @@ export const LongDutchWords: Story = {
       "Ketensamenwerkingsovereenkomsten en woningcorporatieonderhoudsbedrijfsafspraken: hoe maak je gelijkwaardigheidsvraagstukken bespreekbaar?",
     lead: "Arbeidsongeschiktheidsverzekeringsmaatschappijen en aansprakelijkheidswaardevaststellingsveranderingen laten zien dat lange woorden overal voorkomen.",
   },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 320 }} data-testid="narrow">
-        <Story />
-      </div>
-    ),
-  ],
-  play: async ({ canvasElement }) => {
-    const narrow = within(canvasElement).getByTestId("narrow");
-    // Reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px.
-    await expect(narrow.scrollWidth).toBeLessThanOrEqual(narrow.clientWidth);
-  },
+  ...at320px,
 };
 
 /** 320 CSS px is also what a 1280 px screen shows at 400 % zoom. */
 export const NarrowViewport: Story = {
   globals: { viewport: { value: "narrow", isRotated: false } },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 320 }} data-testid="narrow">
-        <Story />
-      </div>
-    ),
-  ],
-  play: async ({ canvasElement }) => {
-    const narrow = within(canvasElement).getByTestId("narrow");
-    await expect(narrow.scrollWidth).toBeLessThanOrEqual(narrow.clientWidth);
-  },
+  ...at320px,
 };
 
 export const WithAsides: Story = {

@@ -1,6 +1,5 @@
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from "react";
-import { fieldError, fieldGroup, fieldGroupInvalid, fieldHint } from "../../styles/field.css";
-import { VisuallyHidden } from "../VisuallyHidden";
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
+import { FieldError, fieldGroup, fieldGroupInvalid, fieldHint, useFieldIds } from "../Field";
 import { box, label as labelStyle, row } from "./Checkbox.css";
 
 export type CheckboxProps = Omit<ComponentPropsWithoutRef<"input">, "id" | "type"> & {
@@ -24,11 +23,12 @@ export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Che
   },
   ref,
 ) {
-  const generatedId = useId();
-  const fieldId = id ?? generatedId;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
-  const describedByIds = [describedBy, hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { fieldId, hintId, errorId, describedByIds } = useFieldIds({
+    id,
+    hint,
+    error,
+    describedBy,
+  });
 
   return (
     <div
@@ -37,10 +37,9 @@ export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Che
         .join(" ")}
     >
       {error ? (
-        <span id={errorId} className={fieldError}>
-          <VisuallyHidden>{errorPrefix} </VisuallyHidden>
+        <FieldError id={errorId} prefix={errorPrefix}>
           {error}
-        </span>
+        </FieldError>
       ) : null}
       <div className={row}>
         <input

@@ -1,12 +1,12 @@
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from "react";
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
 import {
-  fieldError,
+  FieldError,
   fieldGroup,
   fieldGroupInvalid,
   fieldHint,
   fieldLabel,
-} from "../../styles/field.css";
-import { VisuallyHidden } from "../VisuallyHidden";
+  useFieldIds,
+} from "../Field";
 import { input } from "./TextField.css";
 
 export type TextFieldProps = Omit<ComponentPropsWithoutRef<"input">, "id"> & {
@@ -34,11 +34,12 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
   },
   ref,
 ) {
-  const generatedId = useId();
-  const fieldId = id ?? generatedId;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
-  const describedByIds = [describedBy, hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { fieldId, hintId, errorId, describedByIds } = useFieldIds({
+    id,
+    hint,
+    error,
+    describedBy,
+  });
 
   return (
     <div
@@ -55,10 +56,9 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
         </span>
       ) : null}
       {error ? (
-        <span id={errorId} className={fieldError}>
-          <VisuallyHidden>{errorPrefix} </VisuallyHidden>
+        <FieldError id={errorId} prefix={errorPrefix}>
           {error}
-        </span>
+        </FieldError>
       ) : null}
       <input
         ref={ref}

@@ -1,5 +1,5 @@
 import { style } from "@vanilla-extract/css";
-import { vars } from "../theme/contract.css";
+import { vars } from "../../theme/contract.css";
 
 /** Shared by TextField and Checkbox so every form control reads the same. */
 export const fieldLabel = style({

@@ -1,0 +1,2 @@
+export { FieldError, useFieldIds } from "./Field";
+export { fieldGroup, fieldGroupInvalid, fieldHint, fieldLabel } from "./Field.css";
