@@ -136,8 +136,9 @@ globalStyle(`${prose} a[href^="http"]::after`, {
 globalStyle(`${prose} h2, ${prose} h3`, {
   "@media": { print: { breakAfter: "avoid" } },
 });
+// On paper too, lines keep the reading measure; only the screen gutters go.
 globalStyle(`${column}`, {
-  "@media": { print: { maxWidth: "none", padding: 0 } },
+  "@media": { print: { marginInline: 0, paddingInline: 0 } },
 });
 globalStyle(`${asides}`, {
   "@media": { [desktop]: { gap: vars.space.xxxl } },
