@@ -4,4 +4,4 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bash "$here/ensure-chromium.sh"
-if [ -f "$here/ensure-postgres.sh" ]; then bash "$here/ensure-postgres.sh"; fi
+bash "$here/ensure-postgres.sh"
