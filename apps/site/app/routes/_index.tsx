@@ -1,0 +1,98 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { organisations } from "@vaart/content";
+import { newsletterPaths, siteIdentity } from "@vaart/content/site";
+import { Box, formatDutchDate, Heading, Link, LogoCarousel, Stack, Text } from "@vaart/ui";
+import { handleSignup, signupFormData } from "@vaart/web";
+import { SignupSection } from "../components/SignupSection";
+import { SitePage } from "../components/SiteFrame";
+import { listArticles } from "../content/articles.server";
+import { requestInfo } from "../lib/context";
+import { contentCache, pageHeaders } from "../lib/http";
+import { pageMeta, siteOrigin } from "../lib/seo";
+
+export const headers = pageHeaders;
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const latest = listArticles()
+    .slice(0, 3)
+    .map(({ slug, title, description, date }) => ({ slug, title, description, date }));
+  return data(
+    { latest, organisations, form: signupFormData(), origin: siteOrigin(context) },
+    { headers: contentCache },
+  );
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  return handleSignup(request, requestInfo(context), {
+    source: "/",
+    thanksPath: newsletterPaths.thanks,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
+  loaderData
+    ? pageMeta({
+        title: siteIdentity.name,
+        description:
+          "Teamontwikkeling en samenwerking in de keten: systemisch werk en het teammodel van Lencioni voor woningcorporaties, onderhoudsbedrijven en hun teams.",
+        url: `${loaderData.origin}/`,
+      })
+    : [];
+
+export default function Home() {
+  const { latest, organisations: clients, form } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  return (
+    <SitePage currentPath="/">
+      <Stack space="lg">
+        <Heading level={1}>Vaart in samenwerken</Heading>
+        <Text size="large">
+          Ik begeleid teams en ketenpartners die beter willen samenwerken: binnen een team, en
+          tussen woningcorporaties en de onderhoudsbedrijven waarmee zij bouwen en beheren.
+        </Text>
+        <Text>
+          Ik kijk daarbij door een systemische bril: welke patronen, loyaliteiten en
+          machtsverhoudingen spelen er onder de oppervlakte? En ik werk met het teammodel van
+          Patrick Lencioni: vertrouwen, het aangaan van conflict, betrokkenheid, aanspreekbaarheid
+          en aandacht voor resultaten. Zo ontstaat er vaart in samenwerken.
+        </Text>
+      </Stack>
+
+      <Box as="section" aria-labelledby="laatste-artikelen">
+        <Stack space="lg">
+          <Heading level={2} id="laatste-artikelen">
+            Laatste artikelen
+          </Heading>
+          <Stack space="lg">
+            {latest.map((article) => (
+              <article key={article.slug}>
+                <Stack space="xs">
+                  <Heading level={3}>
+                    <Link href={`/artikelen/${article.slug}`}>{article.title}</Link>
+                  </Heading>
+                  <Text size="small" tone="muted">
+                    <time dateTime={article.date}>{formatDutchDate(article.date)}</time>
+                  </Text>
+                  <Text>{article.description}</Text>
+                </Stack>
+              </article>
+            ))}
+          </Stack>
+          <Text>
+            <Link href="/artikelen">Alle artikelen</Link>
+          </Text>
+        </Stack>
+      </Box>
+
+      <LogoCarousel organisations={clients} />
+
+      <SignupSection action="/?index" form={form} outcome={outcome} />
+    </SitePage>
+  );
+}

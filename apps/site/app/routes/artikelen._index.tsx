@@ -1,0 +1,63 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { formatDutchDate, Heading, Link, Stack, Text } from "@vaart/ui";
+import { SitePage } from "../components/SiteFrame";
+import { listArticles } from "../content/articles.server";
+import { contentCache, pageHeaders } from "../lib/http";
+import { pageMeta, siteOrigin } from "../lib/seo";
+
+export const headers = pageHeaders;
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const articles = listArticles().map(({ slug, title, description, date, draft }) => ({
+    slug,
+    title,
+    description,
+    date,
+    draft,
+  }));
+  return data({ articles, origin: siteOrigin(context) }, { headers: contentCache });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
+  loaderData
+    ? pageMeta({
+        title: "Artikelen",
+        description:
+          "Artikelen over teamontwikkeling, systemisch werk en samenwerking tussen woningcorporaties en onderhoudsbedrijven.",
+        url: `${loaderData.origin}/artikelen`,
+      })
+    : [];
+
+export default function ArticleIndex() {
+  const { articles } = useLoaderData<typeof loader>();
+  return (
+    <SitePage currentPath="/artikelen">
+      <Stack space="xl">
+        <Heading level={1}>Artikelen</Heading>
+        {articles.length === 0 ? (
+          <Text>Er zijn nog geen artikelen.</Text>
+        ) : (
+          <Stack space="xl">
+            {articles.map((article) => (
+              <article key={article.slug}>
+                <Stack space="xs">
+                  <Heading level={2} size={3}>
+                    <Link href={`/artikelen/${article.slug}`}>
+                      {article.draft ? "[Concept] " : ""}
+                      {article.title}
+                    </Link>
+                  </Heading>
+                  <Text size="small" tone="muted">
+                    <time dateTime={article.date}>{formatDutchDate(article.date)}</time>
+                  </Text>
+                  <Text>{article.description}</Text>
+                </Stack>
+              </article>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </SitePage>
+  );
+}

@@ -1,0 +1,14 @@
+// Production server: `pnpm start` (after `pnpm build`). Configuration is checked before it
+// listens; see packages/web and the README for the variables.
+import { fileURLToPath } from "node:url";
+
+// React and Remix choose their production code from NODE_ENV; a server started without it
+// is a production server (and must bring production settings, unless VAART_LOCAL_DEFAULTS=1).
+process.env.NODE_ENV ??= "production";
+const { startAppServer } = await import("@vaart/web/server");
+
+await startAppServer({
+  appName: "site",
+  defaultPort: 3000,
+  buildDir: fileURLToPath(new URL("./build/", import.meta.url)),
+});

@@ -1,0 +1,9 @@
+export {
+  ContentError,
+  logoDirectory,
+  logoFiles,
+  logoUrlPrefix,
+  type Organisation,
+  organisations,
+} from "./organisations.js";
+export { newsletterPaths, siteIdentity } from "./site.js";

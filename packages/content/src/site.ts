@@ -1,0 +1,19 @@
+/** Who the site is about: used in titles, feeds, structured data and mail. */
+export const siteIdentity = {
+  name: "Vaart in samenwerken",
+  tagline: "Teamontwikkeling en samenwerking in de keten",
+  language: "nl",
+  locale: "nl_NL",
+  /** Where the site runs locally; production sets SITE_URL. */
+  defaultSiteUrl: "http://localhost:3000",
+  author: "Vaart in samenwerken",
+} as const;
+
+/** The site's newsletter pages (mail links from both apps point here). */
+export const newsletterPaths = {
+  signup: "/nieuwsbrief",
+  thanks: "/nieuwsbrief/bijna-klaar",
+  confirm: "/nieuwsbrief/bevestigen",
+  unsubscribe: "/nieuwsbrief/afmelden",
+  requestNew: "/nieuwsbrief/nieuwe-link",
+} as const;

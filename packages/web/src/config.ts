@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+export class ServerConfigError extends Error {
+  override name = "ServerConfigError";
+}
+
+/**
+ * Local defaults (SQLite under .data/, mail to the outbox, a generated secret) apply only
+ * where someone chose them: NODE_ENV development or test, or the root `pnpm start`, which
+ * sets VAART_LOCAL_DEFAULTS=1 to run the production build on embedded defaults. Anything
+ * else is treated as a real deployment that must bring its own settings.
+ */
+export function localDefaultsChosen(env: Record<string, string | undefined> = process.env) {
+  return (
+    env.NODE_ENV === "development" || env.NODE_ENV === "test" || env.VAART_LOCAL_DEFAULTS === "1"
+  );
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (0: none). */
+  trustProxyHops: number;
+  /** Public origin of the site (mail links, canonical URLs, feeds). */
+  siteUrl: URL;
+  localDefaults: boolean;
+  /** Largest request body accepted on POST, in bytes. */
+  maxBodyBytes: number;
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const integer = (name: string, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a whole number`)
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`)
+      .optional(),
+  );
+
+/** Read and check the server's environment; the error names the variable that is wrong. */
+export function loadServerConfig(
+  env: Record<string, string | undefined>,
+  defaults: { port: number },
+): ServerConfig {
+  const local = localDefaultsChosen(env);
+  const schema = z.object({
+    PORT: integer("PORT", 1, 65535),
+    HOST: z.preprocess(blankToUndefined, z.string().optional()),
+    TRUST_PROXY: integer("TRUST_PROXY", 0, 10),
+    MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 10 * 1024 * 1024),
+    SITE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine(
+          (v) => URL.canParse(v),
+          "SITE_URL must be an absolute URL, e.g. https://www.example.nl",
+        )
+        .optional(),
+    ),
+  });
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const messages = parsed.error.issues.map((issue) => issue.message);
+    throw new ServerConfigError(`Invalid configuration: ${messages.join("; ")}`);
+  }
+  const values = parsed.data;
+  const missing: string[] = [];
+  if (!local) {
+    if (values.TRUST_PROXY === undefined) {
+      missing.push(
+        "TRUST_PROXY must be set: 0 when visitors connect to this server directly, or the number of reverse proxies in front of it (the client IP is taken from the entry they append to X-Forwarded-For)",
+      );
+    }
+    if (values.SITE_URL === undefined) {
+      missing.push("SITE_URL must be set to the site's public https:// address");
+    } else if (!values.SITE_URL.startsWith("https://")) {
+      missing.push("SITE_URL must start with https:// outside local development");
+    }
+  }
+  if (missing.length > 0) {
+    throw new ServerConfigError(
+      `Invalid configuration (set NODE_ENV=development for local defaults): ${missing.join("; ")}`,
+    );
+  }
+  return {
+    port: values.PORT ?? defaults.port,
+    host: values.HOST ?? "0.0.0.0",
+    trustProxyHops: values.TRUST_PROXY ?? 0,
+    siteUrl: new URL(values.SITE_URL ?? "http://localhost:3000"),
+    localDefaults: local,
+    maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
+  };
+}

@@ -1,0 +1,30 @@
+export { cacheControl, etagMatches, weakEtag } from "./caching.js";
+export { clientIp } from "./client-ip.js";
+export {
+  loadServerConfig,
+  localDefaultsChosen,
+  type ServerConfig,
+  ServerConfigError,
+} from "./config.js";
+export { handleDocumentRequest } from "./document.server.js";
+export {
+  type ConfirmOutcome,
+  closeNewsletter,
+  getNewsletter,
+  handleConfirm,
+  handleRequestNew,
+  handleSignup,
+  handleUnsubscribe,
+  newsletterConsent,
+  newsletterPaths,
+  type RequestInfo,
+  type RequestNewOutcome,
+  type SignupFormData,
+  type SignupOutcome,
+  type SignupValues,
+  signupFormData,
+  tokenFrom,
+  type UnsubscribeOutcome,
+} from "./newsletter.server.js";
+export { securityHeaders } from "./security-headers.js";
+export type { VaartLoadContext } from "./server.js";

@@ -1,0 +1,259 @@
+import { data, redirect } from "@remix-run/node";
+import { newsletterPaths } from "@vaart/content/site";
+import { createNewsletterFromEnv, type Newsletter, type SubscribeResult } from "@vaart/newsletter";
+import { cacheControl } from "./caching.js";
+
+export { newsletterPaths };
+
+/** The exact consent statement next to the checkbox; stored with every signup. */
+export const newsletterConsent = {
+  text: "Ja, ik wil de tweemaandelijkse ‘Updates’ ontvangen. Afmelden kan altijd weer.",
+  version: "2026-11",
+} as const;
+
+let shared: Newsletter | undefined;
+
+/** One Newsletter per process: it holds the database pool and the mail transport. */
+export function getNewsletter(): Newsletter {
+  shared ??= createNewsletterFromEnv();
+  return shared;
+}
+
+export async function closeNewsletter(): Promise<void> {
+  const current = shared;
+  shared = undefined;
+  await current?.close();
+}
+
+/** What a page needs to render the signup form. */
+export interface SignupFormData {
+  formToken: string;
+  consentText: string;
+}
+
+// MERGE-SHIM: until the newsletter form token takes no arguments.
+const issueToken = () => (getNewsletter().issueFormToken as unknown as () => string)();
+
+export function signupFormData(): SignupFormData {
+  return { formToken: issueToken(), consentText: newsletterConsent.text };
+}
+
+export interface SignupValues {
+  email: string;
+  firstName: string;
+  consent: boolean;
+}
+
+/** What a page shows after a signup that did not go through; the form keeps the values. */
+export type SignupOutcome =
+  | {
+      status: "invalid";
+      errors: { email?: string; firstName?: string; consent?: string };
+      values: SignupValues;
+    }
+  | {
+      status: "retry" | "error";
+      title: string;
+      message: string;
+      values: SignupValues;
+      formToken?: string;
+    };
+
+type RetryResult = { status: "retry"; message: string; values: SignupValues; formToken: string };
+
+/** What `data()` returns, named so that the declaration files stay portable. */
+type DataResult<T> = ReturnType<typeof data<T>>;
+
+const noStore = { "Cache-Control": cacheControl.noStore };
+
+const emptyValues: SignupValues = { email: "", firstName: "", consent: false };
+
+export interface RequestInfo {
+  clientIp: string | null;
+}
+
+async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A signup form's POST. Success redirects (post/redirect/get) to `thanksPath`; anything
+ * else answers the same page with the values kept and a message, never cached.
+ */
+export async function handleSignup(
+  request: Request,
+  info: RequestInfo,
+  options: { source: string; thanksPath: string },
+): Promise<DataResult<SignupOutcome>> {
+  const form = await readForm(request);
+  if (!form) {
+    return data<SignupOutcome>(
+      {
+        status: "error",
+        title: "Dat formulier kon ik niet lezen",
+        message: "Vul het formulier opnieuw in en druk op Aanmelden.",
+        values: emptyValues,
+      },
+      { status: 400, headers: noStore },
+    );
+  }
+  // MERGE-SHIM: the "retry" result arrives with the newsletter change.
+  const result = (await getNewsletter().subscribe(form, {
+    consentText: newsletterConsent.text,
+    consentVersion: newsletterConsent.version,
+    source: options.source,
+    ip: info.clientIp,
+    userAgent: request.headers.get("user-agent"),
+  })) as SubscribeResult | RetryResult;
+  switch (result.status) {
+    case "ok":
+      throw redirect(options.thanksPath, { status: 303, headers: noStore });
+    case "invalid": {
+      const { form: formError, ...errors } = result.fieldErrors;
+      if (formError && Object.keys(errors).length === 0) {
+        return data<SignupOutcome>(
+          {
+            status: "retry",
+            title: "Nog één stap",
+            message: formError,
+            values: result.values,
+            formToken: issueToken(),
+          },
+          { status: 400, headers: noStore },
+        );
+      }
+      return data<SignupOutcome>(
+        { status: "invalid", errors, values: result.values },
+        { status: 400, headers: noStore },
+      );
+    }
+    case "retry":
+      return data<SignupOutcome>(
+        {
+          status: "retry",
+          title: "Nog één stap",
+          message: result.message,
+          values: result.values,
+          formToken: result.formToken,
+        },
+        { status: 400, headers: noStore },
+      );
+    case "rate-limited":
+      return data<SignupOutcome>(
+        {
+          status: "error",
+          title: "Even geduld",
+          message: result.message,
+          values: valuesOf(form),
+        },
+        { status: 429, headers: { ...noStore, "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    case "unavailable":
+      return data<SignupOutcome>(
+        {
+          status: "error",
+          title: "Aanmelden lukte nu niet",
+          message: result.message,
+          values: valuesOf(form),
+        },
+        { status: 503, headers: { ...noStore, "Retry-After": "60" } },
+      );
+  }
+}
+
+function valuesOf(form: FormData): SignupValues {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value.slice(0, 320) : "";
+  };
+  return {
+    email: text("email"),
+    firstName: text("firstName"),
+    consent: form.get("consent") !== null,
+  };
+}
+
+/** The token from a mail link: in the path, or posted as a field by the page's button. */
+export async function tokenFrom(request: Request, pathToken: string | undefined) {
+  if (pathToken) return pathToken;
+  const form = await readForm(request);
+  const posted = form?.get("token");
+  return typeof posted === "string" ? posted : "";
+}
+
+export type ConfirmOutcome = {
+  status: "confirmed" | "already-confirmed" | "unknown" | "used" | "expired" | "unavailable";
+  message: string;
+  canRequestNew: boolean;
+};
+
+export async function handleConfirm(
+  request: Request,
+  info: RequestInfo,
+  token: string,
+): Promise<DataResult<ConfirmOutcome>> {
+  const result = await getNewsletter().confirm(token, {
+    method: "post",
+    ip: info.clientIp,
+    userAgent: request.headers.get("user-agent"),
+  });
+  const canRequestNew = "canRequestNew" in result && result.canRequestNew === true;
+  return data<ConfirmOutcome>(
+    { status: result.status, message: result.message, canRequestNew },
+    { status: result.status === "unavailable" ? 503 : 200, headers: noStore },
+  );
+}
+
+export type UnsubscribeOutcome = {
+  status: "unsubscribed" | "invalid" | "unavailable";
+  message: string;
+};
+
+/** RFC 8058 one-click unsubscribe and the page's button: a POST without cookies. */
+export async function handleUnsubscribe(
+  request: Request,
+  info: RequestInfo,
+  token: string,
+  form: FormData | null,
+): Promise<DataResult<UnsubscribeOutcome>> {
+  const oneClick = form?.get("List-Unsubscribe") === "One-Click";
+  const result = await getNewsletter().unsubscribe(token, {
+    method: oneClick ? "one-click" : "link",
+    ip: info.clientIp,
+    userAgent: request.headers.get("user-agent"),
+  });
+  const status = result.status === "unavailable" ? 503 : result.status === "invalid" ? 400 : 200;
+  return data<UnsubscribeOutcome>(
+    { status: result.status, message: result.message },
+    { status, headers: noStore },
+  );
+}
+
+export type RequestNewOutcome = {
+  status: "ok" | "invalid" | "rate-limited" | "unavailable";
+  message: string;
+  email: string;
+};
+
+export async function handleRequestNew(
+  request: Request,
+  info: RequestInfo,
+): Promise<DataResult<RequestNewOutcome>> {
+  const form = await readForm(request);
+  const email =
+    typeof form?.get("email") === "string" ? String(form?.get("email")).slice(0, 320) : "";
+  const result = await getNewsletter().requestNewConfirmation(email, {
+    ip: info.clientIp,
+    userAgent: request.headers.get("user-agent"),
+  });
+  const message = result.status === "invalid" ? result.fieldErrors.email : result.message;
+  const status = { ok: 200, invalid: 400, "rate-limited": 429, unavailable: 503 }[result.status];
+  return data<RequestNewOutcome>(
+    { status: result.status, message, email },
+    { status, headers: noStore },
+  );
+}

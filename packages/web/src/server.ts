@@ -1,0 +1,174 @@
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { logoFiles } from "@vaart/content";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { cacheControl } from "./caching.js";
+import { clientIp } from "./client-ip.js";
+import { loadServerConfig, type ServerConfig, ServerConfigError } from "./config.js";
+import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
+import { securityHeaders } from "./security-headers.js";
+
+export interface AppServerOptions {
+  /** "site" or "landing": named in log lines. */
+  appName: string;
+  defaultPort: number;
+  /** The app's `build/` folder (Remix's `build/server` and `build/client`). */
+  buildDir: string;
+  env?: Record<string, string | undefined>;
+}
+
+/** What routes find in `context` (Remix's AppLoadContext). */
+export type VaartLoadContext = {
+  clientIp: string | null;
+  config: ServerConfig;
+};
+
+export interface RunningServer {
+  server: Server;
+  config: ServerConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The production server of an app: configuration checked before anything listens, security
+ * headers, a body-size limit, compression, hashed assets cached for a year, and graceful
+ * shutdown (in-flight requests finish, then the database closes).
+ */
+export async function startAppServer(options: AppServerOptions): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  let config: ServerConfig;
+  try {
+    config = loadServerConfig(env, { port: options.defaultPort });
+    if (config.localDefaults) {
+      console.log(
+        `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under .data/, a generated secret. Not for a public server.`,
+      );
+    }
+    getNewsletter(); // checks the newsletter's variables (mail, secret, database) before listening
+  } catch (error) {
+    if (error instanceof ServerConfigError || (error as Error).name === "NewsletterConfigError") {
+      console.error(`[${options.appName}] ${(error as Error).message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const build = (await import(
+    pathToFileURL(path.join(options.buildDir, "server/index.js")).href
+  )) as ServerBuild;
+  const https = config.siteUrl.protocol === "https:";
+  const headers = securityHeaders({ https });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false); // pages get their own ETag in entry.server; static files use sirv-like ETags below
+  app.use((_req, res, next) => {
+    res.set(headers);
+    next();
+  });
+  app.use(limitBody(config.maxBodyBytes));
+  app.use(compression());
+  app.get("/healthz", async (_req, res) => {
+    res.set("Cache-Control", cacheControl.noStore);
+    try {
+      await getNewsletter().counts();
+      res.json({ status: "ok", database: "ok" });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: "unreachable" });
+    }
+  });
+  app.get("/logos/:file", (req, res, next) => {
+    const file = logoFiles.get(req.params.file ?? "");
+    if (!file) return next();
+    res.sendFile(file, { headers: { "Cache-Control": cacheControl.immutable }, etag: true });
+  });
+  const clientDir = path.join(options.buildDir, "client");
+  app.use(
+    "/assets",
+    express.static(path.join(clientDir, "assets"), {
+      immutable: true,
+      maxAge: "1y",
+      index: false,
+      fallthrough: false,
+    }),
+  );
+  app.use(
+    express.static(clientDir, {
+      index: false,
+      setHeaders: (res) => res.setHeader("Cache-Control", cacheControl.shortLived),
+    }),
+  );
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req): VaartLoadContext => ({
+        clientIp: clientIp({
+          forwardedFor: req.get("x-forwarded-for"),
+          socketAddress: req.socket.remoteAddress,
+          trustProxyHops: config.trustProxyHops,
+        }),
+        config,
+      }),
+    }),
+  );
+
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  console.log(`[${options.appName}] listening on http://localhost:${config.port}`);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await closeNewsletter();
+    })();
+    return closing;
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      console.log(`[${options.appName}] ${signal}: finishing requests, then stopping`);
+      close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { server, config, close };
+}
+
+/**
+ * Refuse bodies over the limit before anything reads them. A POST must state its length
+ * (every browser and mail client does); a chunked body of unknown size is refused, because
+ * counting it would mean buffering it here.
+ */
+function limitBody(maxBytes: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const declared = req.get("content-length");
+    if (declared === undefined) {
+      if (req.get("transfer-encoding")) {
+        res.status(411).type("text/plain; charset=utf-8").send("Content-Length is vereist.");
+        return;
+      }
+      return next();
+    }
+    if (!/^\d+$/.test(declared) || Number(declared) > maxBytes) {
+      res.set("Connection", "close");
+      res.status(413).type("text/plain; charset=utf-8").send("Het verzoek is te groot.");
+      return;
+    }
+    next();
+  };
+}
