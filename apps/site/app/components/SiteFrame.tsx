@@ -21,9 +21,16 @@ export function SiteHeader({ currentPath }: { currentPath: string }) {
         alignItems="baseline"
         justifyContent="space-between"
       >
-        <Link href="/" aria-current={currentPath === "/" ? "page" : undefined}>
+        {/* Padded links: each is a target of at least 24 × 24 px (WCAG 2.5.8). */}
+        <Box
+          as={Link}
+          href="/"
+          display="inline-block"
+          paddingY="xs"
+          aria-current={currentPath === "/" ? "page" : undefined}
+        >
           <strong>Vaart in samenwerken</strong>
-        </Link>
+        </Box>
         <Box display="flex" flexWrap="wrap" gap="lg">
           {navigation.map((item) => (
             <Link
