@@ -2,22 +2,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "@vaart/testing";
 
 // One production server for the whole run, on its own port and its own data folder (the
 // SQLite database and the mail outbox the tests read).
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "vaart-site-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
-
-export const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 export default defineConfig({
   testDir: "test/e2e",
@@ -30,14 +21,18 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     locale: "nl-NL",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumPath,
       args: chromiumArgs,
     },
   },
   projects: [
     { name: "js-on", use: { javaScriptEnabled: true } },
-    // HTTP-level checks need no browser: they run once.
-    { name: "js-off", use: { javaScriptEnabled: false }, testIgnore: /http\.spec\.ts/ },
+    // HTTP-level checks, budgets and Lighthouse do not depend on the browser's settings: once.
+    {
+      name: "js-off",
+      use: { javaScriptEnabled: false },
+      testIgnore: /(http|budget)\.spec\.ts/,
+    },
   ],
   webServer: {
     command: "node server.js",
