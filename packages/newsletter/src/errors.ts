@@ -26,6 +26,7 @@ export function errorMessage(error: unknown): string {
 export function redact(text: string): string {
   return text
     .replace(/[a-z][a-z0-9+.-]*:\/\/[^\s<>"']+/gi, "<link>")
+    .replace(/<[^\s<>]+@[^\s<>]+>/g, "<address>")
     .replace(/[^\s<>"'(),;:[\]]+@[^\s<>"'(),;:[\]]+/g, "<address>")
     .replace(/[A-Za-z0-9_-]{32,}/g, "<token>");
 }

@@ -77,7 +77,8 @@ export async function limitIp(
     warnNoIp(core);
     return null;
   }
-  const r = await hit(core.handle.db, `${route}:${ipBucket(ip)}`, rule, now);
+  // Hashed: the rate-limit table keeps no client address in the clear.
+  const r = await hit(core.handle.db, `${route}:${sha256Hex(ipBucket(ip))}`, rule, now);
   if (r.allowed) return null;
   return {
     status: "rate-limited",
