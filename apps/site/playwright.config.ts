@@ -45,7 +45,6 @@ export default defineConfig({
       DATA_DIR: dataDir,
       DATABASE_URL: `sqlite:${path.join(dataDir, "e2e.sqlite")}`,
       VAART_LOCAL_DEFAULTS: "1",
-      NODE_ENV: "test", // MERGE-SHIM: until the newsletter honours VAART_LOCAL_DEFAULTS
       SITE_URL: `http://localhost:${port}`,
     },
   },
