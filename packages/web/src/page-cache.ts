@@ -44,7 +44,7 @@ export class PageCache {
     const maxAge = sharedMaxAge(headers);
     if (status !== 200 || maxAge === null || maxAge <= 0 || headers.has("set-cookie")) return null;
     const vary = headers.get("vary");
-    if (vary && vary.split(",").some((name) => name.trim().toLowerCase() !== "accept-encoding")) {
+    if (vary?.split(",").some((name) => name.trim().toLowerCase() !== "accept-encoding")) {
       return null;
     }
     const entry: CachedPage = {
