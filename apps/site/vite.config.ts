@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { vanillaExtractPlugin } from "@vanilla-extract/vite-plugin";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig } from "vite";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -22,7 +22,7 @@ export default defineConfig(({ command }) => {
   const uiFromSource = command === "serve" && !process.env.VITEST;
   return {
     plugins: [
-      ...(uiFromSource ? [vanillaExtractPlugin() as Plugin] : []),
+      ...(uiFromSource ? vanillaExtractPlugin() : []),
       remix({
         future: {
           v3_fetcherPersist: true,
