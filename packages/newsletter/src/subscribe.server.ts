@@ -1,4 +1,6 @@
-import type { Core } from "./core.server.js";
+import type { Kysely } from "kysely";
+import { addMs, type Core } from "./core.server.js";
+import type { Database } from "./db/schema.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { ipBucket, normaliseIp } from "./ip.js";
@@ -72,13 +74,14 @@ export async function limitIp(
   ip: string | null,
   rule: RateLimitRule,
   now: Date,
+  db: Kysely<Database> = core.handle.db,
 ): Promise<RateLimited | null> {
   if (!ip) {
     warnNoIp(core);
     return null;
   }
   // Hashed: the rate-limit table keeps no client address in the clear.
-  const r = await hit(core.handle.db, `${route}:${sha256Hex(ipBucket(ip))}`, rule, now);
+  const r = await hit(db, `${route}:${sha256Hex(ipBucket(ip))}`, rule, now);
   if (r.allowed) return null;
   return {
     status: "rate-limited",
@@ -124,22 +127,18 @@ export async function subscribe(
   }
 
   const ip = normaliseIp(context.ip);
-  let pending: PendingMail | null;
+  let stored: PendingMail | RateLimited | null;
   try {
     await core.ready();
-    const limited = await limitIp(core, "signup", ip, settings.rateLimits.perIp, now);
-    if (limited) return limited;
-    pending = await storeSignup(core, parsed.data, context, ip, now);
+    stored = await storeSignup(core, parsed.data, context, ip, now);
   } catch (error) {
     core.logger.error(`[newsletter] subscribe failed, nothing stored: ${safeError(error)}`);
     return { status: "unavailable", message: messages.unavailable };
   }
-  if (pending) await deliverAfterCommit(core, pending);
+  if (stored && "status" in stored) return stored;
+  if (stored) await deliverAfterCommit(core, stored);
   return OK;
 }
-
-/** Thrown inside a transaction to undo it: the signup may not send a mail, so store nothing. */
-class NothingToStore extends Error {}
 
 /**
  * One transaction: a unique key on the mailbox plus the subscriber's row lock decide, in
@@ -150,6 +149,9 @@ class NothingToStore extends Error {}
  * confirmation mail: the mailbox's interval and 3-in-30-days cap decide. A signup that may
  * not send stores nothing — the earlier mail's link still confirms the earlier signup — so
  * a flood of signups for one inbox leaves at most three records behind.
+ *
+ * The per-IP hit is the transaction's first write (one commit, one fsync with
+ * synchronous=FULL, instead of two); a rate-limited request commits only that hit.
  */
 async function storeSignup(
   core: Core,
@@ -157,7 +159,7 @@ async function storeSignup(
   context: SubscribeContext,
   ip: string | null,
   now: Date,
-): Promise<PendingMail | null> {
+): Promise<PendingMail | RateLimited | null> {
   const nowIso = now.toISOString();
   const consentText = context.consentText;
   const consent = (subscriberId: string, consentId: string) => ({
@@ -187,67 +189,68 @@ async function storeSignup(
     unsubscribe_method: null,
   });
 
-  try {
-    return await inTransaction(core.handle, async (trx) => {
-      const consentId = newId();
-      const id = newId();
-      const inserted = await trx
-        .insertInto("newsletter_subscribers")
-        .values({
-          id,
-          email_key: data.emailKey,
-          email: data.email,
-          first_name: data.firstName,
-          status: "pending",
-          consent_id: consentId,
-          created_at: nowIso,
-          updated_at: nowIso,
-          last_mail_at: null,
-          mail_due_at: null,
-          mail_last_error: null,
-          mail_sent_at: null,
-          mail_status: null,
-        })
-        .onConflict((oc) => oc.column("email_key").doNothing())
-        .returning("id")
-        .executeTakeFirst();
-      if (inserted) {
-        // A new row, but the mailbox may have had mails before (pruned, or the cap).
-        if (!(await claimMailbox(trx, core, data.emailKey, now))) throw new NothingToStore();
-        await trx.insertInto("newsletter_consents").values(consent(id, consentId)).execute();
-        await markMailDue(trx, core, id, now);
-        const token = await createConfirmationToken(trx, core, id, consentId, now);
-        return { subscriberId: id, email: data.email, token };
+  return inTransaction(core.handle, async (trx) => {
+    const limited = await limitIp(core, "signup", ip, core.settings.rateLimits.perIp, now, trx);
+    if (limited) return limited;
+    const consentId = newId();
+    const id = newId();
+    const inserted = await trx
+      .insertInto("newsletter_subscribers")
+      .values({
+        id,
+        email_key: data.emailKey,
+        email: data.email,
+        first_name: data.firstName,
+        status: "pending",
+        consent_id: consentId,
+        created_at: nowIso,
+        updated_at: nowIso,
+        // Due with a lease, as markMailDue sets it (the row goes again if it may not send).
+        last_mail_at: nowIso,
+        mail_due_at: addMs(now, core.settings.mailLeaseMs),
+        mail_last_error: null,
+        mail_sent_at: null,
+        mail_status: null,
+      })
+      .onConflict((oc) => oc.column("email_key").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (inserted) {
+      // A new row, but the mailbox may have had mails before (pruned, or the cap).
+      if (!(await claimMailbox(trx, core, data.emailKey, now))) {
+        // May not send: take the row back out (the per-IP hit stays counted).
+        await trx.deleteFrom("newsletter_subscribers").where("id", "=", id).execute();
+        return null;
       }
+      await trx.insertInto("newsletter_consents").values(consent(id, consentId)).execute();
+      const token = await createConfirmationToken(trx, core, id, consentId, now);
+      return { subscriberId: id, email: data.email, token };
+    }
 
-      const existing = await trx
-        .selectFrom("newsletter_subscribers")
-        .select("id")
-        .where("email_key", "=", data.emailKey)
-        .executeTakeFirstOrThrow();
-      const current = await lockSubscriber(core.handle, trx, existing.id);
-      // Already confirmed: nothing to do, and the same answer so addresses cannot be probed.
-      if (!current || current.status === "confirmed") return null;
-      // Pending (signed up again) or unsubscribed (coming back, possibly before ever
-      // confirming): both count against the same mailbox budget.
-      if (!(await claimMailbox(trx, core, data.emailKey, now))) return null;
-      await trx.insertInto("newsletter_consents").values(consent(current.id, consentId)).execute();
-      await trx
-        .updateTable("newsletter_subscribers")
-        .set({
-          status: "pending",
-          consent_id: consentId,
-          email: data.email,
-          first_name: data.firstName,
-        })
-        .where("id", "=", current.id)
-        .execute();
-      await markMailDue(trx, core, current.id, now);
-      const token = await createConfirmationToken(trx, core, current.id, consentId, now);
-      return { subscriberId: current.id, email: data.email, token };
-    });
-  } catch (error) {
-    if (error instanceof NothingToStore) return null;
-    throw error;
-  }
+    const existing = await trx
+      .selectFrom("newsletter_subscribers")
+      .select("id")
+      .where("email_key", "=", data.emailKey)
+      .executeTakeFirstOrThrow();
+    const current = await lockSubscriber(core.handle, trx, existing.id);
+    // Already confirmed: nothing to do, and the same answer so addresses cannot be probed.
+    if (!current || current.status === "confirmed") return null;
+    // Pending (signed up again) or unsubscribed (coming back, possibly before ever
+    // confirming): both count against the same mailbox budget.
+    if (!(await claimMailbox(trx, core, data.emailKey, now))) return null;
+    await trx.insertInto("newsletter_consents").values(consent(current.id, consentId)).execute();
+    await trx
+      .updateTable("newsletter_subscribers")
+      .set({
+        status: "pending",
+        consent_id: consentId,
+        email: data.email,
+        first_name: data.firstName,
+      })
+      .where("id", "=", current.id)
+      .execute();
+    await markMailDue(trx, core, current.id, now);
+    const token = await createConfirmationToken(trx, core, current.id, consentId, now);
+    return { subscriberId: current.id, email: data.email, token };
+  });
 }

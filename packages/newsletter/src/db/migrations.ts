@@ -131,6 +131,12 @@ export const migrations: Record<string, NewsletterMigration> = {
         .on("newsletter_mail_log")
         .columns(["mailbox_hash", "sent_at"])
         .execute();
+      // Confirm, unsubscribe and prune find a subscriber's tokens.
+      await db.schema
+        .createIndex("newsletter_confirmation_tokens_subscriber")
+        .on("newsletter_confirmation_tokens")
+        .column("subscriber_id")
+        .execute();
       await db.schema
         .alterTable("newsletter_subscribers")
         .addColumn("mail_status", "varchar(24)")
@@ -159,6 +165,7 @@ export const migrations: Record<string, NewsletterMigration> = {
     async down(db: AnyDb) {
       await db.schema.alterTable("newsletter_consents").dropColumn("first_name").execute();
       await db.schema.alterTable("newsletter_subscribers").dropColumn("mail_status").execute();
+      await db.schema.dropIndex("newsletter_confirmation_tokens_subscriber").execute();
       await db.schema.dropTable("newsletter_mail_log").execute();
     },
   },
