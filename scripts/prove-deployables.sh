@@ -232,6 +232,7 @@ check_production_only() {
 
 prove_server_app() {
   local app="$1" dir="$work/$1"
+  current_step="files"
   [ -f "apps/$app/server.js" ] || fail "apps/$app/server.js not found"
   [ -f "apps/$app/Dockerfile" ] || fail "apps/$app/Dockerfile not found"
   prune_and_install "$app" "$dir"
@@ -284,6 +285,7 @@ make_storybook_tarball() {
 
 prove_storybook() {
   local dir="$work/storybook"
+  current_step="files"
   [ -f packages/ui/Dockerfile ] || fail "packages/ui/Dockerfile not found"
   prune_and_install "@vaart/ui" "$dir"
   step "build-storybook" pnpm --dir "$dir/src" exec turbo run build-storybook --filter=@vaart/ui
