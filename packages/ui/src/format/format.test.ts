@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWords, estimateReadingMinutes, formatDutchDate } from "./readingTime";
+import { countWords, estimateReadingMinutes, formatDutchDate } from "./format";
 
 describe("countWords", () => {
   it("counts Dutch words with diacritics, apostrophes and hyphens as one word each", () => {

@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from "react";
-import { VisuallyHidden } from "../VisuallyHidden";
+import { VisuallyHidden } from "../../components/VisuallyHidden";
 import { fieldError } from "./Field.css";
 
 interface FieldIdsInput {

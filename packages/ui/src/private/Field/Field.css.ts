@@ -32,6 +32,6 @@ export const fieldGroup = style({
 
 /** A bar beside a field in error, so the state does not rely on colour alone. */
 export const fieldGroupInvalid = style({
-  borderInlineStart: `4px solid ${vars.color.critical}`,
+  borderInlineStart: `${vars.borderWidth.heavy} solid ${vars.color.critical}`,
   paddingInlineStart: vars.space.sm,
 });
