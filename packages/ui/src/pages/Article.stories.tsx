@@ -1,15 +1,14 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
 import { ArticleLayout } from "../components/ArticleLayout";
-import { Box } from "../components/Box";
-import { Link } from "../components/Link";
 import { LogoCarousel } from "../components/LogoCarousel";
 import { SignupForm } from "../components/SignupForm";
 import { SkipLink } from "../components/SkipLink";
-import { Text } from "../components/Text";
 import { SeedArticleBody, seedArticle, seedOrganisations } from "../fixtures/seedArticle";
+import { SiteFooter, SiteHeader } from "../fixtures/site";
+import { consentLabel, darkTheme, narrowViewport } from "../stories/globals";
 
-function SeedPage() {
+function ArticlePage() {
   return (
     <>
       <SkipLink />
@@ -18,34 +17,20 @@ function SeedPage() {
         lead={seedArticle.lead}
         meta={{ published: seedArticle.published, readingMinutes: 3 }}
         readMore={seedArticle.readMore}
-        header={
-          <Box as="header" paddingX="lg" paddingY="md" background="surface">
-            <Box as="nav" aria-label="Hoofdmenu" display="flex" gap="lg" alignItems="center">
-              <Link href="/">Vaart in samenwerken</Link>
-              <Link href="/artikelen">Artikelen</Link>
-              <Link href="/nieuwsbrief">Nieuwsbrief</Link>
-            </Box>
-          </Box>
-        }
+        header={<SiteHeader current="/artikelen" />}
         asides={
           <>
             <LogoCarousel organisations={seedOrganisations} />
             <SignupForm
               action="/nieuwsbrief"
-              consentLabel="Ja, ik wil de tweemaandelijkse Updates ontvangen. Mijn gegevens worden alleen daarvoor gebruikt."
+              consentLabel={consentLabel}
               hiddenFields={{
                 source: "/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk",
               }}
             />
           </>
         }
-        footer={
-          <Box as="footer" paddingX="lg" paddingY="xl" background="surface">
-            <Text size="small" tone="muted">
-              Vaart in samenwerken · teamontwikkeling en ketensamenwerking
-            </Text>
-          </Box>
-        }
+        footer={<SiteFooter />}
       >
         <SeedArticleBody />
       </ArticleLayout>
@@ -54,10 +39,10 @@ function SeedPage() {
 }
 
 const meta = {
-  title: "Pages/Seed article",
-  component: SeedPage,
+  title: "Pages/Article",
+  component: ArticlePage,
   parameters: { layout: "fullscreen" },
-} satisfies Meta<typeof SeedPage>;
+} satisfies Meta<typeof ArticlePage>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -76,6 +61,5 @@ export const Page: Story = {
   },
 };
 
-export const Campaign: Story = { globals: { theme: "campaign" } };
-export const Dark: Story = { globals: { theme: "dark" } };
-export const NarrowPhone: Story = { globals: { viewport: { value: "narrow", isRotated: false } } };
+export const DarkTheme: Story = { ...darkTheme };
+export const NarrowViewport: Story = { ...narrowViewport };
