@@ -22,6 +22,14 @@ const withTheme: Decorator = (Story, context) => {
 
 const preview: Preview = {
   decorators: [withTheme],
+  // Tells the test run's visual check (.storybook/visual.setup.ts) which story this is.
+  // Stories that exist only for tests, or set `parameters.visual: false`, are not pictured.
+  beforeEach: ({ id, tags, parameters }) => {
+    globalThis.__visualStory = {
+      id,
+      pictured: !tags.includes("test-only") && parameters.visual !== false,
+    };
+  },
   globalTypes: {
     theme: {
       description: "Theme applied to every component",
