@@ -1,21 +1,70 @@
+/**
+ * The public face of `@vaart/ui`: every export is named here on purpose, because each one
+ * is an API that a version bump has to respect. Internals live in `src/private/`; text
+ * helpers in `@vaart/ui/format`; raw token values stay inside the package (the theme
+ * contract, `vars`, is how a consumer refers to a token).
+ */
 import "./styles/global.css";
 
-export * from "./components/ArticleLayout";
-export * from "./components/Box";
-export * from "./components/Button";
-export * from "./components/Checkbox";
-export * from "./components/Container";
-export * from "./components/Heading";
-export * from "./components/Link";
-export * from "./components/LogoCarousel";
-export * from "./components/SignupForm";
-export * from "./components/SkipLink";
-export * from "./components/Stack";
-export * from "./components/Text";
-export * from "./components/TextField";
-export * from "./components/VisuallyHidden";
-export { type Sprinkles, sprinkles } from "./styles/sprinkles.css";
+// Page components
+export {
+  ArticleLayout,
+  type ArticleLayoutLabels,
+  type ArticleLayoutProps,
+  type ArticleMeta,
+  type ReadMoreLink,
+} from "./components/ArticleLayout";
+// Layout and text primitives
+export { Box, type BoxProps } from "./components/Box";
+export { Button, type ButtonProps } from "./components/Button";
+export { Checkbox, type CheckboxProps } from "./components/Checkbox";
+export { Container, type ContainerProps } from "./components/Container";
+// Forms
+export {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  type ErrorSummaryProps,
+} from "./components/ErrorSummary";
+export {
+  FormField,
+  type FormFieldControlProps,
+  type FormFieldProps,
+} from "./components/FormField";
+export { Heading, type HeadingLevel, type HeadingProps } from "./components/Heading";
+export {
+  Link,
+  type LinkComponent,
+  type LinkComponentProps,
+  type LinkProps,
+  LinkProvider,
+  type LinkProviderProps,
+} from "./components/Link";
+export { LogoCarousel, type LogoCarouselProps, type Organisation } from "./components/LogoCarousel";
+export {
+  defaultSignupCopy,
+  type SignupField,
+  type SignupFieldErrors,
+  SignupForm,
+  type SignupFormCopy,
+  type SignupFormProps,
+  type SignupFormStatus,
+  type SignupFormValues,
+  type SignupValidationMessages,
+  signupFieldNames,
+  validateSignup,
+} from "./components/SignupForm";
+export { SkipLink, type SkipLinkProps } from "./components/SkipLink";
+export { Stack, type StackProps } from "./components/Stack";
+export { Text, type TextProps } from "./components/Text";
+export { TextField, type TextFieldProps } from "./components/TextField";
+export { VisuallyHidden, type VisuallyHiddenProps } from "./components/VisuallyHidden";
+
+// Themes
 export { vars } from "./theme/contract.css";
-export { contrastRatio, relativeLuminance } from "./theme/contrast";
-export { brandTheme, campaignTheme, darkTheme, themeClassNames } from "./theme/themes.css";
-export * from "./theme/tokens";
+export {
+  brandTheme,
+  campaignTheme,
+  darkTheme,
+  type ThemeName,
+  themeClassNames,
+} from "./theme/themes.css";

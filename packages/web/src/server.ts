@@ -107,7 +107,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   app.get("/healthz", async (_req, res) => {
     res.set("Cache-Control", cacheControl.noStore);
     try {
-      await getNewsletter().counts();
+      await getNewsletter().ping();
       res.json({ status: "ok", database: "ok" });
     } catch {
       res.status(503).json({ status: "unavailable", database: "unreachable" });
