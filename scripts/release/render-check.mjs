@@ -45,28 +45,33 @@ const form = html.match(/<form[^>]*>/)?.[0] ?? "";
 if (!form.includes('method="post"') || !form.includes('action="/nieuwsbrief"')) {
   failures.push(`no <form method="post" action="/nieuwsbrief"> in the HTML: ${form || "no form"}`);
 }
-const classes = new Set(
-  [...html.matchAll(/class="([^"]*)"/g)].flatMap((match) => match[1].split(/\s+/).filter(Boolean)),
+// Every element with a class must get at least one of its classes from the stylesheet.
+// (A class alone may have no rule: vanilla-extract gives a composed style, `style([a, b])`,
+// an identifier class of its own next to the classes that carry the rules.)
+const classLists = [...html.matchAll(/class="([^"]*)"/g)].map((match) =>
+  match[1].split(/\s+/).filter(Boolean),
 );
+const classes = new Set(classLists.flat());
 const cssEscape = (name) => name.replace(/[^A-Za-z0-9_-]/g, (c) => `\\${c}`);
-const styled = [...classes].filter((name) =>
-  new RegExp(`\\.${cssEscape(name)}(?![A-Za-z0-9_-])`).test(css),
-);
-const unstyled = [...classes].filter((name) => !styled.includes(name));
+const inStylesheet = (name) => new RegExp(`\\.${cssEscape(name)}(?![A-Za-z0-9_-])`).test(css);
+const styled = [...classes].filter(inStylesheet);
+const unstyledElements = classLists.filter((list) => !list.some(inStylesheet));
 console.log(`stylesheet: ${cssFile} (${css.length} bytes)`);
 console.log(
-  `HTML: ${html.length} bytes, ${classes.size} distinct classes, ${styled.length} in the stylesheet`,
+  `HTML: ${html.length} bytes, ${classLists.length} elements with classes, ${classes.size} distinct classes, ${styled.length} of them in the stylesheet`,
 );
-if (unstyled.length > 0) console.log(`not in the stylesheet: ${unstyled.join(" ")}`);
-if (!classes.has(brandTheme) || !styled.includes(brandTheme)) {
+if (!classes.has(brandTheme) || !inStylesheet(brandTheme)) {
   failures.push(`the theme class ${brandTheme} is not styled by the stylesheet`);
 }
 if (classes.size < 5) failures.push(`only ${classes.size} classes rendered`);
-if (unstyled.length > 0)
-  failures.push(`${unstyled.length} rendered classes have no rule in the stylesheet`);
+for (const list of unstyledElements) {
+  failures.push(`an element with class="${list.join(" ")}" has no rule in the stylesheet`);
+}
 
 if (failures.length > 0) {
   for (const failure of failures) console.error(`✗ ${failure}`);
   process.exit(1);
 }
-console.log("✓ the packed @vaart/ui renders to HTML and its stylesheet styles every class it uses");
+console.log(
+  "✓ the packed @vaart/ui renders to HTML, and its stylesheet styles every element that has a class",
+);
