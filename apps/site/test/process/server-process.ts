@@ -31,7 +31,14 @@ export async function startSite(env: Record<string, string>): Promise<RunningSit
   const port = await freePort();
   const child = spawn("node", ["server.js"], {
     cwd: appDir,
-    env: { PATH: process.env.PATH ?? "", PORT: String(port), HOST: "127.0.0.1", ...env },
+    // Only what is given: the test decides the whole environment of the server.
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
