@@ -3,7 +3,9 @@
  * Owner's command-line tool: `pnpm newsletter <command>` from the repo root.
  * Configuration comes from the same environment variables as the apps (see README).
  */
+import { realpathSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { errorMessage, NewsletterConfigError } from "./errors.js";
 import { createNewsletterFromEnv } from "./index.js";
@@ -176,7 +178,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+// Compare real paths: in a deployed app (pnpm deploy, the Docker images) the CLI is reached
+// through the node_modules/@vaart/newsletter symlink, and import.meta.url is the real path.
+const isMain = (() => {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
 if (isMain) {
   main(process.argv.slice(2)).then(
     (code) => {
