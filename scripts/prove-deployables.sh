@@ -5,7 +5,8 @@
 #
 #   server apps: turbo prune <app> --docker → pnpm install --frozen-lockfile (out/json) →
 #                turbo run build (out/full) → pnpm deploy --prod → start with production
-#                settings on a free port → 200 from /healthz → SIGTERM → exit code 0.
+#                settings on a free port → 200 from /healthz → SIGTERM → exit code 0 →
+#                the newsletter cron jobs run from the deployed folder.
 #                Also: without SITE_URL the server exits non-zero naming SITE_URL.
 #   storybook:   turbo prune @vaart/ui --docker → install → build-storybook → tarball →
 #                unpack and serve the tarball → index.json lists stories.
@@ -230,6 +231,30 @@ check_production_only() {
   du -sh "$app_dir"
 }
 
+# The newsletter's cron jobs (docs/deploy.md) run from the deployed folder with the app's
+# environment: the compiled CLI, no pnpm or tsx.
+run_newsletter_jobs() {
+  local app_dir="$1" envfile="$2"
+  local -a vars=()
+  mapfile -t vars <"$envfile"
+  local out
+  for job in "resend-pending" "prune" "stats --json"; do
+    # shellcheck disable=SC2086 # the job's words are separate arguments
+    out="$(cd "$app_dir" && env -i "${vars[@]}" node node_modules/@vaart/newsletter/dist/cli.js $job 2>&1)" || {
+      echo "$out"
+      echo "newsletter $job failed"
+      return 1
+    }
+    echo "newsletter $job → $out"
+    # A CLI that prints nothing did not run (e.g. its "am I the main module" check failed).
+    [ -n "$out" ] || { echo "newsletter $job printed nothing"; return 1; }
+  done
+  node -e 'const s=JSON.parse(process.argv[1]);if(!s.totals)process.exit(1)' "$out" || {
+    echo "stats --json did not print the stats as JSON"
+    return 1
+  }
+}
+
 prove_server_app() {
   local app="$1" dir="$work/$1"
   current_step="files"
@@ -242,6 +267,7 @@ prove_server_app() {
   step "refuses without SITE_URL" check_config_refusal "$dir/app"
   step "start, /healthz 200" start_and_check_health "$dir/app"
   step "SIGTERM, clean exit" stop_server "$work/logs/${app}-server.log"
+  step "newsletter cron jobs" run_newsletter_jobs "$dir/app" "$work/$app.env"
 }
 
 check_storybook_served() {
