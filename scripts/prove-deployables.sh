@@ -231,6 +231,21 @@ check_production_only() {
   du -sh "$app_dir"
 }
 
+# The Dockerfile must perform the steps this script proves (Docker does not run here, so
+# this keeps the two from drifting apart): each required line, as a fixed string.
+check_dockerfile() {
+  local dockerfile="$1"
+  shift
+  local missing=0
+  for wanted in "$@"; do
+    if ! grep -qF -- "$wanted" "$dockerfile"; then
+      echo "$dockerfile lacks: $wanted"
+      missing=1
+    fi
+  done
+  [ "$missing" -eq 0 ] && echo "$dockerfile has every step ($# checked)"
+}
+
 # The newsletter's cron jobs (docs/deploy.md) run from the deployed folder with the app's
 # environment: the compiled CLI, no pnpm or tsx.
 run_newsletter_jobs() {
@@ -260,6 +275,10 @@ prove_server_app() {
   current_step="files"
   [ -f "apps/$app/server.js" ] || fail "apps/$app/server.js not found"
   [ -f "apps/$app/Dockerfile" ] || fail "apps/$app/Dockerfile not found"
+  step "Dockerfile steps" check_dockerfile "apps/$app/Dockerfile" \
+    "turbo prune $app --docker" "${prune_misses[@]}" "pnpm install --frozen-lockfile" \
+    "turbo run build --filter=$app" "pnpm --filter $app --prod deploy" \
+    "NODE_ENV=production" "USER node" "EXPOSE" "HEALTHCHECK" "/healthz" 'CMD ["node", "server.js"]'
   prune_and_install "$app" "$dir"
   step "build" pnpm --dir "$dir/src" exec turbo run build --filter="$app"
   step "deploy --prod" pnpm --dir "$dir/src" --filter "$app" --prod deploy "$dir/app"
@@ -313,6 +332,9 @@ prove_storybook() {
   local dir="$work/storybook"
   current_step="files"
   [ -f packages/ui/Dockerfile ] || fail "packages/ui/Dockerfile not found"
+  step "Dockerfile steps" check_dockerfile packages/ui/Dockerfile \
+    "turbo prune @vaart/ui --docker" "${prune_misses[@]}" "pnpm install --frozen-lockfile" \
+    "turbo run build-storybook --filter=@vaart/ui" "AS artefact" "HEALTHCHECK" "index.json"
   prune_and_install "@vaart/ui" "$dir"
   step "build-storybook" pnpm --dir "$dir/src" exec turbo run build-storybook --filter=@vaart/ui
   step "tarball" make_storybook_tarball "$dir"
