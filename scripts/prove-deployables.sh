@@ -7,7 +7,8 @@
 #                turbo run build (out/full) → pnpm deploy --prod → start with production
 #                settings on a free port → 200 from /healthz → SIGTERM → exit code 0 →
 #                the newsletter cron jobs run from the deployed folder.
-#                Also: without SITE_URL the server exits non-zero naming SITE_URL.
+#                Also: without SITE_URL (or a secret the app declares in secrets.json) the
+#                server exits non-zero naming the variable.
 #   storybook:   turbo prune @vaart/ui --docker → install → build-storybook → tarball →
 #                unpack and serve the tarball → index.json lists stories.
 #
@@ -20,6 +21,8 @@ cd "$root"
 # Every deployable, in the order CI proves them. A new server app is one more name here
 # (it needs apps/<name>/server.js, the shared @vaart/web server and apps/<name>/Dockerfile).
 deployables=(site storybook)
+# The landing app (issue 9) joins as soon as it is in the tree.
+if [ -f apps/landing/package.json ]; then deployables=(site landing storybook); fi
 
 # Root files the app builds need that `turbo prune` does not copy into its output.
 # .pnpmfile.cjs: its checksum is in the lockfile (a frozen install fails without it) and it
@@ -64,8 +67,8 @@ step() {
   started="$(now_ms)"
   if ! "$@" >"$step_log" 2>&1; then fail "command failed: $*"; fi
   took="$(seconds_since "$started")"
-  printf '  %-26s %6s s\n' "$current_step" "$took"
-  summary+=("$(printf '%-10s %-26s %6s s' "$current_app" "$current_step" "$took")")
+  printf '  %-32s %6s s\n' "$current_step" "$took"
+  summary+=("$(printf '%-10s %-32s %6s s' "$current_app" "$current_step" "$took")")
 }
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
@@ -121,14 +124,26 @@ start_server() {
   server_pid=$!
 }
 
+# The variables a production server must refuse to start without: SITE_URL for every app,
+# plus the app's own secrets when it declares them (apps/<app>/secrets.json, the landing app).
+required_variables() {
+  local app="$1"
+  echo SITE_URL
+  if [ -f "apps/$app/secrets.json" ]; then
+    node -e 'for (const s of require(process.argv[1])) console.log(s.name)' "$root/apps/$app/secrets.json"
+  fi
+}
+
+# check_config_refusal <deployed dir> <variable>: started with production settings minus
+# <variable>, the server must exit non-zero with a message naming it.
 check_config_refusal() {
-  local app_dir="$1" port data envfile log code
+  local app_dir="$1" variable="$2" port data envfile log code
   port="$(free_port)"
   data="$work/$current_app-data-refusal"
   mkdir -p "$data"
   envfile="$work/$current_app-refusal.env"
-  production_env "$port" "$data" | grep -v '^SITE_URL=' >"$envfile"
-  log="$work/logs/${current_app}-refusal-server.log"
+  production_env "$port" "$data" | grep -v "^$variable=" >"$envfile"
+  log="$work/logs/${current_app}-refusal-$variable-server.log"
   start_server "$app_dir" "$envfile" "$log"
   code=0
   for _ in $(seq 1 100); do
@@ -139,21 +154,21 @@ check_config_refusal() {
     kill -KILL "$server_pid" || true
     server_pid=""
     cat "$log"
-    echo "the server started without SITE_URL (it must refuse)"
+    echo "the server started without $variable (it must refuse)"
     return 1
   fi
   wait "$server_pid" || code=$?
   server_pid=""
   cat "$log"
   if [ "$code" -eq 0 ]; then
-    echo "exit code 0 without SITE_URL (expected non-zero)"
+    echo "exit code 0 without $variable (expected non-zero)"
     return 1
   fi
-  if ! grep -q 'SITE_URL' "$log"; then
-    echo "the error does not name SITE_URL"
+  if ! grep -q "$variable" "$log"; then
+    echo "the error does not name $variable"
     return 1
   fi
-  echo "refused to start without SITE_URL (exit code $code), naming the variable"
+  echo "refused to start without $variable (exit code $code), naming the variable"
 }
 
 start_and_check_health() {
@@ -283,7 +298,10 @@ prove_server_app() {
   step "build" pnpm --dir "$dir/src" exec turbo run build --filter="$app"
   step "deploy --prod" pnpm --dir "$dir/src" --filter "$app" --prod deploy "$dir/app"
   step "production deps only" check_production_only "$dir/app"
-  step "refuses without SITE_URL" check_config_refusal "$dir/app"
+  local variable
+  for variable in $(required_variables "$app"); do
+    step "refuses without $variable" check_config_refusal "$dir/app" "$variable"
+  done
   step "start, /healthz 200" start_and_check_health "$dir/app"
   step "SIGTERM, clean exit" stop_server "$work/logs/${app}-server.log"
   step "newsletter cron jobs" run_newsletter_jobs "$dir/app" "$work/$app.env"
@@ -351,7 +369,7 @@ for app in "${deployables[@]}"; do
     storybook) prove_storybook ;;
     *) prove_server_app "$app" ;;
   esac
-  summary+=("$(printf '%-10s %-26s %6s s' "$app" "TOTAL" "$(seconds_since "$app_started")")")
+  summary+=("$(printf '%-10s %-32s %6s s' "$app" "TOTAL" "$(seconds_since "$app_started")")")
 done
 
 echo ""
