@@ -18,6 +18,8 @@ export interface ServerConfig {
   localDefaults: boolean;
   /** Largest request body accepted on POST, in bytes. */
   maxBodyBytes: number;
+  /** Keep public pages rendered in memory (PAGE_CACHE=off renders every request, for comparison). */
+  pageCache: boolean;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -44,6 +46,10 @@ export function loadServerConfig(
     HOST: z.preprocess(blankToUndefined, z.string().optional()),
     TRUST_PROXY: integer("TRUST_PROXY", 0, 10),
     MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 10 * 1024 * 1024),
+    PAGE_CACHE: z.preprocess(
+      blankToUndefined,
+      z.enum(["on", "off"], { error: 'PAGE_CACHE must be "on" or "off"' }).optional(),
+    ),
     SITE_URL: z.preprocess(
       blankToUndefined,
       z
@@ -86,5 +92,6 @@ export function loadServerConfig(
     siteUrl: new URL(values.SITE_URL ?? "http://localhost:3000"),
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
+    pageCache: values.PAGE_CACHE !== "off",
   };
 }
