@@ -26,6 +26,18 @@ export interface ServerConfig {
   localDefaults: boolean;
   /** Largest request body accepted on POST, in bytes. */
   maxBodyBytes: number;
+  /** The app's own secrets (see `SecretSetting`), by variable name. */
+  secrets: Record<string, string>;
+}
+
+/** A secret an app needs (e.g. the landing app's RESULTS_PASSWORD): required in production. */
+export interface SecretSetting {
+  name: string;
+  /** What it is for, in the error when it is missing. */
+  purpose: string;
+  minLength: number;
+  /** Used only where local defaults were chosen (and said so in the first log line). */
+  localDefault: string;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -45,6 +57,7 @@ const integer = (name: string, min: number, max: number) =>
 export function loadServerConfig(
   env: Record<string, string | undefined>,
   defaults: { port: number },
+  secretSettings: readonly SecretSetting[] = [],
 ): ServerConfig {
   const local = localDefaultsChosen(env);
   const schema = z.object({
@@ -82,6 +95,18 @@ export function loadServerConfig(
       missing.push("SITE_URL must start with https:// outside local development");
     }
   }
+  const secrets: Record<string, string> = {};
+  for (const setting of secretSettings) {
+    const value = env[setting.name]?.trim() || undefined;
+    if (value === undefined) {
+      if (local) secrets[setting.name] = setting.localDefault;
+      else missing.push(`${setting.name} must be set (${setting.purpose})`);
+    } else if (value.length < setting.minLength) {
+      missing.push(`${setting.name} must be at least ${setting.minLength} characters long`);
+    } else {
+      secrets[setting.name] = value;
+    }
+  }
   if (missing.length > 0) {
     throw new ServerConfigError(
       `Invalid configuration (set NODE_ENV=development for local defaults): ${missing.join("; ")}`,
@@ -94,5 +119,6 @@ export function loadServerConfig(
     siteUrl: new URL(values.SITE_URL ?? "http://localhost:3000"),
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
+    secrets,
   };
 }

@@ -1,0 +1,57 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, within } from "storybook/test";
+import { Faq } from "./Faq";
+
+const meta = {
+  title: "Components/Faq",
+  component: Faq,
+  args: {
+    items: [
+      { question: "Wat kost het webinar?", answer: "Niets. Het webinar is gratis." },
+      {
+        question: "Krijg ik de opname?",
+        answer: "Ja, iedereen die zich aanmeldt krijgt de opname een dag later per mail.",
+      },
+      {
+        question: "Is het geschikt voor mijn hele team?",
+        answer: "Zeker: meld je collega’s apart aan, dan krijgt ieder de link.",
+      },
+    ],
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ padding: "1.5rem" }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof Faq>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Playground: Story = {};
+
+/** Enter on a question opens its answer; it is a native disclosure, no script needed. */
+export const OpensWithKeyboard: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const question = canvas.getByText("Wat kost het webinar?");
+    const details = question.closest("details") as HTMLDetailsElement;
+    await expect(details.open).toBe(false);
+    await userEvent.click(canvasElement);
+    await userEvent.tab();
+    await expect(question.closest("summary")).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    await expect(details.open).toBe(true);
+    await expect(canvas.getByText("Niets. Het webinar is gratis.")).toBeVisible();
+  },
+};
+export const OneQuestion: Story = {
+  args: { items: [{ question: "Wat kost het?", answer: "Niets." }] },
+};
+export const CampaignTheme: Story = { globals: { theme: "campaign" } };
+export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const NarrowViewport: Story = {
+  globals: { viewport: { value: "narrow", isRotated: false } },
+};
