@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -19,6 +24,12 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: uiStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/**
+ * Error pages (404, 410) are drawn by the root's boundary: they keep the headers of the
+ * response a route threw (caching, noindex). Pages set their own headers.
+ */
+export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? new Headers();
 
 /** What every page needs, also error pages: where the site is. */
 export async function loader({ context }: LoaderFunctionArgs) {

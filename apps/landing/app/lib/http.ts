@@ -13,9 +13,13 @@ export const pageHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders, err
   return loaderHeaders;
 };
 
-/** Preview pages: never stored or indexed, and the token in the address is not sent on. */
+/**
+ * Preview pages: never stored or indexed, and the token in the address is not sent to
+ * other sites. `same-origin`, not `no-referrer`: with no-referrer browsers post forms with
+ * `Origin: null`, which Remix refuses as a possible CSRF attack.
+ */
 export const previewHeaders = {
   "Cache-Control": cacheControl.noStore,
   "X-Robots-Tag": "noindex",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
 };

@@ -20,11 +20,11 @@ import {
   sessionCookie,
 } from "../lib/results-auth.server";
 
-/** Private: never stored by a cache, never indexed, no Referer. */
+/** Private: never stored by a cache, never indexed, no Referer to other sites (see previewHeaders). */
 const privateHeaders = {
   "Cache-Control": cacheControl.noStore,
   "X-Robots-Tag": "noindex",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
 };
 
 export const headers = () => privateHeaders;
