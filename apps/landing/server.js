@@ -14,4 +14,6 @@ await startAppServer({
   buildDir: fileURLToPath(new URL("./build/", import.meta.url)),
   // RESULTS_PASSWORD and PREVIEW_TOKEN: required in production (see README).
   secrets: JSON.parse(readFileSync(new URL("./secrets.json", import.meta.url), "utf8")),
+  // Campaign loaders run on every request: they count visits.
+  pageCache: false,
 });

@@ -37,7 +37,11 @@ export interface RouteHandle {
 
 export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches();
-  const hydrate = matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate);
+  // `pnpm dev` always loads the scripts: hot reload (and the design system's styles from
+  // source) arrive through them. Production builds ship them only where a route asks.
+  const hydrate =
+    import.meta.env.DEV ||
+    matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate);
   return (
     <html lang="nl" className={brandTheme}>
       <head>

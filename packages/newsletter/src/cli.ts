@@ -26,8 +26,9 @@ Commands:
   help                            show this text
 
 Environment: DATABASE_URL, DATA_DIR, SMTP_URL, SITE_URL, NEWSLETTER_SECRET,
-NEWSLETTER_MAIL_FROM, NEWSLETTER_REPLY_TO, NEWSLETTER_SITE_NAME, NEWSLETTER_MAIL_TRANSPORT
-(see the package README).`;
+NEWSLETTER_MAIL_FROM, NEWSLETTER_REPLY_TO, NEWSLETTER_SITE_NAME, NEWSLETTER_MAIL_TRANSPORT,
+NEWSLETTER_MAX_MAILS_PER_HOUR (see the package README). Without production settings, choose
+local defaults explicitly: NODE_ENV=development pnpm newsletter <command>.`;
 
 function formatStats(stats: Stats): string {
   const header = ["bron", "wachtend", "bevestigd", "afgemeld", "totaal"];

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { NewsletterConfigError } from "./errors.js";
@@ -14,7 +15,21 @@ export function findRepoRoot(start: string = process.cwd()): string {
   }
 }
 
-const DEV_SECRET = "vaart-development-secret-do-not-use-in-production";
+type Env = Record<string, string | undefined>;
+
+/**
+ * Local defaults (outbox mail, confirmation links in the log, a secret generated into
+ * `<DATA_DIR>/newsletter-secret`) are used only where chosen explicitly: NODE_ENV
+ * `development` or `test`, or VAART_LOCAL_DEFAULTS=1 (set by the root `pnpm start`, which
+ * runs production builds on embedded defaults). Everything else — NODE_ENV unset,
+ * `staging`, `production`, … — needs real settings.
+ */
+export function localDefaultsChosen(env: Env = process.env): boolean {
+  const nodeEnv = env.NODE_ENV?.trim();
+  return (
+    nodeEnv === "development" || nodeEnv === "test" || env.VAART_LOCAL_DEFAULTS?.trim() === "1"
+  );
+}
 
 export interface EnvConfig {
   databaseUrl: string | undefined;
@@ -25,11 +40,15 @@ export interface EnvConfig {
   siteName: string;
   mailFrom: string;
   replyTo: string;
-  secret: string;
-  /** True when NEWSLETTER_SECRET was not set and the development default is in use. */
-  usingDevelopmentSecret: boolean;
-  /** The outbox logs confirmation links only outside production (they are credentials). */
+  /** Sign with the first, verify with all (NEWSLETTER_SECRET is a comma-separated list). */
+  secret: string[];
+  /** True when local defaults are in use (see localDefaultsChosen). */
+  localDefaults: boolean;
+  /** True when the secret was generated into `<DATA_DIR>/newsletter-secret` (local only). */
+  usingGeneratedSecret: boolean;
+  /** The outbox logs addresses and confirmation links only with local defaults. */
   logConfirmationLinks: boolean;
+  maxConfirmationMailsPerHour: number | undefined;
 }
 
 const optional = z
@@ -42,9 +61,7 @@ const envSchema = z.object({
   NODE_ENV: optional,
   DATABASE_URL: optional.refine(
     (v) => v === undefined || /^(postgres(ql)?:\/\/|sqlite:|file:)/i.test(v),
-    {
-      message: "must start with postgres://, postgresql://, sqlite: or file:",
-    },
+    { message: "must start with postgres://, postgresql://, sqlite: or file:" },
   ),
   DATA_DIR: optional,
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/\s]+/i.test(v), {
@@ -64,64 +81,127 @@ const envSchema = z.object({
   NEWSLETTER_REPLY_TO: optional.refine((v) => v === undefined || /@/.test(v), {
     message: "must be a mail address",
   }),
-  NEWSLETTER_SECRET: optional.refine((v) => v === undefined || v.length >= 32, {
-    message: "must be at least 32 characters (e.g. `openssl rand -base64 48`)",
-  }),
+  NEWSLETTER_SECRET: optional.refine(
+    (v) => v === undefined || splitSecrets(v).every((s) => s.length >= 32),
+    {
+      message:
+        "must be one or more comma-separated secrets of at least 32 characters each (e.g. `openssl rand -base64 48`)",
+    },
+  ),
+  NEWSLETTER_MAX_MAILS_PER_HOUR: optional.refine(
+    (v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0),
+    { message: "must be a positive whole number" },
+  ),
 });
+
+/** `NEWSLETTER_SECRET=new,old`: sign with the first, verify with all. */
+export function splitSecrets(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/**
+ * Check the newsletter's environment without side effects. Returns every problem, each
+ * naming its variable; empty when the configuration can start. Apps call this (or
+ * loadConfig) at start-up so that a server without production settings refuses to start.
+ */
+export function checkConfig(env: Env = process.env): {
+  localDefaults: boolean;
+  problems: ConfigProblem[];
+} {
+  const localDefaults = localDefaultsChosen(env);
+  const problems: ConfigProblem[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0] ?? "environment");
+      problems.push({ variable, message: `${variable} ${issue.message}` });
+    }
+    return { localDefaults, problems };
+  }
+  const e = parsed.data;
+  if (e.NEWSLETTER_MAIL_TRANSPORT === "smtp" && !e.SMTP_URL) {
+    problems.push({
+      variable: "SMTP_URL",
+      message: "SMTP_URL is required when NEWSLETTER_MAIL_TRANSPORT=smtp",
+    });
+  }
+  if (localDefaults) return { localDefaults, problems };
+  const why = `(NODE_ENV=${e.NODE_ENV ?? "<unset>"}; local defaults apply only with NODE_ENV=development or test, or VAART_LOCAL_DEFAULTS=1)`;
+  const need = (variable: string, value: string | undefined, what: string) => {
+    if (!value) problems.push({ variable, message: `${variable} is required: ${what} ${why}` });
+  };
+  need("SITE_URL", e.SITE_URL, "the https:// address mail links point at");
+  if (e.SITE_URL && !e.SITE_URL.startsWith("https://")) {
+    problems.push({
+      variable: "SITE_URL",
+      message: "SITE_URL must use https:// (one-click unsubscribe, RFC 8058, requires it)",
+    });
+  }
+  need("NEWSLETTER_SECRET", e.NEWSLETTER_SECRET, "at least 32 random characters");
+  need("NEWSLETTER_MAIL_FROM", e.NEWSLETTER_MAIL_FROM, "the sender address");
+  // Without SMTP_URL mail is written to files, which would silently send nothing: that
+  // takes an explicit NEWSLETTER_MAIL_TRANSPORT=outbox.
+  if (e.NEWSLETTER_MAIL_TRANSPORT !== "outbox" && e.NEWSLETTER_MAIL_TRANSPORT !== "smtp") {
+    need(
+      "SMTP_URL",
+      e.SMTP_URL,
+      "smtp(s)://… (or set NEWSLETTER_MAIL_TRANSPORT=outbox to write mail to files on purpose)",
+    );
+  }
+  return { localDefaults, problems };
+}
+
+function throwProblems(problems: ConfigProblem[]): never {
+  const variables = [...new Set(problems.map((p) => p.variable))];
+  throw new NewsletterConfigError(
+    `Invalid configuration: ${problems.map((p) => p.message).join("; ")}`,
+    variables[0],
+    variables,
+  );
+}
+
+/** A random secret kept in `<dataDir>/newsletter-secret` (mode 0600), made on first use. */
+function generatedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "newsletter-secret");
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, `${randomBytes(48).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32) {
+    throw new NewsletterConfigError(
+      `Invalid configuration: ${file} must hold at least 32 characters (delete it to make a new one)`,
+      "NEWSLETTER_SECRET",
+    );
+  }
+  return secret;
+}
 
 /**
  * Read and validate the newsletter's environment variables. Throws a NewsletterConfigError
- * whose message names the variable. In production (NODE_ENV=production) SITE_URL (https),
- * NEWSLETTER_MAIL_FROM, NEWSLETTER_SECRET and SMTP_URL (unless
- * NEWSLETTER_MAIL_TRANSPORT=outbox) are required.
+ * naming every missing or malformed variable (`variables`). Without local defaults (see
+ * localDefaultsChosen) SITE_URL (https), NEWSLETTER_SECRET, NEWSLETTER_MAIL_FROM and
+ * SMTP_URL (unless NEWSLETTER_MAIL_TRANSPORT=outbox) are required. With local defaults a
+ * missing NEWSLETTER_SECRET is generated into `<DATA_DIR>/newsletter-secret`.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = String(issue?.path[0] ?? "environment");
-    throw new NewsletterConfigError(
-      `Invalid configuration: ${variable} ${issue?.message}`,
-      variable,
-    );
-  }
-  const e = parsed.data;
-  const production = e.NODE_ENV === "production";
-  const require = (name: keyof typeof e, value: string | undefined) => {
-    if (production && !value) {
-      throw new NewsletterConfigError(
-        `Invalid configuration: ${name} is required in production`,
-        name,
-      );
-    }
-  };
-  require("SITE_URL", e.SITE_URL);
-  require("NEWSLETTER_MAIL_FROM", e.NEWSLETTER_MAIL_FROM);
-  require("NEWSLETTER_SECRET", e.NEWSLETTER_SECRET);
-  if (production && e.SITE_URL && !e.SITE_URL.startsWith("https://")) {
-    throw new NewsletterConfigError(
-      "Invalid configuration: SITE_URL must use https:// in production (one-click unsubscribe requires it)",
-      "SITE_URL",
-    );
-  }
-  // Without SMTP_URL mail is written to files; in production that would silently send
-  // nothing, so it takes an explicit NEWSLETTER_MAIL_TRANSPORT=outbox.
-  const outbox = e.NEWSLETTER_MAIL_TRANSPORT === "outbox";
-  if (e.NEWSLETTER_MAIL_TRANSPORT === "smtp" && !e.SMTP_URL) {
-    throw new NewsletterConfigError(
-      "Invalid configuration: SMTP_URL is required when NEWSLETTER_MAIL_TRANSPORT=smtp",
-      "SMTP_URL",
-    );
-  }
-  if (production && !outbox && !e.SMTP_URL) {
-    throw new NewsletterConfigError(
-      "Invalid configuration: SMTP_URL is required in production (or set NEWSLETTER_MAIL_TRANSPORT=outbox to write mail to files on purpose)",
-      "SMTP_URL",
-    );
-  }
-  // A relative DATA_DIR is taken from the repo root, whichever package runs the code.
+export function loadConfig(env: Env = process.env): EnvConfig {
+  const { localDefaults, problems } = checkConfig(env);
+  if (problems.length > 0) throwProblems(problems);
+  const e = envSchema.parse(env);
+  // Relative paths are taken from the repo root, whichever package runs the code.
   const dataDir = path.resolve(findRepoRoot(), e.DATA_DIR ?? ".data");
   const mailFrom = e.NEWSLETTER_MAIL_FROM ?? "Vaart in samenwerken <updates@localhost>";
+  const outbox = e.NEWSLETTER_MAIL_TRANSPORT === "outbox";
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir,
@@ -131,8 +211,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteName: e.NEWSLETTER_SITE_NAME ?? "Vaart in samenwerken",
     mailFrom,
     replyTo: e.NEWSLETTER_REPLY_TO ?? mailFrom,
-    secret: e.NEWSLETTER_SECRET ?? DEV_SECRET,
-    usingDevelopmentSecret: !e.NEWSLETTER_SECRET,
-    logConfirmationLinks: !production,
+    secret: e.NEWSLETTER_SECRET ? splitSecrets(e.NEWSLETTER_SECRET) : [generatedSecret(dataDir)],
+    localDefaults,
+    usingGeneratedSecret: !e.NEWSLETTER_SECRET,
+    logConfirmationLinks: localDefaults,
+    maxConfirmationMailsPerHour: e.NEWSLETTER_MAX_MAILS_PER_HOUR
+      ? Number(e.NEWSLETTER_MAX_MAILS_PER_HOUR)
+      : undefined,
   };
 }

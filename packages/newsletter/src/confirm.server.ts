@@ -1,14 +1,16 @@
 import type { Core } from "./core.server.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
-import { errorMessage } from "./errors.js";
+import { safeError } from "./errors.js";
+import { normaliseIp } from "./ip.js";
 import {
-  claimConfirmationMail,
+  claimMailbox,
   createConfirmationToken,
-  deliverConfirmation,
+  deliverAfterCommit,
+  markMailDue,
   type PendingMail,
 } from "./mail/deliver.server.js";
 import { messages } from "./messages.js";
-import { checkLimits } from "./subscribe.server.js";
+import { limitIp } from "./subscribe.server.js";
 import { hashConfirmationToken } from "./tokens.server.js";
 import { checkEmail, cleanText, LIMITS } from "./validation.js";
 
@@ -39,6 +41,10 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /**
  * Confirm a signup by the token from the confirmation mail. Call it from the POST of the
  * confirm page, never directly from the GET that the mail link makes (see ConfirmContext).
+ *
+ * A token confirms the consent record it was mailed for, never a later signup's. Once a
+ * signup is confirmed, the subscriber's other never-confirmed signups (perhaps typed by
+ * someone else: IP, user agent, text) are deleted with their tokens.
  */
 export async function confirm(
   core: Core,
@@ -50,7 +56,9 @@ export async function confirm(
     message: messages.tokenUnknown,
     canRequestNew: true,
   } as const;
-  if (typeof token !== "string" || !TOKEN_SHAPE.test(token.trim())) return unknown;
+  if (typeof token !== "string" || token.length > 100 || !TOKEN_SHAPE.test(token.trim())) {
+    return unknown;
+  }
   const hash = hashConfirmationToken(token.trim());
   const now = core.now();
   const nowIso = now.toISOString();
@@ -63,8 +71,8 @@ export async function confirm(
         .where("token_hash", "=", hash)
         .executeTakeFirst();
       if (!found) return unknown;
-      // Lock the subscriber first, then read the token: a re-signup at the same moment
-      // moves unused tokens to its new consent record while holding the same lock.
+      // Lock the subscriber first, then read the token (a confirmation of another link or
+      // a prune of this subscriber waits for us).
       const sub = await lockSubscriber(core.handle, trx, found.subscriber_id);
       const row = await trx
         .selectFrom("newsletter_confirmation_tokens")
@@ -72,12 +80,11 @@ export async function confirm(
         .where("token_hash", "=", hash)
         .executeTakeFirst();
       if (!sub || !row) return unknown;
-      const sameEpisode = sub.consent_id === row.consent_id;
-      if (sub.status === "confirmed" && sameEpisode) {
+      if (sub.status === "confirmed" && sub.consent_id === row.consent_id) {
         return { status: "already-confirmed", message: messages.alreadyConfirmed };
       }
       if (row.used_at) return { status: "used", message: messages.tokenUsed, canRequestNew: true };
-      if (row.expires_at <= nowIso || sub.status !== "pending" || !sameEpisode) {
+      if (row.expires_at <= nowIso || sub.status !== "pending") {
         return { status: "expired", message: messages.tokenExpired, canRequestNew: true };
       }
       const used = await trx
@@ -89,27 +96,57 @@ export async function confirm(
       if (used.numUpdatedRows !== 1n) {
         return { status: "used", message: messages.tokenUsed, canRequestNew: true };
       }
+      const signup = await trx
+        .selectFrom("newsletter_consents")
+        .select(["email", "first_name"])
+        .where("id", "=", row.consent_id)
+        .executeTakeFirstOrThrow();
       const updated = await trx
         .updateTable("newsletter_subscribers")
-        .set({ status: "confirmed", updated_at: nowIso, mail_due_at: null })
+        .set({
+          status: "confirmed",
+          consent_id: row.consent_id,
+          email: signup.email,
+          first_name: signup.first_name,
+          updated_at: nowIso,
+          mail_due_at: null,
+        })
         .where("id", "=", sub.id)
         .where("status", "=", "pending")
-        .where("consent_id", "=", row.consent_id)
         .executeTakeFirst();
       if (updated.numUpdatedRows !== 1n) {
-        // Another link of the same mail-burst won the race; undo nothing, report it plainly.
+        // Another link of the same subscriber won the race; report it plainly.
         throw new AlreadyConfirmed();
       }
       await trx
         .updateTable("newsletter_consents")
         .set({
           confirmed_at: nowIso,
-          confirm_ip: cleanText(context.ip, LIMITS.ip),
+          confirm_ip: normaliseIp(context.ip),
           confirm_user_agent: cleanText(context.userAgent, LIMITS.userAgent),
           confirm_method:
             context.method === "post" || context.method === "get" ? context.method : null,
         })
         .where("id", "=", row.consent_id)
+        .execute();
+      // Signups of this address nobody confirmed: personal data (IP, user agent) nobody
+      // agreed to keep, possibly someone else's. Gone now that the owner has confirmed.
+      const stale = trx
+        .selectFrom("newsletter_consents")
+        .select("id")
+        .where("subscriber_id", "=", sub.id)
+        .where("confirmed_at", "is", null);
+      // Their links now read "already confirmed" (marked used: they confirm nothing).
+      await trx
+        .updateTable("newsletter_confirmation_tokens")
+        .set({ consent_id: row.consent_id, used_at: nowIso })
+        .where("subscriber_id", "=", sub.id)
+        .where("consent_id", "in", stale)
+        .execute();
+      await trx
+        .deleteFrom("newsletter_consents")
+        .where("subscriber_id", "=", sub.id)
+        .where("confirmed_at", "is", null)
         .execute();
       return { status: "confirmed", message: messages.confirmed };
     });
@@ -117,7 +154,7 @@ export async function confirm(
     if (error instanceof AlreadyConfirmed) {
       return { status: "already-confirmed", message: messages.alreadyConfirmed };
     }
-    core.logger.error(`[newsletter] confirm failed, nothing changed: ${errorMessage(error)}`);
+    core.logger.error(`[newsletter] confirm failed, nothing changed: ${safeError(error)}`);
     return { status: "unavailable", message: messages.unavailable };
   }
 }
@@ -132,7 +169,9 @@ export type RequestNewConfirmationResult =
 
 /**
  * "Send me a new confirmation mail." Answers the same whether or not the address is known,
- * so that nobody can find out who subscribed.
+ * so that nobody can find out who subscribed. It needs no form token, so it can never
+ * spend more than the mailbox's own mail budget: only a request that sends a mail counts,
+ * and its per-IP limit is a bucket of its own (it cannot block signups).
  */
 export async function requestNewConfirmation(
   core: Core,
@@ -145,36 +184,46 @@ export async function requestNewConfirmation(
     return {
       status: "invalid",
       fieldErrors: { email: checked.message },
-      values: { email: Array.from(value).slice(0, 300).join("") },
+      values: { email: Array.from(value.slice(0, 600)).slice(0, 300).join("") },
     };
   }
   const now = core.now();
   let pending: PendingMail | null = null;
   try {
     await core.ready();
-    const limited = await checkLimits(core, checked.key, context.ip ?? null, now);
+    const ip = normaliseIp(context.ip);
+    const limited = await limitIp(
+      core,
+      "request-new",
+      ip,
+      core.settings.rateLimits.requestNewPerIp,
+      now,
+    );
     if (limited) return limited;
     pending = await claimNewMail(core, checked.key, now);
   } catch (error) {
-    core.logger.error(`[newsletter] requestNewConfirmation failed: ${errorMessage(error)}`);
+    core.logger.error(`[newsletter] requestNewConfirmation failed: ${safeError(error)}`);
     return { status: "unavailable", message: messages.unavailable };
   }
-  if (pending) await deliverConfirmation(core, pending);
+  if (pending) await deliverAfterCommit(core, pending);
   return { status: "ok", message: messages.newConfirmationRequested };
 }
 
-/** Claim the right to send a new mail to a pending subscriber (respects the interval). */
+/** A new mail for a pending subscriber's current signup, within the mailbox's budget. */
 async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<PendingMail | null> {
   return inTransaction(core.handle, async (trx) => {
-    const sub = await trx
+    const found = await trx
       .selectFrom("newsletter_subscribers")
-      .select(["id", "email", "first_name", "consent_id"])
+      .select("id")
       .where("email_key", "=", emailKey)
       .where("status", "=", "pending")
       .executeTakeFirst();
-    if (!sub) return null;
-    if (!(await claimConfirmationMail(trx, core, sub.id, now))) return null;
+    if (!found) return null;
+    const sub = await lockSubscriber(core.handle, trx, found.id);
+    if (sub?.status !== "pending") return null;
+    if (!(await claimMailbox(trx, core, emailKey, now))) return null;
+    await markMailDue(trx, core, sub.id, now);
     const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
-    return { subscriberId: sub.id, email: sub.email, firstName: sub.first_name, token };
+    return { subscriberId: sub.id, email: sub.email, token };
   });
 }

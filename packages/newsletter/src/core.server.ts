@@ -8,18 +8,24 @@ export interface Settings {
   siteName: string;
   mailFrom: string;
   replyTo: string;
-  secret: string;
+  /** Sign with the first, verify with all (rotation keeps old links working). */
+  secrets: string[];
   paths: { confirm: string; unsubscribe: string };
   confirmationTtlMs: number;
-  /** At most one new confirmation mail per address per this interval. */
+  /** At most one new confirmation mail per mailbox per this interval. */
   mailIntervalMs: number;
   /** A claimed mail not marked sent within this time is due again (crash safety). */
   mailLeaseMs: number;
-  minFormAgeMs: number;
+  /** The form token is the same for every call within one bucket (cached pages). */
+  formTokenBucketMs: number;
   maxFormAgeMs: number;
-  /** Allowed clock difference between instances, taken off the minimum form age. */
+  /** Allowed clock difference between instances (a bucket may start slightly ahead). */
   formClockSkewMs: number;
   rateLimits: RateLimitRules;
+  /** Site-wide cap on confirmation mails per hour; over it, mail waits for resend-pending. */
+  maxConfirmationMailsPerHour: number;
+  /** How long a visitor's request waits for the first send attempt. */
+  firstSendWaitMs: number;
   retry: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number };
 }
 
@@ -31,6 +37,8 @@ export interface Core {
   now: () => Date;
   /** Resolves once migrations are applied (when auto-migrate is on). */
   ready(): Promise<void>;
+  /** Sends still running after the visitor's request returned; close() waits for them. */
+  inFlight: Set<Promise<unknown>>;
 }
 
 export function addMs(date: Date, ms: number): string {

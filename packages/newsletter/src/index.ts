@@ -1,4 +1,11 @@
-export { type EnvConfig, findRepoRoot, loadConfig } from "./config.server.js";
+export {
+  type ConfigProblem,
+  checkConfig,
+  type EnvConfig,
+  findRepoRoot,
+  loadConfig,
+  localDefaultsChosen,
+} from "./config.server.js";
 export type {
   ConfirmContext,
   ConfirmResult,
@@ -8,6 +15,7 @@ export type {
 export type { MigrateOptions, MigrateReport } from "./db/migrate.server.js";
 export type { SubscriberStatus } from "./db/schema.js";
 export { NewsletterConfigError } from "./errors.js";
+export { ipBucket, normaliseIp } from "./ip.js";
 export {
   createNullTransport,
   createOutboxTransport,
@@ -38,22 +46,31 @@ export {
   type FieldErrors,
   type FormInput,
   type FormValues,
+  mailboxKey,
   UTM_FIELDS,
 } from "./validation.js";
 
 import { loadConfig } from "./config.server.js";
 import { createNewsletter, type Newsletter, type NewsletterOptions } from "./newsletter.server.js";
 
-/** createNewsletter() configured from environment variables (see README), with overrides. */
+/**
+ * createNewsletter() configured from environment variables (see README), with overrides.
+ * Throws a NewsletterConfigError naming every missing variable unless local defaults are
+ * chosen (NODE_ENV development/test or VAART_LOCAL_DEFAULTS=1).
+ */
 export function createNewsletterFromEnv(
   env: Record<string, string | undefined> = process.env,
   overrides: Partial<NewsletterOptions> = {},
 ): Newsletter {
   const config = loadConfig(env);
-  if (config.usingDevelopmentSecret) {
+  if (config.usingGeneratedSecret) {
     (overrides.logger ?? console).warn(
-      "[newsletter] NEWSLETTER_SECRET is not set; using the development default (never in production)",
+      `[newsletter] local defaults: NEWSLETTER_SECRET is not set; using the secret generated in ${config.dataDir}/newsletter-secret`,
     );
   }
-  return createNewsletter({ ...config, ...overrides });
+  return createNewsletter({
+    ...config,
+    maxConfirmationMailsPerHour: config.maxConfirmationMailsPerHour,
+    ...overrides,
+  });
 }

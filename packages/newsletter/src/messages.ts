@@ -12,6 +12,8 @@ export const messages = {
   firstNameMultiple: "Vul één voornaam in.",
   consentRequired: "Geef toestemming om de Updates per e-mail te ontvangen.",
   formExpired: "Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
+  /** The form token was missing, expired or not ours: the values are kept, one more press. */
+  retry: "Nog één stap: controleer je gegevens en druk nog een keer op Aanmelden.",
   checkMailbox:
     "Bijna klaar! Kijk in je mailbox en klik op de link in onze e-mail om je aanmelding te bevestigen.",
   rateLimited: "Je hebt het in korte tijd te vaak geprobeerd. Probeer het over een tijdje opnieuw.",

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { findRepoRoot } from "./config.server.js";
+import { findRepoRoot, localDefaultsChosen, splitSecrets } from "./config.server.js";
 import {
   type ConfirmContext,
   type ConfirmResult,
@@ -52,8 +52,9 @@ export interface NewsletterOptions {
   /** Outbox folder (default `<dataDir>/outbox`). */
   outboxDir?: string | undefined;
   /**
-   * Let the outbox log each mail's confirmation link (handy in development). Default: on
-   * unless NODE_ENV=production — links are credentials and stay out of production logs.
+   * Let the outbox log each mail's address and confirmation link (handy locally). Default:
+   * on only with local defaults (localDefaultsChosen()) — links are credentials and
+   * addresses personal data; neither belongs in production logs.
    */
   logConfirmationLinks?: boolean | undefined;
   /** Overrides smtpUrl/outbox: any object with `send(mail)`. */
@@ -63,8 +64,12 @@ export interface NewsletterOptions {
   siteName?: string | undefined;
   mailFrom: string;
   replyTo?: string | undefined;
-  /** HMAC key for form and unsubscribe tokens (at least 32 characters). */
-  secret: string;
+  /**
+   * HMAC key(s) for form and unsubscribe tokens, each at least 32 characters: a list (or a
+   * comma-separated string) signs with the first and verifies with all, so a rotation
+   * (`new,old`) keeps the links already in inboxes working.
+   */
+  secret: string | readonly string[];
   now?: (() => Date) | undefined;
   logger?: Logger | undefined;
   /** Apply migrations on first use (default true). */
@@ -76,19 +81,33 @@ export interface NewsletterOptions {
   mailLeaseMs?: number | undefined;
   /** SMTP connection, greeting and socket timeouts (30 s); must stay well below the lease. */
   mailTimeoutMs?: number | undefined;
-  minFormAgeMs?: number | undefined;
+  /**
+   * The form token is identical for every call within one bucket (default 1 h), so a
+   * cached page keeps one token and one ETag.
+   */
+  formTokenBucketMs?: number | undefined;
+  /**
+   * How long a form token is accepted (default 48 h). Must be at least the bucket plus the
+   * page's cache max-age plus stale-while-revalidate (24 h on the site).
+   */
   maxFormAgeMs?: number | undefined;
+  /** Clock difference allowed between instances (0.5 s). */
   formClockSkewMs?: number | undefined;
   rateLimits?: Partial<RateLimitRules> | undefined;
+  /** Site-wide cap on confirmation mails per hour (200); over it, mail waits, never lost. */
+  maxConfirmationMailsPerHour?: number | undefined;
+  /** How long the visitor's request waits for the first send attempt (2 s). */
+  firstSendWaitMs?: number | undefined;
   retry?: Partial<Settings["retry"]> | undefined;
 }
 
 export interface Newsletter {
   /**
-   * Signed timestamp for the form's hidden `formToken` field (the time-trap), bound to the
-   * visitor's user agent: pass the same `user-agent` header that `subscribe` will get.
+   * The form's hidden `formToken` field: signed, identical for every call within one time
+   * bucket (1 h) so a page from a shared cache works for every visitor, accepted for
+   * `maxFormAgeMs` (48 h). Not bound to a user agent, not single use.
    */
-  issueFormToken(context: { userAgent: string | null | undefined }): string;
+  issueFormToken(): string;
   subscribe(input: FormInput, context: SubscribeContext): Promise<SubscribeResult>;
   /**
    * Confirm from a POST only (a button on the page the mail link opens): link scanners
@@ -141,10 +160,12 @@ function checkNumbers(options: NewsletterOptions): void {
   check("mailIntervalMs", options.mailIntervalMs);
   check("mailLeaseMs", options.mailLeaseMs);
   check("mailTimeoutMs", options.mailTimeoutMs);
-  check("minFormAgeMs", options.minFormAgeMs, true);
+  check("formTokenBucketMs", options.formTokenBucketMs);
   check("maxFormAgeMs", options.maxFormAgeMs);
   check("formClockSkewMs", options.formClockSkewMs, true);
-  for (const rule of ["perIp", "perEmail", "withoutIp"] as const) {
+  check("maxConfirmationMailsPerHour", options.maxConfirmationMailsPerHour);
+  check("firstSendWaitMs", options.firstSendWaitMs, true);
+  for (const rule of ["perIp", "requestNewPerIp", "perMailbox"] as const) {
     const value = options.rateLimits?.[rule];
     if (value === undefined) continue;
     check(`rateLimits.${rule}.max`, value?.max);
@@ -169,10 +190,24 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     typeof options.mailFrom === "string" && options.mailFrom.includes("@"),
     "must be a mail address",
   );
+  const secrets =
+    typeof options.secret === "string"
+      ? splitSecrets(options.secret)
+      : Array.isArray(options.secret)
+        ? options.secret.filter((s): s is string => typeof s === "string")
+        : [];
   requireOption(
     "secret",
-    typeof options.secret === "string" && options.secret.length >= 32,
-    "must be at least 32 characters",
+    secrets.length > 0 && secrets.every((s) => s.length >= 32),
+    "must be one or more secrets of at least 32 characters each",
+  );
+  const formTokenBucketMs = options.formTokenBucketMs ?? HOUR;
+  const maxFormAgeMs = options.maxFormAgeMs ?? 48 * HOUR;
+  // A token issued at the start of its bucket is served all bucket long.
+  requireOption(
+    "maxFormAgeMs",
+    maxFormAgeMs > formTokenBucketMs,
+    `must be longer than formTokenBucketMs (${formTokenBucketMs} ms) plus the page's cache lifetime`,
   );
 
   const mailLeaseMs = options.mailLeaseMs ?? 5 * MINUTE;
@@ -197,7 +232,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     (options.smtpUrl
       ? createSmtpTransport(options.smtpUrl, { timeoutMs: mailTimeoutMs })
       : createOutboxTransport(options.outboxDir ?? path.join(dataDir, "outbox"), logger, {
-          logLinks: options.logConfirmationLinks ?? process.env.NODE_ENV !== "production",
+          logLinks: options.logConfirmationLinks ?? localDefaultsChosen(),
         }));
 
   const settings: Settings = {
@@ -205,7 +240,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     siteName: options.siteName ?? "Vaart in samenwerken",
     mailFrom: options.mailFrom,
     replyTo: options.replyTo ?? options.mailFrom,
-    secret: options.secret,
+    secrets,
     paths: {
       confirm: options.paths?.confirm ?? "/nieuwsbrief/bevestigen",
       unsubscribe: options.paths?.unsubscribe ?? "/nieuwsbrief/afmelden",
@@ -213,18 +248,17 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     confirmationTtlMs: options.confirmationTtlMs ?? 48 * HOUR,
     mailIntervalMs: options.mailIntervalMs ?? 10 * MINUTE,
     mailLeaseMs,
-    // A person needs seconds to type an address; 3 s minus 2 s of clock difference between
-    // instances still stops bots that post at once. Two hours is plenty to fill a form
-    // and keeps a harvested token short-lived.
-    minFormAgeMs: options.minFormAgeMs ?? 3_000,
-    maxFormAgeMs: options.maxFormAgeMs ?? 2 * HOUR,
+    formTokenBucketMs,
+    maxFormAgeMs,
+    // NTP-synced instances differ by far less than 0.5 s.
     formClockSkewMs: options.formClockSkewMs ?? 500,
     rateLimits: {
       perIp: options.rateLimits?.perIp ?? { max: 20, windowMs: HOUR },
-      perEmail: options.rateLimits?.perEmail ?? { max: 5, windowMs: HOUR },
-      // All requests without an IP count as one client.
-      withoutIp: options.rateLimits?.withoutIp ?? { max: 20, windowMs: HOUR },
+      requestNewPerIp: options.rateLimits?.requestNewPerIp ?? { max: 10, windowMs: HOUR },
+      perMailbox: options.rateLimits?.perMailbox ?? { max: 3, windowMs: 30 * 24 * HOUR },
     },
+    maxConfirmationMailsPerHour: options.maxConfirmationMailsPerHour ?? 200,
+    firstSendWaitMs: options.firstSendWaitMs ?? 2_000,
     retry: {
       baseDelayMs: options.retry?.baseDelayMs ?? 5 * MINUTE,
       maxDelayMs: options.retry?.maxDelayMs ?? 6 * HOUR,
@@ -240,6 +274,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     transport,
     logger,
     now: options.now ?? (() => new Date()),
+    inFlight: new Set(),
     ready() {
       if (!autoMigrate) return Promise.resolve();
       migrated ??= migrateToLatest(handle).then(
@@ -254,7 +289,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
   };
 
   return {
-    issueFormToken: (context) => issueFormToken(settings.secret, core.now(), context?.userAgent),
+    issueFormToken: () => issueFormToken(settings.secrets, core.now(), settings.formTokenBucketMs),
     subscribe: (input, context) => subscribe(core, input, context),
     confirm: (token, context) => confirm(core, token, context),
     requestNewConfirmation: (email, context) => requestNewConfirmation(core, email, context),
@@ -273,6 +308,16 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     location: handle.location,
     transportName: transport.name,
     async close() {
+      // Sends still running in the background record their outcome first (bounded by the
+      // SMTP timeouts; a transport that never returns is not waited for beyond that).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...core.inFlight]),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, 3 * mailTimeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
       await transport.close?.();
       await handle.destroy();
     },

@@ -4,8 +4,9 @@ import { addMs } from "./core.server.js";
 import { inTransaction } from "./db/transaction.server.js";
 import {
   createConfirmationToken,
-  deliverConfirmation,
   type PendingMail,
+  sendConfirmation,
+  takeSiteMailSlot,
 } from "./mail/deliver.server.js";
 import { pruneRateLimits } from "./rate-limit.server.js";
 
@@ -29,9 +30,13 @@ export interface ResendOptions {
 }
 
 /**
- * Send every confirmation mail that is due: failed sends whose retry time has come, and
- * claims that were never marked sent (a crash between storing and sending). Safe to run
- * on several instances at once: each mail is claimed with a conditional update.
+ * Send every confirmation mail that is due: failed sends whose retry time has come, claims
+ * never marked sent (a crash between storing and sending), and signups held back by the
+ * site-wide hourly cap. Safe to run on several instances at once: each mail is claimed with
+ * a conditional update, and each claim's lease runs from the moment of that claim (a long
+ * run must not leave its later claims already expired). Stops when the hour's site-wide
+ * cap is used up; the rest stays due. Retries of a mail do not spend the mailbox's budget
+ * again; mails rejected permanently (5xx) are never retried or requeued.
  */
 export async function resendPending(
   core: Core,
@@ -39,17 +44,17 @@ export async function resendPending(
 ): Promise<ResendReport> {
   await core.ready();
   const { db } = core.handle;
-  const now = core.now();
-  const nowIso = now.toISOString();
+  const started = core.now();
   let requeued = 0;
   if (options.includeAbandoned) {
-    // Abandoned = pending, nothing due, last send failed. Due now, failure count reset.
+    // Abandoned = pending, nothing due, last send failed temporarily. Due now, count reset.
     const res = await db
       .updateTable("newsletter_subscribers")
-      .set({ mail_due_at: nowIso, mail_attempts: 0 })
+      .set({ mail_due_at: started.toISOString(), mail_attempts: 0 })
       .where("status", "=", "pending")
       .where("mail_due_at", "is", null)
       .where("mail_last_error", "is not", null)
+      .where("mail_status", "is", null)
       .executeTakeFirst();
     requeued = Number(res.numUpdatedRows);
   }
@@ -58,16 +63,27 @@ export async function resendPending(
     .select(["id", "mail_due_at"])
     .where("status", "=", "pending")
     .where("mail_due_at", "is not", null)
-    .where("mail_due_at", "<=", nowIso)
+    .where("mail_due_at", "<=", started.toISOString())
     .orderBy("mail_due_at")
     .limit(options.limit ?? 500)
     .execute();
   const report: ResendReport = { due: 0, sent: 0, failed: 0, requeued };
   for (const row of due) {
+    const now = core.now();
+    const slot = await takeSiteMailSlot(core, now);
+    if (!slot.allowed) {
+      core.logger.warn(
+        "[newsletter] site-wide hourly cap on confirmation mails reached; the rest stays due for a later run",
+      );
+      break;
+    }
     const claimed = await inTransaction(core.handle, async (trx): Promise<PendingMail | null> => {
       const res = await trx
         .updateTable("newsletter_subscribers")
-        .set({ mail_due_at: addMs(now, core.settings.mailLeaseMs), last_mail_at: nowIso })
+        .set({
+          mail_due_at: addMs(now, core.settings.mailLeaseMs),
+          last_mail_at: now.toISOString(),
+        })
         .where("id", "=", row.id)
         .where("status", "=", "pending")
         .where("mail_due_at", "=", row.mail_due_at)
@@ -75,23 +91,23 @@ export async function resendPending(
       if (res.numUpdatedRows !== 1n) return null;
       const sub = await trx
         .selectFrom("newsletter_subscribers")
-        .select(["id", "email", "first_name", "consent_id"])
+        .select(["id", "email", "consent_id"])
         .where("id", "=", row.id)
         .executeTakeFirstOrThrow();
       const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
-      return { subscriberId: sub.id, email: sub.email, firstName: sub.first_name, token };
+      return { subscriberId: sub.id, email: sub.email, token };
     });
     if (!claimed) continue;
     report.due += 1;
-    if (await deliverConfirmation(core, claimed)) report.sent += 1;
+    if (await sendConfirmation(core, claimed)) report.sent += 1;
     else report.failed += 1;
   }
-  await pruneRateLimits(db, new Date(now.getTime() - 2 * 24 * 3_600_000));
+  await pruneRateLimits(db, new Date(core.now().getTime() - rateLimitHorizonMs(core)));
   return report;
 }
 
 export interface PruneReport {
-  /** Pending signups never confirmed, whose latest signup is older than the cut-off. */
+  /** Subscribers never confirmed (pending or unsubscribed) whose latest signup is older than the cut-off. */
   signups: number;
   consents: number;
   tokens: number;
@@ -100,13 +116,28 @@ export interface PruneReport {
 
 const DAY = 24 * 3_600_000;
 
+/** Rate-limit rows younger than this may still count (every window, form age, one day extra). */
+function rateLimitHorizonMs(core: Core): number {
+  const { rateLimits, maxFormAgeMs } = core.settings;
+  return (
+    Math.max(
+      2 * DAY,
+      maxFormAgeMs,
+      rateLimits.perIp.windowMs,
+      rateLimits.requestNewPerIp.windowMs,
+      3_600_000,
+    ) + DAY
+  );
+}
+
 /**
- * Retention: delete pending signups that were never confirmed and whose latest signup is
- * older than `olderThanDays` (default 30), with their consent records and tokens — they
- * hold an address, IP and user agent nobody agreed to keep. Also deletes confirmation
- * tokens that expired before the cut-off and rate-limit rows (incl. form-token markers)
- * whose window is long over. Confirmed and unsubscribed subscribers, and pending ones who
- * were confirmed in an earlier subscription, keep their consent proof. Idempotent.
+ * Retention: delete subscribers who never confirmed — pending, or unsubscribed before
+ * confirming (what a list-bombing victim does) — whose latest signup is older than
+ * `olderThanDays` (default 30), with their consent records and tokens: they hold an
+ * address, IP and user agent nobody agreed to keep. Also deletes never-confirmed signups
+ * of subscribers who are kept (e.g. a later signup typed by someone else), confirmation
+ * tokens that expired before the cut-off, rate-limit rows whose window is long over, and
+ * the mailbox mail log beyond its window. Confirmed consent records are kept. Idempotent.
  */
 export async function prune(
   core: Core,
@@ -125,7 +156,7 @@ export async function prune(
       let query = trx
         .selectFrom("newsletter_subscribers as s")
         .select("s.id")
-        .where("s.status", "=", "pending")
+        .where("s.status", "in", ["pending", "unsubscribed"])
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
@@ -167,22 +198,55 @@ export async function prune(
     report.consents += batch.consents;
     report.tokens += batch.tokens;
   }
+  // Old never-confirmed signups of subscribers that stay (not their current record).
+  const stale = await inTransaction(core.handle, async (trx) => {
+    const ids = (
+      await trx
+        .selectFrom("newsletter_consents as c")
+        .innerJoin("newsletter_subscribers as s", "s.id", "c.subscriber_id")
+        .select("c.id")
+        .where("c.confirmed_at", "is", null)
+        .where("c.signup_at", "<", cutoff)
+        .whereRef("c.id", "!=", "s.consent_id")
+        .execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) return { consents: 0, tokens: 0 };
+    const tokens = await trx
+      .deleteFrom("newsletter_confirmation_tokens")
+      .where("consent_id", "in", ids)
+      .executeTakeFirst();
+    const consents = await trx
+      .deleteFrom("newsletter_consents")
+      .where("id", "in", ids)
+      .executeTakeFirst();
+    return {
+      consents: Number(consents.numDeletedRows),
+      tokens: Number(tokens.numDeletedRows),
+    };
+  });
+  report.consents += stale.consents;
+  report.tokens += stale.tokens;
   const expired = await core.handle.db
     .deleteFrom("newsletter_confirmation_tokens")
     .where("expires_at", "<", cutoff)
     .executeTakeFirst();
   report.tokens += Number(expired.numDeletedRows);
-  // Keep every window that may still count, and form-token markers while a form of that
-  // age could still be posted.
-  const { rateLimits, maxFormAgeMs } = core.settings;
-  const keepMs = Math.max(
-    2 * DAY,
-    maxFormAgeMs,
-    rateLimits.perIp.windowMs,
-    rateLimits.perEmail.windowMs,
-    rateLimits.withoutIp.windowMs,
+  // Keep every window that may still count.
+  report.rateLimits = await pruneRateLimits(
+    core.handle.db,
+    new Date(now.getTime() - rateLimitHorizonMs(core)),
   );
-  report.rateLimits = await pruneRateLimits(core.handle.db, new Date(now.getTime() - keepMs - DAY));
+  const { perMailbox } = core.settings.rateLimits;
+  await core.handle.db
+    .deleteFrom("newsletter_mail_log")
+    .where(
+      "sent_at",
+      "<",
+      new Date(
+        now.getTime() - Math.max(perMailbox.windowMs, core.settings.mailIntervalMs),
+      ).toISOString(),
+    )
+    .execute();
   return report;
 }
 
@@ -200,6 +264,8 @@ export interface Stats {
   totals: Omit<SourceStats, "source">;
   /** Pending signups whose last confirmation mail failed. */
   mailFailures: number;
+  /** Of those, mails the server rejected permanently (5xx): never retried. */
+  mailRejected: number;
 }
 
 export const UNKNOWN_SOURCE = "(onbekend)";
@@ -237,12 +303,19 @@ export async function stats(core: Core): Promise<Stats> {
     .where("status", "=", "pending")
     .where("mail_last_error", "is not", null)
     .executeTakeFirstOrThrow();
+  const rejected = await db
+    .selectFrom("newsletter_subscribers")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .where("status", "=", "pending")
+    .where("mail_status", "=", "failed-permanent")
+    .executeTakeFirstOrThrow();
   return {
     sources: [...bySource.values()].sort(
       (a, b) => b.total - a.total || a.source.localeCompare(b.source),
     ),
     totals,
     mailFailures: Number(failures.n),
+    mailRejected: Number(rejected.n),
   };
 }
 

@@ -2,6 +2,8 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "./db/schema.js";
 import { sha256Hex } from "./tokens.server.js";
 
+export { ipBucket } from "./ip.js";
+
 export interface RateLimitRule {
   /** Allowed hits per window. */
   max: number;
@@ -9,17 +11,16 @@ export interface RateLimitRule {
 }
 
 export interface RateLimitRules {
+  /** Signups per IP (IPv6 per /64). */
   perIp: RateLimitRule;
-  perEmail: RateLimitRule;
+  /** Requests for a new confirmation mail per IP: a bucket of its own. */
+  requestNewPerIp: RateLimitRule;
   /**
-   * Requests without an IP (the app did not pass one) share this one bucket: a missing
-   * IP must not switch the per-IP limit off.
+   * Confirmation mails per mailbox, sliding window (3 in 30 days), whatever the route:
+   * signup, request-new or resend. Only requests that send a mail spend it.
    */
-  withoutIp: RateLimitRule;
+  perMailbox: RateLimitRule;
 }
-
-/** The bucket all requests without a known IP share. */
-export const NO_IP_BUCKET = "ip:unknown";
 
 /**
  * Fixed-window counters in the database, so that limits hold across app instances: one
@@ -30,7 +31,7 @@ export async function hit(
   bucket: string,
   rule: RateLimitRule,
   now: Date,
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+): Promise<{ allowed: boolean; retryAfterSeconds: number; windowEnd: Date }> {
   const start = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
   const row = await db
     .insertInto("newsletter_rate_limits")
@@ -43,25 +44,20 @@ export async function hit(
     .returning("hits")
     .executeTakeFirstOrThrow();
   const retryAfterSeconds = Math.ceil((start + rule.windowMs - now.getTime()) / 1000);
-  return { allowed: Number(row.hits) <= rule.max, retryAfterSeconds };
+  return {
+    allowed: Number(row.hits) <= rule.max,
+    retryAfterSeconds,
+    windowEnd: new Date(start + rule.windowMs),
+  };
 }
 
-/** Group IPv6 clients by /64 (one household or host), IPv4 by address. */
-export function ipBucket(ip: string): string {
-  const v = ip
-    .trim()
-    .toLowerCase()
-    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
-  if (!v.includes(":")) return `ip:${v}`;
-  const [head = ""] = v.split("::");
-  const groups = head.split(":").filter(Boolean);
-  return `ip6:${groups.slice(0, 4).join(":")}`;
+/** Mailbox keys are hashed: the limit tables hold no address in the clear. */
+export function mailboxHash(mailboxKey: string): string {
+  return sha256Hex(`mailbox\n${mailboxKey}`);
 }
 
-/** Addresses are hashed: the rate-limit table holds no personal data in the clear. */
-export function emailBucket(emailKey: string): string {
-  return `email:${sha256Hex(emailKey)}`;
-}
+/** The bucket of the site-wide hourly cap on confirmation mails. */
+export const SITE_MAIL_BUCKET = "site:confirmation-mails";
 
 export async function pruneRateLimits(db: Kysely<Database>, olderThan: Date): Promise<number> {
   const result = await db

@@ -1,16 +1,19 @@
-import type { Core } from "./core.server.js";
-import { addMs } from "./core.server.js";
+import type { Kysely } from "kysely";
+import { addMs, type Core } from "./core.server.js";
+import type { Database } from "./db/schema.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
-import { errorMessage } from "./errors.js";
+import { safeError } from "./errors.js";
+import { ipBucket, normaliseIp } from "./ip.js";
 import {
-  claimConfirmationMail,
+  claimMailbox,
   createConfirmationToken,
-  deliverConfirmation,
+  deliverAfterCommit,
+  markMailDue,
   type PendingMail,
 } from "./mail/deliver.server.js";
 import { messages } from "./messages.js";
-import { emailBucket, hit, ipBucket, NO_IP_BUCKET } from "./rate-limit.server.js";
-import { newId, sha256Hex, verifyFormToken } from "./tokens.server.js";
+import { hit, type RateLimitRule } from "./rate-limit.server.js";
+import { issueFormToken, newId, sha256Hex, verifyFormToken } from "./tokens.server.js";
 import {
   cleanText,
   type FieldErrors,
@@ -29,19 +32,63 @@ export interface SubscribeContext {
   consentVersion?: string;
   /** Where the form was: a site path or a campaign slug. Overrides the posted `source`. */
   source?: string;
+  /** The client address; normalised with normaliseIp (anything else counts as missing). */
   ip?: string | null;
   userAgent?: string | null;
 }
 
 export type SubscribeResult =
-  /** Accepted (or silently dropped as a bot): tell the visitor to check their mailbox. */
+  /** Accepted (or silently dropped as a bot by the honeypot): "check your mailbox". */
   | { status: "ok"; message: string }
   | { status: "invalid"; fieldErrors: FieldErrors; values: FormValues }
+  /**
+   * The form token was missing, expired, malformed or not ours; nothing stored. Show the
+   * form again with `values`, this fresh `formToken` and `message` ("Nog één stap: …").
+   */
+  | { status: "retry"; message: string; values: FormValues; formToken: string }
   | { status: "rate-limited"; message: string; retryAfterSeconds: number }
   /** Storage failed; nothing was stored. */
   | { status: "unavailable"; message: string };
 
 const OK = { status: "ok", message: messages.checkMailbox } as const;
+
+export type RateLimited = { status: "rate-limited"; message: string; retryAfterSeconds: number };
+
+const warnedNoIp = new WeakSet<Core>();
+function warnNoIp(core: Core): void {
+  if (warnedNoIp.has(core)) return;
+  warnedNoIp.add(core);
+  core.logger.warn(
+    "[newsletter] configuration: a request came without a usable client IP (context.ip missing or not one address); the per-IP limit is skipped for such requests, the per-mailbox caps and the site-wide mail cap still apply. Configure the app's trusted proxy hops or socket address (see README).",
+  );
+}
+
+/**
+ * The per-IP limit of one route (signup and request-new have separate buckets). A request
+ * without a usable IP skips it — one shared bucket would let 20 requests block the whole
+ * site — and is still held by the mailbox caps and the site-wide mail cap.
+ */
+export async function limitIp(
+  core: Core,
+  route: "signup" | "request-new",
+  ip: string | null,
+  rule: RateLimitRule,
+  now: Date,
+  db: Kysely<Database> = core.handle.db,
+): Promise<RateLimited | null> {
+  if (!ip) {
+    warnNoIp(core);
+    return null;
+  }
+  // Hashed: the rate-limit table keeps no client address in the clear.
+  const r = await hit(db, `${route}:${sha256Hex(ipBucket(ip))}`, rule, now);
+  if (r.allowed) return null;
+  return {
+    status: "rate-limited",
+    message: messages.rateLimited,
+    retryAfterSeconds: r.retryAfterSeconds,
+  };
+}
 
 export async function subscribe(
   core: Core,
@@ -62,102 +109,64 @@ export async function subscribe(
     return { status: "invalid", fieldErrors: parsed.fieldErrors, values: parsed.values };
   }
   const now = core.now();
-  const check = verifyFormToken(
-    core.settings.secret,
-    parsed.formToken,
-    now,
-    {
-      minAgeMs: core.settings.minFormAgeMs,
-      maxAgeMs: core.settings.maxFormAgeMs,
-      clockSkewMs: core.settings.formClockSkewMs,
-    },
-    context.userAgent,
-  );
+  const { settings } = core;
+  const check = verifyFormToken(settings.secrets, parsed.formToken, now, {
+    maxAgeMs: settings.maxFormAgeMs,
+    clockSkewMs: settings.formClockSkewMs,
+  });
   if (!check.ok) {
-    if (check.reason === "expired") {
-      return {
-        status: "invalid",
-        fieldErrors: { form: messages.formExpired },
-        values: parsed.values,
-      };
-    }
-    core.logger.info(`[newsletter] dropped a signup as a bot (form token ${check.reason})`);
-    return OK;
+    // A person can cause every one of these (an old tab, a stripped field): never "ok"
+    // with nothing stored. One more press with the fresh token stores the signup.
+    core.logger.info(`[newsletter] asked to submit again (form token ${check.reason})`);
+    return {
+      status: "retry",
+      message: messages.retry,
+      values: parsed.values,
+      formToken: issueFormToken(settings.secrets, now, settings.formTokenBucketMs),
+    };
   }
 
-  let pending: PendingMail | null;
+  const ip = normaliseIp(context.ip);
+  let stored: PendingMail | RateLimited | null;
   try {
     await core.ready();
-    const limited = await checkLimits(core, parsed.data.emailKey, context.ip ?? null, now);
-    if (limited) return limited;
-    pending = await storeSignup(core, parsed.data, context, now, check);
+    stored = await storeSignup(core, parsed.data, context, ip, now);
   } catch (error) {
-    core.logger.error(`[newsletter] subscribe failed, nothing stored: ${errorMessage(error)}`);
+    core.logger.error(`[newsletter] subscribe failed, nothing stored: ${safeError(error)}`);
     return { status: "unavailable", message: messages.unavailable };
   }
-  if (pending) await deliverConfirmation(core, pending);
+  if (stored && "status" in stored) return stored;
+  if (stored) await deliverAfterCommit(core, stored);
   return OK;
 }
 
-const warnedNoIp = new WeakSet<Core>();
-function warnNoIp(core: Core): void {
-  if (warnedNoIp.has(core)) return;
-  warnedNoIp.add(core);
-  core.logger.warn(
-    "[newsletter] a request came without context.ip; all such requests share one strict rate limit (rateLimits.withoutIp). Pass the client IP (see README).",
-  );
-}
-
-export async function checkLimits(
-  core: Core,
-  emailKey: string,
-  ip: string | null,
-  now: Date,
-): Promise<{ status: "rate-limited"; message: string; retryAfterSeconds: number } | null> {
-  const { db } = core.handle;
-  const rules = core.settings.rateLimits;
-  const knownIp = ip?.trim() ? ip : null;
-  if (!knownIp) warnNoIp(core);
-  const r0 = knownIp
-    ? await hit(db, ipBucket(knownIp), rules.perIp, now)
-    : await hit(db, NO_IP_BUCKET, rules.withoutIp, now);
-  if (!r0.allowed) {
-    return {
-      status: "rate-limited",
-      message: messages.rateLimited,
-      retryAfterSeconds: r0.retryAfterSeconds,
-    };
-  }
-  const r = await hit(db, emailBucket(emailKey), rules.perEmail, now);
-  if (!r.allowed) {
-    return {
-      status: "rate-limited",
-      message: messages.rateLimited,
-      retryAfterSeconds: r.retryAfterSeconds,
-    };
-  }
-  return null;
-}
-
 /**
- * One transaction: a unique key on the address plus conditional updates decide, in the
- * database, which request creates the subscriber and which may send a mail. That holds
+ * One transaction: a unique key on the mailbox plus the subscriber's row lock decide, in
+ * the database, which request creates the subscriber and which may send a mail. That holds
  * across processes and app instances, not just within one.
+ *
+ * A signup is stored (with its own consent record and its own token) only when it gets a
+ * confirmation mail: the mailbox's interval and 3-in-30-days cap decide. A signup that may
+ * not send stores nothing — the earlier mail's link still confirms the earlier signup — so
+ * a flood of signups for one inbox leaves at most three records behind.
+ *
+ * The per-IP hit is the transaction's first write (one commit, one fsync with
+ * synchronous=FULL, instead of two); a rate-limited request commits only that hit.
  */
 async function storeSignup(
   core: Core,
   data: ParsedSignup,
   context: SubscribeContext,
+  ip: string | null,
   now: Date,
-  formToken: { key: string; issuedAt: Date },
-): Promise<PendingMail | null> {
+): Promise<PendingMail | RateLimited | null> {
   const nowIso = now.toISOString();
-  const lease = addMs(now, core.settings.mailLeaseMs);
   const consentText = context.consentText;
   const consent = (subscriberId: string, consentId: string) => ({
     id: consentId,
     subscriber_id: subscriberId,
     email: data.email,
+    first_name: data.firstName,
     consent_text: consentText,
     consent_version: cleanText(context.consentVersion, 100),
     consent_hash: sha256Hex(consentText),
@@ -168,7 +177,7 @@ async function storeSignup(
     utm_term: data.utm.utm_term,
     utm_content: data.utm.utm_content,
     signup_at: nowIso,
-    signup_ip: cleanText(context.ip, LIMITS.ip),
+    signup_ip: ip,
     signup_user_agent: cleanText(context.userAgent, LIMITS.userAgent),
     confirmed_at: null,
     confirm_ip: null,
@@ -181,25 +190,10 @@ async function storeSignup(
   });
 
   return inTransaction(core.handle, async (trx) => {
-    // Each form token stores one signup. The marker lives in the rate-limit table (pruned
-    // with it, long after the token's maximum age) and is written in this transaction, so
-    // a signup that fails leaves the token usable for the visitor's retry.
-    const fresh = await trx
-      .insertInto("newsletter_rate_limits")
-      .values({
-        bucket: `form:${formToken.key}`,
-        window_start: formToken.issuedAt.toISOString(),
-        hits: 1,
-      })
-      .onConflict((oc) => oc.columns(["bucket", "window_start"]).doNothing())
-      .returning("hits")
-      .executeTakeFirst();
-    if (!fresh) {
-      core.logger.info("[newsletter] dropped a signup as a bot (form token used before)");
-      return null;
-    }
-    const id = newId();
+    const limited = await limitIp(core, "signup", ip, core.settings.rateLimits.perIp, now, trx);
+    if (limited) return limited;
     const consentId = newId();
+    const id = newId();
     const inserted = await trx
       .insertInto("newsletter_subscribers")
       .values({
@@ -211,82 +205,52 @@ async function storeSignup(
         consent_id: consentId,
         created_at: nowIso,
         updated_at: nowIso,
+        // Due with a lease, as markMailDue sets it (the row goes again if it may not send).
         last_mail_at: nowIso,
-        mail_due_at: lease,
+        mail_due_at: addMs(now, core.settings.mailLeaseMs),
         mail_last_error: null,
         mail_sent_at: null,
+        mail_status: null,
       })
       .onConflict((oc) => oc.column("email_key").doNothing())
       .returning("id")
       .executeTakeFirst();
     if (inserted) {
+      // A new row, but the mailbox may have had mails before (pruned, or the cap).
+      if (!(await claimMailbox(trx, core, data.emailKey, now))) {
+        // May not send: take the row back out (the per-IP hit stays counted).
+        await trx.deleteFrom("newsletter_subscribers").where("id", "=", id).execute();
+        return null;
+      }
       await trx.insertInto("newsletter_consents").values(consent(id, consentId)).execute();
       const token = await createConfirmationToken(trx, core, id, consentId, now);
-      return { subscriberId: id, email: data.email, firstName: data.firstName, token };
+      return { subscriberId: id, email: data.email, token };
     }
 
     const existing = await trx
       .selectFrom("newsletter_subscribers")
-      .select(["id", "status", "consent_id", "email", "first_name"])
+      .select("id")
       .where("email_key", "=", data.emailKey)
       .executeTakeFirstOrThrow();
-
-    if (existing.status === "unsubscribed") {
-      // Coming back after unsubscribing: a new subscription episode with its own consent.
-      const res = await trx
-        .updateTable("newsletter_subscribers")
-        .set({
-          status: "pending",
-          consent_id: consentId,
-          email: data.email,
-          first_name: data.firstName,
-          updated_at: nowIso,
-          last_mail_at: nowIso,
-          mail_due_at: lease,
-          mail_attempts: 0,
-          mail_last_error: null,
-        })
-        .where("id", "=", existing.id)
-        .where("status", "=", "unsubscribed")
-        .executeTakeFirst();
-      if (res.numUpdatedRows !== 1n) return null;
-      await trx.insertInto("newsletter_consents").values(consent(existing.id, consentId)).execute();
-      const token = await createConfirmationToken(trx, core, existing.id, consentId, now);
-      return { subscriberId: existing.id, email: data.email, firstName: data.firstName, token };
-    }
-
-    if (existing.status === "pending") {
-      // Signed up again before confirming. The new signup is what the visitor agreed to
-      // now (text, source, UTM, IP, user agent), so it gets its own consent record and
-      // becomes the current one; the row lock keeps concurrent re-signups and a
-      // confirmation of this subscriber from interleaving.
-      const current = await lockSubscriber(core.handle, trx, existing.id);
-      if (current?.status !== "pending") return null;
-      await trx.insertInto("newsletter_consents").values(consent(existing.id, consentId)).execute();
-      await trx
-        .updateTable("newsletter_subscribers")
-        .set({ consent_id: consentId, updated_at: nowIso })
-        .where("id", "=", existing.id)
-        .execute();
-      // Links already mailed for this pending signup keep working (the visitor may click
-      // the first mail); they now confirm the latest consent.
-      await trx
-        .updateTable("newsletter_confirmation_tokens")
-        .set({ consent_id: consentId })
-        .where("subscriber_id", "=", existing.id)
-        .where("consent_id", "=", current.consent_id)
-        .where("used_at", "is", null)
-        .execute();
-      if (!(await claimConfirmationMail(trx, core, existing.id, now))) return null;
-      const token = await createConfirmationToken(trx, core, existing.id, consentId, now);
-      return {
-        subscriberId: existing.id,
-        email: current.email,
-        firstName: current.first_name,
-        token,
-      };
-    }
+    const current = await lockSubscriber(core.handle, trx, existing.id);
     // Already confirmed: nothing to do, and the same answer so addresses cannot be probed.
-    return null;
+    if (!current || current.status === "confirmed") return null;
+    // Pending (signed up again) or unsubscribed (coming back, possibly before ever
+    // confirming): both count against the same mailbox budget.
+    if (!(await claimMailbox(trx, core, data.emailKey, now))) return null;
+    await trx.insertInto("newsletter_consents").values(consent(current.id, consentId)).execute();
+    await trx
+      .updateTable("newsletter_subscribers")
+      .set({
+        status: "pending",
+        consent_id: consentId,
+        email: data.email,
+        first_name: data.firstName,
+      })
+      .where("id", "=", current.id)
+      .execute();
+    await markMailDue(trx, core, current.id, now);
+    const token = await createConfirmationToken(trx, core, current.id, consentId, now);
+    return { subscriberId: current.id, email: data.email, token };
   });
 }

@@ -29,78 +29,93 @@ export function hashConfirmationToken(token: string): string {
 }
 
 /**
- * The MAC of a form token covers its payload and a hash of the visitor's user agent: a
- * token harvested by a bot with one browser identity is refused when posted with another.
- * Not the IP: mobile visitors change address mid-session.
+ * The form token: `<bucketStartMs>.<hmac>`. It is the same for every call within one time
+ * bucket (1 h by default), so a page cached by a CDN and revalidated with ETag → 304 keeps
+ * one token and one ETag for every visitor; it is not bound to a user agent and not single
+ * use. It proves that the form was fetched from us (signed with our secret) recently
+ * (younger than `maxFormAgeMs`). Bots are stopped by the honeypot, the mailbox caps and the
+ * rate limits; see docs/decisions/0005-form-token-survives-a-shared-cache.md.
  */
-function formMac(secret: string, payload: string, userAgent: string | null | undefined): string {
-  return hmac(secret, "form", `${payload}\n${sha256Hex((userAgent ?? "").trim())}`);
-}
-
-/**
- * The time-trap token a form carries: `<issuedAtMs>.<nonce>.<hmac>`, bound to the user
- * agent the form was rendered for. Proves when and for whom the form was rendered without
- * any server-side state (single use is enforced when a signup is stored).
- */
-export function issueFormToken(
-  secret: string,
-  now: Date,
-  userAgent: string | null | undefined,
-): string {
-  const payload = `${now.getTime()}.${randomBytes(9).toString("base64url")}`;
-  return `${payload}.${formMac(secret, payload, userAgent)}`;
+export function issueFormToken(secrets: readonly string[], now: Date, bucketMs: number): string {
+  const start = Math.floor(now.getTime() / bucketMs) * bucketMs;
+  return `${start}.${hmac(secrets[0] ?? "", "form", String(start))}`;
 }
 
 export type FormTokenCheck =
-  | {
-      ok: true;
-      ageMs: number;
-      /** Identifies this token for the single-use check (no secret in it). */
-      key: string;
-      issuedAt: Date;
-    }
-  | { ok: false; reason: "malformed" | "bad-signature" | "too-fast" | "expired" };
+  | { ok: true; ageMs: number; issuedAt: Date }
+  | { ok: false; reason: "missing" | "malformed" | "bad-signature" | "expired" | "future" };
 
 export interface FormTokenLimits {
-  minAgeMs: number;
   maxAgeMs: number;
   /**
-   * Clocks of app instances may differ: a form rendered by one and posted to another
-   * looks up to this much younger than it is, so the minimum age is relaxed by it.
+   * Clocks of app instances may differ (0.5 s by default): a token issued by an instance
+   * whose clock is ahead may start a bucket slightly in the future for another instance.
    */
-  clockSkewMs?: number;
+  clockSkewMs: number;
 }
 
 export function verifyFormToken(
-  secret: string,
-  token: string,
+  secrets: readonly string[],
+  token: string | null,
   now: Date,
   limits: FormTokenLimits,
-  userAgent: string | null | undefined,
 ): FormTokenCheck {
-  const match = /^(\d{1,15})\.([A-Za-z0-9_-]{1,32})\.([A-Za-z0-9_-]{43})$/.exec(token.trim());
-  if (!match) return { ok: false, reason: "malformed" };
-  const payload = `${match[1]}.${match[2]}`;
-  if (!safeEqual(formMac(secret, payload, userAgent), match[3] ?? "")) {
+  if (token === null) return { ok: false, reason: "missing" };
+  if (token.length > 100) return { ok: false, reason: "malformed" };
+  const match = /^(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token.trim());
+  if (!match?.[1] || !match[2]) return { ok: false, reason: "malformed" };
+  const mac = match[2];
+  if (!secrets.some((secret) => safeEqual(hmac(secret, "form", match[1] ?? ""), mac))) {
     return { ok: false, reason: "bad-signature" };
   }
   const issuedAtMs = Number(match[1]);
   const ageMs = now.getTime() - issuedAtMs;
-  if (ageMs < limits.minAgeMs - (limits.clockSkewMs ?? 0)) return { ok: false, reason: "too-fast" };
+  if (ageMs < -limits.clockSkewMs) return { ok: false, reason: "future" };
   if (ageMs > limits.maxAgeMs) return { ok: false, reason: "expired" };
-  return { ok: true, ageMs, key: sha256Hex(payload), issuedAt: new Date(issuedAtMs) };
+  return { ok: true, ageMs, issuedAt: new Date(issuedAtMs) };
+}
+
+function uuidToBase64url(id: string): string {
+  return Buffer.from(id.replaceAll("-", ""), "hex").toString("base64url");
+}
+
+function base64urlToUuid(value: string): string | null {
+  const hex = Buffer.from(value, "base64url").toString("hex");
+  if (hex.length !== 32) return null;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**
  * Unsubscribe tokens are the subscriber id signed with the secret: they never expire (a
- * mail from a year ago must still unsubscribe) and need no storage.
+ * mail from a year ago must still unsubscribe) and need no storage. Base64url only (22
+ * characters of id + 43 of MAC), so the token can be a URL path segment. Signed with the
+ * first secret, verified with every secret in the list, so a rotation keeps old links.
  */
-export function unsubscribeToken(secret: string, subscriberId: string): string {
-  return `${subscriberId}.${hmac(secret, "unsubscribe", subscriberId)}`;
+export function unsubscribeToken(secrets: readonly string[], subscriberId: string): string {
+  return `${uuidToBase64url(subscriberId)}${hmac(secrets[0] ?? "", "unsubscribe", subscriberId)}`;
 }
 
-export function verifyUnsubscribeToken(secret: string, token: string): string | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token.trim());
-  if (!match?.[1] || !match[2]) return null;
-  return safeEqual(hmac(secret, "unsubscribe", match[1]), match[2]) ? match[1] : null;
+export function verifyUnsubscribeToken(secrets: readonly string[], token: string): string | null {
+  if (token.length > 200) return null;
+  const value = token.trim();
+  let id: string | null = null;
+  let mac: string | undefined;
+  const current = /^([A-Za-z0-9_-]{22})([A-Za-z0-9_-]{43})$/.exec(value);
+  if (current?.[1] && current[2]) {
+    id = base64urlToUuid(current[1]);
+    mac = current[2];
+  } else {
+    // The earlier format `<uuid>.<mac>` (links mailed before tokens moved into the path).
+    const legacy = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(value);
+    if (legacy?.[1] && legacy[2]) {
+      id = legacy[1];
+      mac = legacy[2];
+    }
+  }
+  if (!id || !mac) return null;
+  const subscriberId = id;
+  const expected = mac;
+  return secrets.some((secret) => safeEqual(hmac(secret, "unsubscribe", subscriberId), expected))
+    ? subscriberId
+    : null;
 }

@@ -1,6 +1,7 @@
 import type { Core } from "./core.server.js";
 import { inTransaction } from "./db/transaction.server.js";
-import { errorMessage } from "./errors.js";
+import { safeError } from "./errors.js";
+import { normaliseIp } from "./ip.js";
 import { messages } from "./messages.js";
 import { verifyUnsubscribeToken } from "./tokens.server.js";
 import { cleanText, LIMITS } from "./validation.js";
@@ -26,7 +27,8 @@ export async function unsubscribe(
   token: unknown,
   context: UnsubscribeContext = {},
 ): Promise<UnsubscribeResult> {
-  const id = typeof token === "string" ? verifyUnsubscribeToken(core.settings.secret, token) : null;
+  const id =
+    typeof token === "string" ? verifyUnsubscribeToken(core.settings.secrets, token) : null;
   if (!id) return { status: "invalid", message: messages.unsubscribeInvalid };
   const nowIso = core.now().toISOString();
   try {
@@ -46,11 +48,19 @@ export async function unsubscribe(
         .where("status", "!=", "unsubscribed")
         .executeTakeFirst();
       if (res.numUpdatedRows !== 1n) return;
+      // Confirmation links already mailed must not put the address back on the list.
+      await trx
+        .updateTable("newsletter_confirmation_tokens")
+        .set({ expires_at: nowIso })
+        .where("subscriber_id", "=", sub.id)
+        .where("used_at", "is", null)
+        .where("expires_at", ">", nowIso)
+        .execute();
       await trx
         .updateTable("newsletter_consents")
         .set({
           unsubscribed_at: nowIso,
-          unsubscribe_ip: cleanText(context.ip, LIMITS.ip),
+          unsubscribe_ip: normaliseIp(context.ip),
           unsubscribe_user_agent: cleanText(context.userAgent, LIMITS.userAgent),
           unsubscribe_method: context.method ?? "link",
         })
@@ -58,7 +68,7 @@ export async function unsubscribe(
         .execute();
     });
   } catch (error) {
-    core.logger.error(`[newsletter] unsubscribe failed, nothing changed: ${errorMessage(error)}`);
+    core.logger.error(`[newsletter] unsubscribe failed, nothing changed: ${safeError(error)}`);
     return { status: "unavailable", message: messages.unavailable };
   }
   return { status: "unsubscribed", message: messages.unsubscribed };

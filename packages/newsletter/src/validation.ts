@@ -31,7 +31,15 @@ export const LIMITS = {
   utm: 200,
   userAgent: 512,
   ip: 64,
+  formToken: 200,
 } as const;
+
+/**
+ * Longest raw value worth looking at, in UTF-16 code units: a field longer than this is
+ * refused (or clipped) before any per-character work, so a 50 MB field costs nothing.
+ * Four code units per allowed character covers any mix of surrogate pairs and spaces.
+ */
+const RAW_MAX = 4 * LIMITS.email;
 
 /** A field as posted: absent, one value, or several (a duplicated field). */
 type RawValue = undefined | { many: true; values: unknown[] } | { many: false; value: unknown };
@@ -79,12 +87,36 @@ const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 export type EmailCheck = { ok: true; email: string; key: string } | { ok: false; message: string };
 
+const GMAIL = new Set(["gmail.com", "googlemail.com"]);
+
+/**
+ * The mailbox an address reaches, as a key: lower-case, `+tag` removed, and for Gmail
+ * (gmail.com / googlemail.com) dots removed and googlemail → gmail. `v.ictim+1@Gmail.com`
+ * and `victim@googlemail.com` are one inbox, so one subscriber and one mail budget. The
+ * domain must already be in punycode (checkEmail does that).
+ */
+export function mailboxKey(email: string): string {
+  const lower = email.toLowerCase();
+  const at = lower.lastIndexOf("@");
+  let local = lower.slice(0, at);
+  let domain = lower.slice(at + 1);
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  if (GMAIL.has(domain)) {
+    domain = "gmail.com";
+    local = local.replaceAll(".", "") || local;
+  }
+  return `${local}@${domain}`;
+}
+
 /**
  * Normalise an address: trim, lower-case (and punycode) the domain, keep the local part
  * as typed, including plus-addressing. The key used for uniqueness is fully lower-cased.
  * Local parts outside ASCII (SMTPUTF8) are refused with a clear message.
  */
 export function checkEmail(input: string): EmailCheck {
+  // Length first: trimming or scanning a huge value would cost time and memory.
+  if (input.length > RAW_MAX) return { ok: false, message: messages.emailTooLong };
   const value = input.trim();
   if (value === "") return { ok: false, message: messages.emailRequired };
   if (value.length > LIMITS.email) return { ok: false, message: messages.emailTooLong };
@@ -114,7 +146,14 @@ export function checkEmail(input: string): EmailCheck {
   }
   const email = `${local}@${domain}`;
   if (email.length > LIMITS.email) return { ok: false, message: messages.emailTooLong };
-  return { ok: true, email, key: email.toLowerCase() };
+  return { ok: true, email, key: mailboxKey(email) };
+}
+
+/** At most 4 × max code units, not splitting a surrogate pair at the end. */
+function clipRaw(value: string, max: number): string {
+  if (value.length <= 4 * max) return value;
+  const clipped = value.slice(0, 4 * max);
+  return /[\ud800-\udbff]$/.test(clipped) ? clipped.slice(0, -1) : clipped;
 }
 
 /** Collapse whitespace (including CR/LF and tabs) to single spaces and trim. */
@@ -125,7 +164,8 @@ function collapse(value: string): string {
 /** Free text from the form that is stored but never shown as an error: strip, clip. */
 export function cleanText(value: unknown, max: number): string | null {
   if (typeof value !== "string") return null;
-  const cleaned = collapse(value.replace(CONTROL, " "));
+  // Clip before any per-character work (a 50 MB field must cost nothing).
+  const cleaned = collapse(clipRaw(value, max).replace(CONTROL, " "));
   if (cleaned === "") return null;
   return Array.from(cleaned).slice(0, max).join("");
 }
@@ -157,6 +197,10 @@ const firstNameSchema = z.custom<string | undefined | symbol>().transform((raw, 
     ctx.addIssue({ code: "custom", message: messages.firstNameInvalid });
     return z.NEVER;
   }
+  if ((raw as string).length > 4 * LIMITS.firstName) {
+    ctx.addIssue({ code: "custom", message: messages.firstNameTooLong });
+    return z.NEVER;
+  }
   const value = collapse(raw as string);
   if (value === "") return null;
   if (Array.from(value).length > LIMITS.firstName) {
@@ -177,7 +221,9 @@ const firstNameSchema = z.custom<string | undefined | symbol>().transform((raw, 
 
 const consentSchema = z.custom<string | undefined | symbol>().transform((raw, ctx) => {
   const ok =
-    typeof raw === "string" && ["yes", "on", "true", "ja"].includes(raw.trim().toLowerCase());
+    typeof raw === "string" &&
+    raw.length <= 20 &&
+    ["yes", "on", "true", "ja"].includes(raw.trim().toLowerCase());
   if (!ok) {
     ctx.addIssue({ code: "custom", message: messages.consentRequired });
     return z.NEVER;
@@ -215,13 +261,15 @@ export interface ParsedSignup {
 }
 
 export type ParseResult =
-  | { kind: "bot"; reason: "honeypot" | "form-token-missing" }
+  | { kind: "bot"; reason: "honeypot" }
   | { kind: "invalid"; fieldErrors: FieldErrors; values: FormValues }
-  | { kind: "ok"; data: ParsedSignup; formToken: string; values: FormValues };
+  /** `formToken` is null when missing, a wrong type or too long to be one. */
+  | { kind: "ok"; data: ParsedSignup; formToken: string | null; values: FormValues };
 
+/** What was typed, for re-filling the form: plain text, at most 300 characters. */
 function echo(raw: RawValue): string {
   const v = single(raw);
-  return typeof v === "string" ? Array.from(v).slice(0, 300).join("") : "";
+  return typeof v === "string" ? Array.from(clipRaw(v, 300)).slice(0, 300).join("") : "";
 }
 
 /** Read and validate a posted signup form. Never throws, whatever the input. */
@@ -234,9 +282,10 @@ export function parseSignup(input: FormInput): ParseResult {
     }
   }
   const tokenRaw = single(readRaw(input, FIELD.formToken));
-  if (typeof tokenRaw !== "string" || tokenRaw === "") {
-    return { kind: "bot", reason: "form-token-missing" };
-  }
+  const formToken =
+    typeof tokenRaw === "string" && tokenRaw !== "" && tokenRaw.length <= LIMITS.formToken
+      ? tokenRaw
+      : null;
 
   const emailRaw = readRaw(input, FIELD.email);
   const nameRaw = readRaw(input, FIELD.firstName);
@@ -265,7 +314,7 @@ export function parseSignup(input: FormInput): ParseResult {
   ) as Record<UtmField, string | null>;
   return {
     kind: "ok",
-    formToken: tokenRaw,
+    formToken,
     values,
     data: {
       email: parsed.data.email.email,

@@ -79,7 +79,7 @@ describe("database unavailable", () => {
     });
     try {
       clock.advance(-5_000);
-      const formToken = newsletter.issueFormToken(ctx);
+      const formToken = newsletter.issueFormToken();
       clock.advance(5_000);
       const fields = { email: "anna@example.nl", consent: "yes", formToken };
       const started = Date.now();
@@ -89,7 +89,7 @@ describe("database unavailable", () => {
       });
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(await newsletter.confirm("a".repeat(43))).toMatchObject({ status: "unavailable" });
-      const unsub = unsubscribeToken(SECRET, "00000000-0000-4000-8000-000000000000");
+      const unsub = unsubscribeToken([SECRET], "00000000-0000-4000-8000-000000000000");
       expect(await newsletter.unsubscribe(unsub)).toMatchObject({ status: "unavailable" });
       await expect(newsletter.stats()).rejects.toThrow();
       expect(transport.sent).toHaveLength(0);
@@ -198,7 +198,10 @@ describe.each(DRIVERS)("faults (%s)", (driver) => {
     const env = await setup(driver);
     // Simulate the process dying between storing the signup and sending: the transport
     // never returns, so the outcome is never recorded.
-    const hang = new Promise<void>(() => {});
+    let release: () => void = () => {};
+    const hang = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const original = env.transport.send.bind(env.transport);
     let reachedSend: () => void = () => {};
     const sending = new Promise<void>((resolve) => {
@@ -217,5 +220,6 @@ describe.each(DRIVERS)("faults (%s)", (driver) => {
     env.clock.advance(6 * MINUTE); // past the 5-minute claim lease
     expect(await second.resendPending()).toEqual({ due: 1, sent: 1, failed: 0, requeued: 0 });
     expect(env.transport.to("crash@example.nl")).toHaveLength(1);
+    release(); // let the first instance's send end, so that close() does not wait for it
   });
 });

@@ -84,7 +84,7 @@ describe.each(DRIVERS)("SMTP_URL transport (%s)", (driver) => {
     // Unfold folded header lines (RFC 5322) before matching.
     const head = (message?.data.split("\r\n\r\n")[0] ?? "").replace(/\r\n[ \t]+/g, " ");
     expect(head).toMatch(
-      /^List-Unsubscribe: <https:\/\/www\.example\.nl\/nieuwsbrief\/afmelden\?token=/m,
+      /^List-Unsubscribe: <https:\/\/www\.example\.nl\/nieuwsbrief\/afmelden\//m,
     );
     expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     expect(head).toMatch(/^Reply-To: info@example\.nl$/m);

@@ -1,19 +1,11 @@
+import { localDefaultsChosen } from "@vaart/newsletter";
 import { z } from "zod";
+
+// One rule for both the newsletter and the servers: see localDefaultsChosen in @vaart/newsletter.
+export { localDefaultsChosen };
 
 export class ServerConfigError extends Error {
   override name = "ServerConfigError";
-}
-
-/**
- * Local defaults (SQLite under .data/, mail to the outbox, a generated secret) apply only
- * where someone chose them: NODE_ENV development or test, or the root `pnpm start`, which
- * sets VAART_LOCAL_DEFAULTS=1 to run the production build on embedded defaults. Anything
- * else is treated as a real deployment that must bring its own settings.
- */
-export function localDefaultsChosen(env: Record<string, string | undefined> = process.env) {
-  return (
-    env.NODE_ENV === "development" || env.NODE_ENV === "test" || env.VAART_LOCAL_DEFAULTS === "1"
-  );
 }
 
 export interface ServerConfig {

@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { newsletterPaths } from "@vaart/content/site";
-import { createNewsletterFromEnv, type Newsletter, type SubscribeResult } from "@vaart/newsletter";
+import { createNewsletterFromEnv, type Newsletter } from "@vaart/newsletter";
 import { cacheControl } from "./caching.js";
 
 export { newsletterPaths };
@@ -31,11 +31,8 @@ export interface SignupFormData {
   consentText: string;
 }
 
-// MERGE-SHIM: until the newsletter form token takes no arguments.
-const issueToken = () => (getNewsletter().issueFormToken as unknown as () => string)();
-
 export function signupFormData(): SignupFormData {
-  return { formToken: issueToken(), consentText: newsletterConsent.text };
+  return { formToken: getNewsletter().issueFormToken(), consentText: newsletterConsent.text };
 }
 
 export interface SignupValues {
@@ -58,8 +55,6 @@ export type SignupOutcome =
       values: SignupValues;
       formToken?: string;
     };
-
-type RetryResult = { status: "retry"; message: string; values: SignupValues; formToken: string };
 
 /** What `data()` returns, named so that the declaration files stay portable. */
 type DataResult<T> = ReturnType<typeof data<T>>;
@@ -101,14 +96,13 @@ export async function handleSignup(
       { status: 400, headers: noStore },
     );
   }
-  // MERGE-SHIM: the "retry" result arrives with the newsletter change.
-  const result = (await getNewsletter().subscribe(form, {
+  const result = await getNewsletter().subscribe(form, {
     consentText: newsletterConsent.text,
     consentVersion: newsletterConsent.version,
     source: options.source,
     ip: info.clientIp,
     userAgent: request.headers.get("user-agent"),
-  })) as SubscribeResult | RetryResult;
+  });
   switch (result.status) {
     case "ok":
       throw redirect(options.thanksPath, { status: 303, headers: noStore });
@@ -121,7 +115,7 @@ export async function handleSignup(
             title: "Nog één stap",
             message: formError,
             values: result.values,
-            formToken: issueToken(),
+            formToken: getNewsletter().issueFormToken(),
           },
           { status: 400, headers: noStore },
         );

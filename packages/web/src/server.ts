@@ -1,8 +1,12 @@
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import { logoFiles } from "@vaart/content";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -15,6 +19,7 @@ import {
   ServerConfigError,
 } from "./config.js";
 import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
+import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
 import { securityHeaders } from "./security-headers.js";
 
 export interface AppServerOptions {
@@ -26,6 +31,11 @@ export interface AppServerOptions {
   env?: Record<string, string | undefined>;
   /** Secrets the app needs; the server refuses to start without them in production. */
   secrets?: readonly SecretSetting[];
+  /**
+   * Keep public pages in memory for their max-age (default true). An app whose loaders must
+   * run on every request (e.g. to count visits) turns it off.
+   */
+  pageCache?: boolean;
 }
 
 /** What routes find in `context` (Remix's AppLoadContext). */
@@ -73,9 +83,25 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false); // pages get their own ETag in entry.server; static files use sirv-like ETags below
+  const headerList = Object.entries(headers);
   app.use((_req, res, next) => {
-    res.set(headers);
+    for (const [name, value] of headerList) res.setHeader(name, value);
     next();
+  });
+  // Pages already rendered are answered first: no file-system lookups, no re-compression.
+  const pageCache = options.pageCache === false ? null : new PageCache();
+  app.use((req, res, next) => {
+    if (!pageCache || (req.method !== "GET" && req.method !== "HEAD")) return next();
+    const hit = pageCache.get(req.originalUrl);
+    if (!hit) return next();
+    sendAnswer(
+      res,
+      req.method,
+      answerFromCache(hit, {
+        ifNoneMatch: req.get("if-none-match"),
+        acceptsGzip: acceptsGzip(req.get("accept-encoding")),
+      }),
+    );
   });
   app.use(limitBody(config.maxBodyBytes));
   app.use(compression());
@@ -109,21 +135,39 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       setHeaders: (res) => res.setHeader("Cache-Control", cacheControl.shortLived),
     }),
   );
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (req): VaartLoadContext => ({
-        clientIp: clientIp({
-          forwardedFor: req.get("x-forwarded-for"),
-          socketAddress: req.socket.remoteAddress,
-          trustProxyHops: config.trustProxyHops,
-        }),
-        config,
-      }),
+  const handleRemix = createRequestHandler(build, "production");
+  const loadContext = (req: Request): VaartLoadContext => ({
+    clientIp: clientIp({
+      forwardedFor: req.get("x-forwarded-for"),
+      socketAddress: req.socket.remoteAddress,
+      trustProxyHops: config.trustProxyHops,
     }),
-  );
+    config,
+  });
+  app.all("*", async (req, res, next) => {
+    try {
+      const cacheKey =
+        pageCache && (req.method === "GET" || req.method === "HEAD") ? req.originalUrl : null;
+      const asked = {
+        ifNoneMatch: req.get("if-none-match"),
+        acceptsGzip: acceptsGzip(req.get("accept-encoding")),
+      };
+      const response = await handleRemix(toFetchRequest(req, res), loadContext(req));
+      if (cacheKey && req.method === "GET" && sharedMaxAge(response.headers) !== null) {
+        const body = Buffer.from(await response.arrayBuffer());
+        const entry = pageCache?.store(cacheKey, response.status, response.headers, body);
+        if (entry) return sendAnswer(res, req.method, answerFromCache(entry, asked));
+        return sendAnswer(res, req.method, {
+          status: response.status,
+          headers: [...response.headers],
+          body,
+        });
+      }
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
 
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -184,4 +228,57 @@ function limitBody(maxBytes: number) {
     }
     next();
   };
+}
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    const refused = params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param));
+    return (coding === "gzip" || coding === "*") && !refused;
+  });
+}
+
+/** Express request → Fetch request for Remix (the body streams; aborted if the client leaves). */
+function toFetchRequest(req: Request, res: Response): globalThis.Request {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
+  }
+  const init: RequestInit & { duplex?: "half" } = {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+  };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new globalThis.Request(url, init);
+}
+
+function sendAnswer(
+  res: Response,
+  method: string,
+  answer: { status: number; headers: [string, string][]; body: Buffer | null },
+) {
+  res.status(answer.status);
+  for (const [name, value] of answer.headers) res.append(name, value);
+  res.end(method === "HEAD" || answer.status === 304 ? undefined : answer.body);
+}
+
+async function sendResponse(res: Response, response: globalThis.Response) {
+  res.status(response.status);
+  for (const [name, value] of response.headers) {
+    if (name !== "set-cookie") res.append(name, value);
+  }
+  for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+  if (response.body && response.status !== 304) {
+    await writeReadableStreamToWritable(response.body, res);
+  } else {
+    res.end();
+  }
 }

@@ -77,7 +77,11 @@ export function parseArticleFile(fileName: string, source: string): Article {
         return `unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")} (allowed: ${Object.keys(frontmatterSchema.shape).join(", ")})`;
       }
       const field = issue.path.join(".");
-      const missing = issue.code === "invalid_type" && issue.input === undefined;
+      const given = issue.path.reduce<unknown>(
+        (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
+        parsed.data,
+      );
+      const missing = given === undefined;
       return `field "${field}" ${missing ? "is missing" : issue.message}`;
     });
     throw new ArticleFileError(`${fileName}: ${problems.join("; ")}`);

@@ -18,9 +18,13 @@ export function notFound(): Response {
   return new Response("Niet gevonden", { status: 404, headers: noStore });
 }
 
-/** Pages whose address holds a token from a mail: private, unindexed, no Referer sent on. */
+/**
+ * Pages whose address holds a token from a mail: private, unindexed, and the address is
+ * never sent to another site. (Not `no-referrer`: then the browser posts the page's own
+ * button with `Origin: null`, which Remix rightly refuses as a possible CSRF.)
+ */
 export const tokenPageHeaders = {
   "Cache-Control": cacheControl.noStore,
   "X-Robots-Tag": "noindex",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
 };

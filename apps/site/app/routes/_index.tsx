@@ -52,7 +52,7 @@ export default function Home() {
     <SitePage currentPath="/">
       <Stack space="lg">
         <Heading level={1}>Vaart in samenwerken</Heading>
-        <Text size="large">
+        <Text size="lead">
           Ik begeleid teams en ketenpartners die beter willen samenwerken: binnen een team, en
           tussen woningcorporaties en de onderhoudsbedrijven waarmee zij bouwen en beheren.
         </Text>

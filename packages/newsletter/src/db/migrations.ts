@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
+import { mailboxKey } from "../validation.js";
 
 /**
  * A versioned migration. Migrations are applied in name order and never edited once
@@ -111,6 +112,61 @@ export const migrations: Record<string, NewsletterMigration> = {
     },
     async down(db: AnyDb) {
       await db.schema.alterTable("newsletter_consents").dropColumn("confirm_method").execute();
+    },
+  },
+  "0003_mailbox": {
+    // The mailbox is the unit: email_key becomes the canonical mailbox key (plus-tags
+    // removed, Gmail dots removed); a log of confirmation mails per mailbox (hashed) for the
+    // 3-in-30-days cap; a permanent mail failure state; the first name per signup, so that
+    // confirming one signup never takes another signup's text. Adds columns and a table;
+    // existing keys are rewritten only where that merges no two rows.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("newsletter_mail_log")
+        .addColumn("mailbox_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("sent_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("newsletter_mail_log_mailbox")
+        .on("newsletter_mail_log")
+        .columns(["mailbox_hash", "sent_at"])
+        .execute();
+      // Confirm, unsubscribe and prune find a subscriber's tokens.
+      await db.schema
+        .createIndex("newsletter_confirmation_tokens_subscriber")
+        .on("newsletter_confirmation_tokens")
+        .column("subscriber_id")
+        .execute();
+      await db.schema
+        .alterTable("newsletter_subscribers")
+        .addColumn("mail_status", "varchar(24)")
+        .execute();
+      await db.schema
+        .alterTable("newsletter_consents")
+        .addColumn("first_name", "varchar(200)")
+        .execute();
+      const rows = await db
+        .selectFrom("newsletter_subscribers")
+        .select(["id", "email_key", "email"])
+        .execute();
+      const taken = new Set(rows.map((r) => String(r.email_key)));
+      for (const row of rows) {
+        const key = mailboxKey(String(row.email));
+        if (key === row.email_key || taken.has(key)) continue;
+        await db
+          .updateTable("newsletter_subscribers")
+          .set({ email_key: key })
+          .where("id", "=", row.id)
+          .execute();
+        taken.delete(String(row.email_key));
+        taken.add(key);
+      }
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable("newsletter_consents").dropColumn("first_name").execute();
+      await db.schema.alterTable("newsletter_subscribers").dropColumn("mail_status").execute();
+      await db.schema.dropIndex("newsletter_confirmation_tokens_subscriber").execute();
+      await db.schema.dropTable("newsletter_mail_log").execute();
     },
   },
 };

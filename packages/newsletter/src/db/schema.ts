@@ -7,9 +7,12 @@ export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
 
 export interface SubscribersTable {
   id: string;
-  /** Case-folded address; the unique key that makes signups idempotent. */
+  /**
+   * The mailbox key (lower-case, +tag removed, Gmail dots removed, punycode domain): the
+   * unique key that makes signups idempotent and the unit of every per-address limit.
+   */
   email_key: string;
-  /** Address as normalised at signup: trimmed, domain lower-cased, local part as typed. */
+  /** Address as typed at the signup that was last mailed (domain lower-cased): mail goes here. */
   email: string;
   first_name: string | null;
   status: SubscriberStatus;
@@ -24,12 +27,16 @@ export interface SubscribersTable {
   mail_attempts: Generated<number>;
   mail_last_error: string | null;
   mail_sent_at: IsoTime | null;
+  /** "failed-permanent" after a 5xx rejection: never retried or requeued. */
+  mail_status: string | null;
 }
 
 export interface ConsentsTable {
   id: string;
   subscriber_id: string;
+  /** The address as typed at this signup. */
   email: string;
+  first_name: string | null;
   consent_text: string;
   consent_version: string | null;
   consent_hash: string;
@@ -69,7 +76,14 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** One row per confirmation mail intent, for the per-mailbox cap (hashed key). */
+export interface MailLogTable {
+  mailbox_hash: string;
+  sent_at: IsoTime;
+}
+
 export interface Database {
+  newsletter_mail_log: MailLogTable;
   newsletter_subscribers: SubscribersTable;
   newsletter_consents: ConsentsTable;
   newsletter_confirmation_tokens: ConfirmationTokensTable;

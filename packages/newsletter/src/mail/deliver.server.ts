@@ -1,17 +1,20 @@
 import { type Kysely, sql } from "kysely";
 import { addMs, type Core } from "../core.server.js";
 import type { Database } from "../db/schema.js";
-import { errorMessage } from "../errors.js";
+import { errorMessage, redact, safeError } from "../errors.js";
+import { hit, mailboxHash, SITE_MAIL_BUCKET } from "../rate-limit.server.js";
 import { newConfirmationToken, unsubscribeToken } from "../tokens.server.js";
 import { confirmationMail } from "./templates.js";
 
 export interface PendingMail {
   subscriberId: string;
+  /** The address as the visitor typed it (the mailbox key only decides limits). */
   email: string;
-  firstName: string | null;
   /** The raw confirmation token; only its hash is in the database. */
   token: string;
 }
+
+const HOUR = 3_600_000;
 
 /**
  * SITE_URL plus a path, keeping any path in SITE_URL: `new URL("/x", "https://a.nl/blog")`
@@ -25,48 +28,90 @@ export function siteLink(siteUrl: string, path: string): URL {
   return base;
 }
 
-export function confirmUrl(core: Core, token: string): string {
-  const url = siteLink(core.settings.siteUrl, core.settings.paths.confirm);
-  url.searchParams.set("token", token);
+/**
+ * Tokens travel in the path (`…/bevestigen/<token>`), not the query string: proxies and
+ * analytics log query strings more often than paths, and the path form is what the app's
+ * route matches. Both tokens are base64url, so they are path-safe as they are.
+ */
+function tokenLink(core: Core, base: string, token: string): string {
+  const url = siteLink(core.settings.siteUrl, base);
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}/${token}`;
   return url.toString();
+}
+
+export function confirmUrl(core: Core, token: string): string {
+  return tokenLink(core, core.settings.paths.confirm, token);
 }
 
 export function unsubscribeUrl(core: Core, subscriberId: string): string {
-  const url = siteLink(core.settings.siteUrl, core.settings.paths.unsubscribe);
-  url.searchParams.set("token", unsubscribeToken(core.settings.secret, subscriberId));
-  return url.toString();
+  return tokenLink(
+    core,
+    core.settings.paths.unsubscribe,
+    unsubscribeToken(core.settings.secrets, subscriberId),
+  );
 }
 
-/** Store a new confirmation token for the subscriber's current consent; return the raw token. */
 /**
- * Claims the right to send a pending subscriber a new confirmation mail: at most one per
- * `mailIntervalMs`, decided by a conditional update so it holds across instances. A new
- * request by the visitor starts the failure count afresh (mail_attempts counts consecutive
- * failures). Returns false when a mail went out too recently.
+ * May this mailbox get a confirmation mail now? At most one per `mailIntervalMs` and
+ * `rateLimits.perMailbox.max` (3) per `perMailbox.windowMs` (30 days), counted per mailbox
+ * whatever the route (signup, request-new) and whatever happened to the subscriber row in
+ * between (unsubscribed, pruned). When allowed, the intent is logged, which spends the
+ * budget: only requests that send a mail spend it. The caller holds the subscriber's row
+ * lock (or has just inserted the row), so two requests for one mailbox cannot both pass.
  */
-export async function claimConfirmationMail(
+export async function claimMailbox(
+  trx: Kysely<Database>,
+  core: Core,
+  mailboxKey: string,
+  now: Date,
+): Promise<boolean> {
+  const hash = mailboxHash(mailboxKey);
+  const { perMailbox } = core.settings.rateLimits;
+  const recent = new Date(now.getTime() - core.settings.mailIntervalMs).toISOString();
+  const tooRecent = await trx
+    .selectFrom("newsletter_mail_log")
+    .select("sent_at")
+    .where("mailbox_hash", "=", hash)
+    .where("sent_at", ">", recent)
+    .limit(1)
+    .executeTakeFirst();
+  if (tooRecent) return false;
+  const inCapWindow = await trx
+    .selectFrom("newsletter_mail_log")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .where("mailbox_hash", "=", hash)
+    .where("sent_at", ">", new Date(now.getTime() - perMailbox.windowMs).toISOString())
+    .executeTakeFirstOrThrow();
+  if (Number(inCapWindow.n) >= perMailbox.max) return false;
+  await trx
+    .insertInto("newsletter_mail_log")
+    .values({ mailbox_hash: hash, sent_at: now.toISOString() })
+    .execute();
+  return true;
+}
+
+/** Mark the subscriber's confirmation mail as due (claimed) from now, with a fresh lease. */
+export async function markMailDue(
   trx: Kysely<Database>,
   core: Core,
   subscriberId: string,
   now: Date,
-): Promise<boolean> {
-  const nowIso = now.toISOString();
-  const tooRecent = new Date(now.getTime() - core.settings.mailIntervalMs).toISOString();
-  const res = await trx
+): Promise<void> {
+  await trx
     .updateTable("newsletter_subscribers")
     .set({
-      last_mail_at: nowIso,
+      last_mail_at: now.toISOString(),
       mail_due_at: addMs(now, core.settings.mailLeaseMs),
       mail_attempts: 0,
-      updated_at: nowIso,
+      mail_status: null,
+      mail_last_error: null,
+      updated_at: now.toISOString(),
     })
     .where("id", "=", subscriberId)
-    .where("status", "=", "pending")
-    .where((eb) => eb.or([eb("last_mail_at", "is", null), eb("last_mail_at", "<=", tooRecent)]))
-    .executeTakeFirst();
-  return res.numUpdatedRows === 1n;
+    .execute();
 }
 
+/** Store a new confirmation token for one consent record; return the raw token. */
 export async function createConfirmationToken(
   trx: Kysely<Database>,
   core: Core,
@@ -89,27 +134,51 @@ export async function createConfirmationToken(
   return token;
 }
 
+/**
+ * One slot of the site-wide hourly cap on confirmation mails. False when the hour is
+ * full: the mail then stays due and `resend-pending` sends it in a later hour.
+ */
+export async function takeSiteMailSlot(
+  core: Core,
+  now: Date,
+): Promise<{ allowed: boolean; windowEnd: Date }> {
+  const r = await hit(
+    core.handle.db,
+    SITE_MAIL_BUCKET,
+    { max: core.settings.maxConfirmationMailsPerHour, windowMs: HOUR },
+    now,
+  );
+  return { allowed: r.allowed, windowEnd: r.windowEnd };
+}
+
 function backoffMs(core: Core, attempts: number): number {
   const { baseDelayMs, maxDelayMs } = core.settings.retry;
   return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
 }
 
+/** A 5xx SMTP reply is a permanent rejection (RFC 5321): retrying cannot help. */
+function isPermanent(error: unknown): boolean {
+  const code = Number((error as { responseCode?: unknown } | null)?.responseCode);
+  return Number.isInteger(code) && code >= 500 && code < 600;
+}
+
 /**
  * Send one confirmation mail and record the outcome. Never throws: a failed send leaves the
- * signup pending with the error recorded and a retry scheduled.
+ * signup pending with the (redacted) error recorded and a retry scheduled; a permanent
+ * rejection (5xx) marks it `failed-permanent`, never retried or requeued.
  */
-export async function deliverConfirmation(core: Core, mail: PendingMail): Promise<boolean> {
+export async function sendConfirmation(core: Core, mail: PendingMail): Promise<boolean> {
   const { db } = core.handle;
   const link = confirmUrl(core, mail.token);
   const unsubscribe = unsubscribeUrl(core, mail.subscriberId);
   const content = confirmationMail({
-    firstName: mail.firstName,
     confirmUrl: link,
     unsubscribeUrl: unsubscribe,
     expiresInHours: Math.round(core.settings.confirmationTtlMs / 3_600_000),
     siteName: core.settings.siteName,
   });
   let failure: string | null = null;
+  let permanent = false;
   try {
     await core.transport.send({
       from: core.settings.mailFrom,
@@ -123,23 +192,40 @@ export async function deliverConfirmation(core: Core, mail: PendingMail): Promis
       link,
     });
   } catch (error) {
-    failure = errorMessage(error).slice(0, 1000) || "unknown error";
+    // SMTP errors quote the recipient: keep addresses, links and tokens out of the
+    // database and the log.
+    failure = redact(errorMessage(error).slice(0, 1000)) || "unknown error";
+    permanent = isPermanent(error);
   }
   const now = core.now();
   try {
     if (failure === null) {
-      // mail_attempts counts consecutive failures only: a success starts the count afresh,
-      // so a long-lived pending signup is never given up after one failure.
+      // mail_attempts counts consecutive failures only: a success starts the count afresh.
       await db
         .updateTable("newsletter_subscribers")
         .set({
           mail_sent_at: now.toISOString(),
           mail_last_error: null,
+          mail_status: null,
           mail_due_at: null,
           mail_attempts: 0,
         })
         .where("id", "=", mail.subscriberId)
         .execute();
+    } else if (permanent) {
+      await db
+        .updateTable("newsletter_subscribers")
+        .set({
+          mail_last_error: failure,
+          mail_status: "failed-permanent",
+          mail_due_at: null,
+          mail_attempts: sql<number>`mail_attempts + 1`,
+        })
+        .where("id", "=", mail.subscriberId)
+        .execute();
+      core.logger.warn(
+        `[newsletter] confirmation mail to subscriber ${mail.subscriberId} was rejected permanently; not retried: ${failure}`,
+      );
     } else {
       // Atomic increment: a retry on another instance cannot lose a count.
       const row = await db
@@ -167,7 +253,47 @@ export async function deliverConfirmation(core: Core, mail: PendingMail): Promis
     }
   } catch (error) {
     // The mail state could not be written; the claim's lease makes it due again later.
-    core.logger.error(`[newsletter] could not record mail outcome: ${errorMessage(error)}`);
+    core.logger.error(`[newsletter] could not record mail outcome: ${safeError(error)}`);
   }
   return failure === null;
+}
+
+/**
+ * After a signup or request-new has committed: take a slot of the site-wide hourly cap
+ * (none left → the mail waits, due at the next hour, for resend-pending), start the send,
+ * and wait at most `firstSendWaitMs` (2 s) for it. A slow mail server never holds the
+ * visitor's page: the send goes on in the background (close() waits for it), and if it
+ * fails or the process dies the retry schedule or the lease picks it up.
+ */
+export async function deliverAfterCommit(core: Core, mail: PendingMail): Promise<void> {
+  try {
+    const slot = await takeSiteMailSlot(core, core.now());
+    if (!slot.allowed) {
+      await core.handle.db
+        .updateTable("newsletter_subscribers")
+        .set({ mail_due_at: slot.windowEnd.toISOString() })
+        .where("id", "=", mail.subscriberId)
+        .where("status", "=", "pending")
+        .execute();
+      core.logger.warn(
+        "[newsletter] site-wide hourly cap on confirmation mails reached; the signup is stored and resend-pending mails it later",
+      );
+      return;
+    }
+  } catch (error) {
+    // Could not count: the signup is stored and its lease makes the mail due later.
+    core.logger.error(`[newsletter] could not take a mail slot: ${safeError(error)}`);
+    return;
+  }
+  const attempt = sendConfirmation(core, mail);
+  core.inFlight.add(attempt);
+  void attempt.finally(() => core.inFlight.delete(attempt));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    attempt,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, core.settings.firstSendWaitMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -1,5 +1,4 @@
 export interface ConfirmationMailData {
-  firstName: string | null;
   confirmUrl: string;
   unsubscribeUrl: string;
   expiresInHours: number;
@@ -15,12 +14,17 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", "&#39;");
 }
 
+/**
+ * The confirmation mail carries no text a visitor typed: whoever fills in the form may put
+ * someone else's address in it, so a name ("Hoi <anything>") would let strangers write into
+ * that inbox. It greets without a name until the address is confirmed.
+ */
 export function confirmationMail(data: ConfirmationMailData): {
   subject: string;
   text: string;
   html: string;
 } {
-  const greeting = data.firstName ? `Hoi ${data.firstName},` : "Hoi,";
+  const greeting = "Hoi,";
   const subject = "Bevestig je aanmelding voor de Updates";
   const text = [
     greeting,

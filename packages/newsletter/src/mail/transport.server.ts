@@ -42,9 +42,10 @@ function toNodemailer(mail: OutgoingMail) {
 }
 
 /**
- * Development default: each mail is written as an .eml file and, unless `logLinks` is
- * false, its link is logged. A confirmation link is a credential (whoever has it confirms
- * the address), so it must not end up in production logs.
+ * Local default: each mail is written as an .eml file and, unless `logLinks` is false, its
+ * address and link are logged. A confirmation link is a credential (whoever has it confirms
+ * the address) and an address is personal data: with `logLinks: false` (production outbox)
+ * the log line names neither.
  */
 export function createOutboxTransport(
   dir: string,
@@ -69,7 +70,9 @@ export function createOutboxTransport(
       await writeFile(`${file}.tmp`, message);
       await rename(`${file}.tmp`, file);
       logger?.info(
-        `[newsletter] mail to ${mail.to} written to ${file}${logLinks && mail.link ? `; link: ${mail.link}` : ""}`,
+        logLinks
+          ? `[newsletter] mail to ${mail.to} written to ${file}${mail.link ? `; link: ${mail.link}` : ""}`
+          : `[newsletter] mail written to ${file}`,
       );
     },
     async close() {

@@ -1,0 +1,51 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "@vaart/testing";
+
+// One production server for the whole run, on its own port and its own data folder (the
+// SQLite database and the mail outbox the tests read).
+const port = Number(process.env.E2E_PORT ?? 3210);
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "vaart-site-e2e-"));
+process.env.E2E_DATA_DIR = dataDir;
+
+export default defineConfig({
+  testDir: "test/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "nl-NL",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+    },
+  },
+  projects: [
+    { name: "js-on", use: { javaScriptEnabled: true } },
+    // HTTP-level checks, budgets and Lighthouse do not depend on the browser's settings: once.
+    {
+      name: "js-off",
+      use: { javaScriptEnabled: false },
+      testIgnore: /(http|budget)\.spec\.ts/,
+    },
+  ],
+  webServer: {
+    command: "node server.js",
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: `sqlite:${path.join(dataDir, "e2e.sqlite")}`,
+      VAART_LOCAL_DEFAULTS: "1",
+      SITE_URL: `http://localhost:${port}`,
+    },
+  },
+});

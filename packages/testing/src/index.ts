@@ -1,0 +1,5 @@
+export { expectNoAxeViolations, wcagTags } from "./axe.js";
+export { chromiumArgs, chromiumPath } from "./chromium.js";
+export { type LighthouseReport, type LighthouseScores, runLighthouse } from "./lighthouse.js";
+export { linkIn, mailTo, uniqueAddress } from "./outbox.js";
+export { measurePageWeight, type PageWeight } from "./page-weight.js";

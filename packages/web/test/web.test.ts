@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { etagMatches, weakEtag } from "../src/caching.js";
+import { clientIp } from "../src/client-ip.js";
+import { loadServerConfig, localDefaultsChosen } from "../src/config.js";
+import { securityHeaders } from "../src/security-headers.js";
+
+describe("clientIp", () => {
+  it("takes the socket address when no proxy is trusted, whatever X-Forwarded-For says", () => {
+    expect(
+      clientIp({ forwardedFor: "6.6.6.6", socketAddress: "203.0.113.9", trustProxyHops: 0 }),
+    ).toBe("203.0.113.9");
+  });
+
+  it("takes the entry the trusted proxies appended, never the first (client-chosen) one", () => {
+    const forwardedFor = "6.6.6.6, 198.51.100.7, 10.0.0.2";
+    expect(clientIp({ forwardedFor, socketAddress: "10.0.0.3", trustProxyHops: 1 })).toBe(
+      "10.0.0.2",
+    );
+    expect(clientIp({ forwardedFor, socketAddress: "10.0.0.3", trustProxyHops: 2 })).toBe(
+      "198.51.100.7",
+    );
+  });
+
+  it("gives no address when the chain is shorter than the configured hops", () => {
+    expect(clientIp({ forwardedFor: null, socketAddress: "10.0.0.3", trustProxyHops: 1 })).toBe(
+      null,
+    );
+    expect(
+      clientIp({ forwardedFor: "1.2.3.4", socketAddress: "10.0.0.3", trustProxyHops: 2 }),
+    ).toBe(null);
+  });
+});
+
+describe("ETag", () => {
+  it("is weak, stable for the same body, and different for another body", () => {
+    expect(weakEtag("<p>a</p>")).toMatch(/^W\/".+"$/);
+    expect(weakEtag("<p>a</p>")).toBe(weakEtag("<p>a</p>"));
+    expect(weakEtag("<p>a</p>")).not.toBe(weakEtag("<p>b</p>"));
+  });
+
+  it("matches If-None-Match lists, weak or strong, and *", () => {
+    const etag = weakEtag("x");
+    const opaque = etag.slice(2);
+    expect(etagMatches(`"other", ${etag}`, etag)).toBe(true);
+    expect(etagMatches(opaque, etag)).toBe(true);
+    expect(etagMatches("*", etag)).toBe(true);
+    expect(etagMatches('"other"', etag)).toBe(false);
+    expect(etagMatches(null, etag)).toBe(false);
+  });
+});
+
+describe("server configuration", () => {
+  it("uses local defaults only where they were chosen", () => {
+    expect(localDefaultsChosen({ NODE_ENV: "development" })).toBe(true);
+    expect(localDefaultsChosen({ NODE_ENV: "test" })).toBe(true);
+    expect(localDefaultsChosen({ NODE_ENV: "production", VAART_LOCAL_DEFAULTS: "1" })).toBe(true);
+    expect(localDefaultsChosen({})).toBe(false);
+    expect(localDefaultsChosen({ NODE_ENV: "staging" })).toBe(false);
+    expect(localDefaultsChosen({ NODE_ENV: "production" })).toBe(false);
+  });
+
+  it("refuses to start a real deployment without TRUST_PROXY and an https SITE_URL, naming them", () => {
+    expect(() => loadServerConfig({ NODE_ENV: "production" }, { port: 3000 })).toThrow(
+      /TRUST_PROXY must be set.*SITE_URL must be set/s,
+    );
+    expect(() =>
+      loadServerConfig(
+        { NODE_ENV: "staging", TRUST_PROXY: "1", SITE_URL: "http://example.nl" },
+        { port: 3000 },
+      ),
+    ).toThrow(/SITE_URL must start with https:\/\//);
+  });
+
+  it("names a malformed variable", () => {
+    expect(() => loadServerConfig({ NODE_ENV: "test", PORT: "80a" }, { port: 3000 })).toThrow(
+      "PORT must be a whole number",
+    );
+    expect(() => loadServerConfig({ NODE_ENV: "test", TRUST_PROXY: "99" }, { port: 3000 })).toThrow(
+      "TRUST_PROXY must be between 0 and 10",
+    );
+    expect(() =>
+      loadServerConfig({ NODE_ENV: "test", SITE_URL: "example" }, { port: 3000 }),
+    ).toThrow("SITE_URL must be an absolute URL");
+  });
+
+  it("accepts a complete production configuration", () => {
+    const config = loadServerConfig(
+      { TRUST_PROXY: "1", SITE_URL: "https://www.example.nl", PORT: "8080" },
+      { port: 3000 },
+    );
+    expect(config).toMatchObject({ port: 8080, trustProxyHops: 1, localDefaults: false });
+    expect(config.siteUrl.href).toBe("https://www.example.nl/");
+  });
+});
+
+describe("security headers", () => {
+  it("allow nothing inline and add HSTS only over https", () => {
+    const plain = securityHeaders({ https: false });
+    expect(plain["Content-Security-Policy"]).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(plain["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(plain["Strict-Transport-Security"]).toBeUndefined();
+    expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(
+      /max-age=31536000/,
+    );
+  });
+});
