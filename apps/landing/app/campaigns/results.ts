@@ -15,7 +15,9 @@ export interface CampaignResult {
   title: string;
   phase: CampaignPhase;
   visits: number;
+  /** Every signup through the campaign's form (source = its slug). */
   signups: number;
+  /** Of those, confirmed through the mail. */
   confirmed: number;
   /** Confirmed signups per visit, 0–1; null without visits. */
   conversion: number | null;
@@ -28,37 +30,31 @@ export interface CampaignResult {
  */
 export async function campaignResults(
   campaigns: readonly Campaign[],
-  newsletter: Pick<Newsletter, "stats">,
+  newsletter: Pick<Newsletter, "sourceReport">,
   now = new Date(),
 ): Promise<CampaignResult[]> {
-  const stats = await newsletter.stats();
-  return campaigns.map((campaign) => {
-    const source = stats.sources.find((entry) => entry.source === campaign.slug);
-    const signups = source?.total ?? 0;
-    const confirmed = (source?.confirmed ?? 0) + (source?.unsubscribed ?? 0);
-    const visits = 0;
+  const reports = await newsletter.sourceReport(campaigns.map((campaign) => campaign.slug));
+  return campaigns.map((campaign, index) => {
+    const report = reports[index];
+    const visits = report?.visits ?? 0;
+    const confirmed = report?.confirmed ?? 0;
     return {
       slug: campaign.slug,
       title: campaign.title,
       phase: campaignPhase(campaign, now),
       visits,
-      signups,
+      signups: report?.signups ?? 0,
       confirmed,
       conversion: visits > 0 ? confirmed / visits : null,
-      days: [],
+      days: report?.days ?? [],
     };
   });
 }
 
-/** Confirmed signups of the campaigns (source = a campaign's slug) with their UTM values. */
-export async function campaignSignupsCsv(
+/** Confirmed subscribers whose signup came through a campaign, with its UTM values. */
+export function campaignSignupsCsv(
   campaigns: readonly Campaign[],
   newsletter: Pick<Newsletter, "exportCsv">,
 ): Promise<string> {
-  const csv = await newsletter.exportCsv();
-  const slugs = new Set(campaigns.map((campaign) => campaign.slug));
-  const [header, ...rows] = csv.split("\r\n").filter(Boolean);
-  // Cells are always quoted; the third column is the source.
-  const kept = rows.filter((row) => slugs.has(row.split('","')[2] ?? ""));
-  return `${[header, ...kept].join("\r\n")}\r\n`;
+  return newsletter.exportCsv({ sources: campaigns.map((campaign) => campaign.slug) });
 }

@@ -54,8 +54,14 @@ test("a signup with UTM values is attributed, confirmed and shows in the results
 
   await logIn(page);
   const row = page.locator(`tr[data-campaign='${examples.published}']`);
+  await expect(row.locator("td").nth(1)).not.toHaveText("0"); // visits, counted on the server
   await expect(row.locator("td").nth(2)).not.toHaveText("0"); // signups
   await expect(row.locator("td").nth(3)).not.toHaveText("0"); // confirmed
+  await expect(row.locator("td").nth(4)).toHaveText(/%$/); // conversion
+  // The per-day chart: an SVG image with the same figures in a table.
+  await expect(
+    page.getByRole("img", { name: "Webinar: gelijkwaardig samenwerken in de keten: per dag" }),
+  ).toBeVisible();
   const csv = await page.request.get(`${baseUrl()}/resultaten/export.csv`);
   expect(csv.status()).toBe(200);
   const line = (await csv.text()).split("\r\n").find((l) => l.includes(address)) ?? "";
