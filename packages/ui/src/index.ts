@@ -10,6 +10,12 @@ export { CallToAction, type CallToActionProps } from "./components/CallToAction"
 export * from "./components/Checkbox";
 export * from "./components/Container";
 export {
+  DataTable,
+  type DataTableColumn,
+  type DataTableProps,
+  type DataTableRow,
+} from "./components/DataTable";
+export {
   EventDetails,
   type EventDetailsLabels,
   type EventDetailsProps,

@@ -1,3 +1,4 @@
+import { DataTable } from "@vaart/ui";
 import type { CampaignPhase } from "../campaigns/publication";
 
 const phaseLabels: Record<CampaignPhase, string> = {
@@ -22,30 +23,28 @@ export interface ResultRow {
 /** One row per campaign: the figures marketing asked for. */
 export function ResultsTable({ results }: { results: readonly ResultRow[] }) {
   return (
-    <table>
-      <caption>Per campagne</caption>
-      <thead>
-        <tr>
-          <th scope="col">Campagne</th>
-          <th scope="col">Status</th>
-          <th scope="col">Bezoeken</th>
-          <th scope="col">Aanmeldingen</th>
-          <th scope="col">Bevestigd</th>
-          <th scope="col">Conversie</th>
-        </tr>
-      </thead>
-      <tbody>
-        {results.map((result) => (
-          <tr key={result.slug} data-campaign={result.slug}>
-            <th scope="row">{result.title}</th>
-            <td>{phaseLabels[result.phase]}</td>
-            <td>{result.visits}</td>
-            <td>{result.signups}</td>
-            <td>{result.confirmed}</td>
-            <td>{result.conversion === null ? "–" : percent.format(result.conversion)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Per campagne"
+      columns={[
+        { header: "Campagne" },
+        { header: "Status" },
+        { header: "Bezoeken", numeric: true },
+        { header: "Aanmeldingen", numeric: true },
+        { header: "Bevestigd", numeric: true },
+        { header: "Conversie", numeric: true },
+      ]}
+      rows={results.map((result) => ({
+        key: result.slug,
+        header: result.title,
+        attributes: { "data-campaign": result.slug },
+        cells: [
+          phaseLabels[result.phase],
+          result.visits,
+          result.signups,
+          result.confirmed,
+          result.conversion === null ? "–" : percent.format(result.conversion),
+        ],
+      }))}
+    />
   );
 }

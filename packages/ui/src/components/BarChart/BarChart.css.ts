@@ -1,4 +1,4 @@
-import { globalStyle, style, styleVariants } from "@vanilla-extract/css";
+import { style, styleVariants } from "@vanilla-extract/css";
 import { vars } from "../../theme/contract.css";
 
 export const figure = style({
@@ -56,18 +56,6 @@ export const swatchColor = styleVariants({
   0: { background: vars.color.accent },
   1: { background: vars.color.heading },
   2: { background: vars.color.textMuted },
-});
-
-export const table = style({
-  borderCollapse: "collapse",
-  fontFamily: vars.font.heading,
-  fontSize: vars.fontSize.small,
-  color: vars.color.text,
-});
-
-globalStyle(`${table} th, ${table} td`, {
-  padding: `${vars.space.xxs} ${vars.space.sm}`,
-  textAlign: "end",
 });
 
 export const tableToggle = style({

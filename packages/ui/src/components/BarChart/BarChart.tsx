@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { DataTable } from "../DataTable";
 import * as styles from "./BarChart.css";
 
 export interface BarChartGroup {
@@ -41,7 +42,8 @@ export function BarChart({
   const shown = series.slice(0, 3);
   const max = Math.max(1, ...groups.flatMap((group) => group.values.slice(0, shown.length)));
   const groupWidth = Math.max(24, shown.length * 10 + 8);
-  const width = left + Math.max(1, groups.length) * groupWidth + 8;
+  // At least 600 units wide: a chart of a few days keeps readable proportions when it scales.
+  const width = Math.max(600, left + Math.max(1, groups.length) * groupWidth + 8);
   const plot = height - top - bottom;
   const labelEvery = Math.max(1, Math.ceil(groups.length / 10));
   return (
@@ -111,29 +113,18 @@ export function BarChart({
       </ul>
       <details>
         <summary className={styles.tableToggle}>{tableLabel}</summary>
-        <table className={styles.table}>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{groupHeader}</th>
-              {shown.map((name) => (
-                <th key={name} scope="col">
-                  {name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => (
-              <tr key={group.label}>
-                <th scope="row">{group.label}</th>
-                {shown.map((name, s) => (
-                  <td key={name}>{group.values[s] ?? 0}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={title}
+          columns={[
+            { header: groupHeader },
+            ...shown.map((name) => ({ header: name, numeric: true })),
+          ]}
+          rows={groups.map((group) => ({
+            key: group.label,
+            header: group.label,
+            cells: shown.map((_, s) => group.values[s] ?? 0),
+          }))}
+        />
       </details>
     </figure>
   );

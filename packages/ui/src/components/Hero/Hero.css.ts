@@ -6,6 +6,10 @@ export const hero = style({
   display: "grid",
   gap: vars.space.xl,
   alignItems: "center",
+});
+
+/** Copy and image side by side from desktop width. */
+export const withImage = style({
   "@media": {
     [`screen and (min-width: ${breakpoints.desktop}em)`]: {
       gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr)",
@@ -14,6 +18,7 @@ export const hero = style({
 });
 
 export const copy = style({
+  maxWidth: vars.layout.contentMax,
   display: "flex",
   flexDirection: "column",
   alignItems: "flex-start",

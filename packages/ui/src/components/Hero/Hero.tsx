@@ -24,7 +24,7 @@ export interface HeroProps {
 /** The opening of a campaign page: what it is about, why it matters, and what to do next. */
 export function Hero({ heading, subheading, image, action, headingLevel = 1 }: HeroProps) {
   return (
-    <header className={styles.hero}>
+    <header className={image ? `${styles.hero} ${styles.withImage}` : styles.hero}>
       <div className={styles.copy}>
         <Heading level={headingLevel} size={1}>
           {heading}
