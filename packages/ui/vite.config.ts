@@ -5,7 +5,9 @@ import { defineConfig } from "vite";
 
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@vanilla-extract\//];
 
-// Library build: one ESM entry plus one extracted stylesheet (dist/ui.css).
+// Library build: the main entry, the `format` and `tokens` subpaths (plain helpers and
+// colour values, no styles) and one
+// extracted stylesheet (dist/ui.css).
 export default defineConfig({
   plugins: [react(), vanillaExtractPlugin({ identifiers: "short" })],
   build: {
@@ -13,9 +15,13 @@ export default defineConfig({
     sourcemap: true,
     cssCodeSplit: false,
     lib: {
-      entry: resolve(import.meta.dirname, "src/index.ts"),
+      entry: {
+        index: resolve(import.meta.dirname, "src/index.ts"),
+        format: resolve(import.meta.dirname, "src/format/index.ts"),
+        tokens: resolve(import.meta.dirname, "src/tokens/index.ts"),
+      },
       formats: ["es"],
-      fileName: "index",
+      fileName: (_format, entryName) => `${entryName}.js`,
       cssFileName: "ui",
     },
     rollupOptions: { external },

@@ -8,12 +8,31 @@ import { defineConfig } from "vitest/config";
 // Debian's Chromium: Playwright cannot download its own browser on these machines.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+const root = import.meta.dirname;
+
 const browser = () => ({
   enabled: true,
   headless: true,
   screenshotFailures: false,
   viewport: { width: 1280, height: 800 },
+  expect: {
+    toMatchScreenshot: {
+      comparatorName: "pixelmatch" as const,
+      // Per pixel: a small colour distance (font anti-aliasing) is not a change. Per picture:
+      // at most 0.1 % of the pixels may differ, which a shifted margin or colour never stays under.
+      comparatorOptions: { threshold: 0.1, allowedMismatchedPixelRatio: 0.001 },
+      // One baseline per story, named after its id: visual-baselines/<story-id>.png.
+      resolveScreenshotPath: ({ arg, ext }: { arg: string; ext: string }) =>
+        resolve(root, "visual-baselines", `${arg}${ext}`),
+      // Reference, actual and diff of a failing story, where CI keeps its artefacts.
+      resolveDiffPath: ({ arg, ext }: { arg: string; ext: string }) =>
+        resolve(root, "test-results", "visual", `${arg}${ext}`),
+    },
+  },
   provider: playwright({
+    // The page around the test frame: large enough that the frame is never scaled down,
+    // even when the visual check grows it to a story's full height (up to 4000 px).
+    contextOptions: { viewport: { width: 1920, height: 4100 } },
     launchOptions: {
       executablePath: chromium,
       args: [
@@ -68,7 +87,7 @@ export default defineConfig({
         test: {
           name: "storybook",
           css: true,
-          setupFiles: ["./.storybook/vitest.setup.ts"],
+          setupFiles: ["./.storybook/vitest.setup.ts", "./.storybook/visual.setup.ts"],
           browser: browser(),
         },
       },

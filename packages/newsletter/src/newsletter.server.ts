@@ -1,4 +1,5 @@
 import path from "node:path";
+import { sql } from "kysely";
 import { findRepoRoot, localDefaultsChosen, splitSecrets } from "./config.server.js";
 import {
   type ConfirmContext,
@@ -135,6 +136,8 @@ export interface Newsletter {
   migrate(options?: MigrateOptions): Promise<MigrateReport>;
   /** Row counts per table (diagnostics and tests). */
   counts(): Promise<Record<string, number>>;
+  /** For health checks: migrations applied and one cheap query answered; throws otherwise. */
+  ping(): Promise<void>;
   readonly dialect: DatabaseHandle["dialect"];
   readonly location: string;
   readonly transportName: string;
@@ -314,6 +317,10 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
       return report;
     },
     counts: () => tableCounts(core),
+    async ping() {
+      await core.ready();
+      await sql`select 1`.execute(handle.db);
+    },
     dialect: handle.dialect,
     location: handle.location,
     transportName: transport.name,

@@ -1,10 +1,20 @@
 import type { StorybookConfig } from "@storybook/react-vite";
 import { vanillaExtractPlugin } from "@vanilla-extract/vite-plugin";
+import remarkGfm from "remark-gfm";
 
 const config: StorybookConfig = {
   framework: { name: "@storybook/react-vite", options: {} },
+  // Each component's guide (its one docs page) sits next to its code: src/components/<Name>/<Name>.mdx.
   stories: ["../src/docs/*.mdx", "../src/**/*.mdx", "../src/**/*.stories.tsx"],
-  addons: ["@storybook/addon-docs", "@storybook/addon-a11y", "@storybook/addon-vitest"],
+  addons: [
+    {
+      name: "@storybook/addon-docs",
+      // GitHub-flavoured Markdown, so `| a | b |` tables in MDX render as tables.
+      options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } },
+    },
+    "@storybook/addon-a11y",
+    "@storybook/addon-vitest",
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Stories tagged "test-only" exist for the test run and stay out of the published sidebar.
   tags: { "test-only": { excludeFromSidebar: true, excludeFromDocsStories: true } },

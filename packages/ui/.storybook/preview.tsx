@@ -22,7 +22,14 @@ const withTheme: Decorator = (Story, context) => {
 
 const preview: Preview = {
   decorators: [withTheme],
-  tags: ["autodocs"],
+  // Tells the test run's visual check (.storybook/visual.setup.ts) which story this is.
+  // Stories that exist only for tests, or set `parameters.visual: false`, are not pictured.
+  beforeEach: ({ id, tags, parameters }) => {
+    globalThis.__visualStory = {
+      id,
+      pictured: !tags.includes("test-only") && parameters.visual !== false,
+    };
+  },
   globalTypes: {
     theme: {
       description: "Theme applied to every component",
@@ -42,8 +49,17 @@ const preview: Preview = {
   parameters: {
     layout: "fullscreen",
     controls: { expanded: true },
-    // Any axe violation fails the story's test run.
-    a11y: { test: "error" },
+    // Any axe violation fails the story's test run. axe runs only the tags it is given:
+    // without wcag22aa it leaves out target-size (2.5.8) and the other WCAG 2.2 rules.
+    a11y: {
+      test: "error",
+      options: {
+        runOnly: {
+          type: "tag",
+          values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+        },
+      },
+    },
     viewport: {
       options: {
         narrow: {
@@ -75,7 +91,7 @@ const preview: Preview = {
     },
     options: {
       storySort: {
-        order: ["Introduction", "Tokens", "Guides", "Pages", "Components", "Primitives"],
+        order: ["Introduction", "Tokens", "Pages", "Components", "Forms", "Primitives"],
       },
     },
   },

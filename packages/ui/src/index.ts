@@ -1,41 +1,90 @@
+/**
+ * The public face of `@vaart/ui`: every export is named here on purpose, because each one
+ * is an API that a version bump has to respect. Internals live in `src/private/`; text
+ * helpers in `@vaart/ui/format`; raw token values stay inside the package (the theme
+ * contract, `vars`, is how a consumer refers to a token).
+ */
 import "./styles/global.css";
 
-export * from "./components/ArticleLayout";
+// Page components and campaign blocks
+export {
+  ArticleLayout,
+  type ArticleLayoutLabels,
+  type ArticleLayoutProps,
+  type ArticleMeta,
+  type ReadMoreLink,
+} from "./components/ArticleLayout";
 export { ArticleTeaser, type ArticleTeaserProps } from "./components/ArticleTeaser";
 export { BarChart, type BarChartGroup, type BarChartProps } from "./components/BarChart";
-export * from "./components/Box";
-export * from "./components/Button";
+// Layout and text primitives
+export { Box, type BoxProps } from "./components/Box";
+export { Button, type ButtonProps } from "./components/Button";
 export { ButtonLink, type ButtonLinkProps } from "./components/ButtonLink";
 export { CallToAction, type CallToActionProps } from "./components/CallToAction";
-export * from "./components/Checkbox";
-export * from "./components/Container";
+export { Checkbox, type CheckboxProps } from "./components/Checkbox";
+export { Container, type ContainerProps } from "./components/Container";
 export {
   DataTable,
   type DataTableColumn,
   type DataTableProps,
   type DataTableRow,
 } from "./components/DataTable";
+// Forms
+export {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  type ErrorSummaryProps,
+} from "./components/ErrorSummary";
 export {
   EventDetails,
   type EventDetailsLabels,
   type EventDetailsProps,
 } from "./components/EventDetails";
 export { Faq, type FaqItem, type FaqProps } from "./components/Faq";
-export * from "./components/Heading";
+export {
+  FormField,
+  type FormFieldControlProps,
+  type FormFieldProps,
+} from "./components/FormField";
+export { Heading, type HeadingLevel, type HeadingProps } from "./components/Heading";
 export { Hero, type HeroImage, type HeroProps } from "./components/Hero";
-export * from "./components/Link";
-export * from "./components/LogoCarousel";
+export {
+  Link,
+  type LinkComponent,
+  type LinkComponentProps,
+  type LinkProps,
+  LinkProvider,
+  type LinkProviderProps,
+} from "./components/Link";
+export { LogoCarousel, type LogoCarouselProps, type Organisation } from "./components/LogoCarousel";
 export { NoticeBanner, type NoticeBannerProps } from "./components/NoticeBanner";
 export { Quote, type QuoteProps } from "./components/Quote";
 export { RichText, type RichTextProps } from "./components/RichText";
-export * from "./components/SignupForm";
-export * from "./components/SkipLink";
-export * from "./components/Stack";
-export * from "./components/Text";
-export * from "./components/TextField";
-export * from "./components/VisuallyHidden";
-export { type Sprinkles, sprinkles } from "./styles/sprinkles.css";
+export {
+  defaultSignupCopy,
+  type SignupField,
+  type SignupFieldErrors,
+  SignupForm,
+  type SignupFormCopy,
+  type SignupFormProps,
+  type SignupFormStatus,
+  type SignupFormValues,
+  type SignupValidationMessages,
+  signupFieldNames,
+  validateSignup,
+} from "./components/SignupForm";
+export { SkipLink, type SkipLinkProps } from "./components/SkipLink";
+export { Stack, type StackProps } from "./components/Stack";
+export { Text, type TextProps } from "./components/Text";
+export { TextField, type TextFieldProps } from "./components/TextField";
+export { VisuallyHidden, type VisuallyHiddenProps } from "./components/VisuallyHidden";
+
+// Themes
 export { vars } from "./theme/contract.css";
-export { contrastRatio, relativeLuminance } from "./theme/contrast";
-export { brandTheme, campaignTheme, darkTheme, themeClassNames } from "./theme/themes.css";
-export * from "./theme/tokens";
+export {
+  brandTheme,
+  campaignTheme,
+  darkTheme,
+  type ThemeName,
+  themeClassNames,
+} from "./theme/themes.css";

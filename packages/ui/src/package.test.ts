@@ -20,6 +20,47 @@ import packageJson from "../package.json";
 import { themeColors } from "./theme/tokens";
 
 const root = resolve(import.meta.dirname, "..");
+const exported = (entry: "." | "./format" | "./tokens") => packageJson.exports[entry].import;
+
+/** Runtime exports of `@vaart/ui`; types are checked by the apps' typecheck. */
+const publicValues = [
+  "ArticleLayout",
+  "ArticleTeaser",
+  "BarChart",
+  "Box",
+  "Button",
+  "ButtonLink",
+  "CallToAction",
+  "Checkbox",
+  "Container",
+  "DataTable",
+  "ErrorSummary",
+  "EventDetails",
+  "Faq",
+  "FormField",
+  "Heading",
+  "Hero",
+  "Link",
+  "LinkProvider",
+  "LogoCarousel",
+  "NoticeBanner",
+  "Quote",
+  "RichText",
+  "SignupForm",
+  "SkipLink",
+  "Stack",
+  "Text",
+  "TextField",
+  "VisuallyHidden",
+  "brandTheme",
+  "campaignTheme",
+  "darkTheme",
+  "defaultSignupCopy",
+  "signupFieldNames",
+  "themeClassNames",
+  "validateSignup",
+  "vars",
+];
 const read = (path: string) => readFileSync(resolve(root, path), "utf8");
 
 describe("the published @vaart/ui", () => {
@@ -28,6 +69,9 @@ describe("the published @vaart/ui", () => {
     for (const path of [
       exported["."].import,
       exported["."].types,
+      exported["./format"].import,
+      exported["./tokens"].import,
+      exported["./format"].types,
       exported["./styles.css"],
       packageJson.main,
       packageJson.types,
@@ -36,10 +80,29 @@ describe("the published @vaart/ui", () => {
     }
   });
 
+  it("names exactly the public API (a change here is a change for every consumer)", async () => {
+    const main = await import(resolve(root, exported(".")));
+    expect(Object.keys(main).sort()).toEqual(publicValues);
+    const format = await import(resolve(root, exported("./format")));
+    expect(Object.keys(format).sort()).toEqual([
+      "countWords",
+      "estimateReadingMinutes",
+      "formatDutchDate",
+    ]);
+    const tokens = await import(resolve(root, exported("./tokens")));
+    expect(Object.keys(tokens).sort()).toEqual(["themeColors"]);
+  });
+
+  it("keeps the format helpers and the colour values free of React and styles", () => {
+    for (const subpath of ["./format", "./tokens"] as const) {
+      expect(read(exported(subpath))).not.toMatch(/from "react"|\.css/);
+    }
+  });
+
   it("ships the global base styles in its stylesheet", () => {
     const css = read(packageJson.exports["./styles.css"]);
     expect(css).toContain("box-sizing:border-box");
-    expect(css).toMatch(/:focus-visible\{outline:3px solid var\(--[\w-]+\)/);
+    expect(css).toMatch(/:focus-visible\{outline:var\(--[\w-]+\) solid var\(--[\w-]+\)/);
     expect(css).toContain("@media(prefers-reduced-motion:reduce)");
     expect(css).toContain("@media print");
   });

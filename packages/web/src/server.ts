@@ -20,6 +20,7 @@ import {
 } from "./config.js";
 import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
 import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
+import { requestLog } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
 
 export interface AppServerOptions {
@@ -84,8 +85,12 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   app.disable("x-powered-by");
   app.set("etag", false); // pages get their own ETag in entry.server; static files use sirv-like ETags below
   const headerList = Object.entries(headers);
+  let shuttingDown = false;
+  app.use(requestLog(options.appName));
   app.use((_req, res, next) => {
     for (const [name, value] of headerList) res.setHeader(name, value);
+    // While stopping, each answer closes its connection, so no keep-alive socket holds us up.
+    if (shuttingDown) res.setHeader("Connection", "close");
     next();
   });
   // Pages already rendered are answered first: no file-system lookups, no re-compression.
@@ -94,6 +99,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     if (!pageCache || (req.method !== "GET" && req.method !== "HEAD")) return next();
     const hit = pageCache.get(req.originalUrl);
     if (!hit) return next();
+    res.locals.pageCache = "hit";
     sendAnswer(
       res,
       req.method,
@@ -108,7 +114,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   app.get("/healthz", async (_req, res) => {
     res.set("Cache-Control", cacheControl.noStore);
     try {
-      await getNewsletter().counts();
+      await getNewsletter().ping();
       res.json({ status: "ok", database: "ok" });
     } catch {
       res.status(503).json({ status: "unavailable", database: "unreachable" });
@@ -174,13 +180,20 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   console.log(`[${options.appName}] listening on http://localhost:${config.port}`);
 
   let closing: Promise<void> | undefined;
+  // Graceful stop: no new connections, requests in flight finish (their connections then
+  // close), and only then the database pool and mail transport close.
   const close = () => {
     closing ??= (async () => {
+      shuttingDown = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
+        // A connection whose request finishes becomes idle: close it then, not after keep-alive.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        server.once("close", () => clearInterval(sweep));
         server.closeIdleConnections();
       });
       await closeNewsletter();
+      console.log(`[${options.appName}] stopped: requests finished, database closed`);
     })();
     return closing;
   };

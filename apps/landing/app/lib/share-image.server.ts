@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Resvg } from "@resvg/resvg-js";
-import { themeColors } from "@vaart/ui";
+import { themeColors } from "@vaart/ui/tokens";
 import type { Campaign } from "../campaigns/campaign-file";
 import { escapeXml } from "./xml";
 

@@ -1,10 +1,7 @@
-import { Box, Container, Link, Stack, sprinkles, Text } from "@vaart/ui";
+import { Box, Container, Link, Stack, Text } from "@vaart/ui";
 import type { ReactNode } from "react";
 
 export const mainId = "inhoud";
-
-// Padded header links: each a target of at least 24 × 24 px (WCAG 2.5.8).
-const navTarget = sprinkles({ display: "inline-block", paddingY: "xs" });
 
 const navigation = [
   { href: "/artikelen", label: "Artikelen" },
@@ -25,11 +22,7 @@ export function SiteHeader({ currentPath }: { currentPath: string }) {
         justifyContent="space-between"
       >
         {/* Padded links: each is a target of at least 24 × 24 px (WCAG 2.5.8). */}
-        <Link
-          href="/"
-          className={navTarget}
-          aria-current={currentPath === "/" ? "page" : undefined}
-        >
+        <Link href="/" aria-current={currentPath === "/" ? "page" : undefined}>
           <strong>Vaart in samenwerken</strong>
         </Link>
         <Box display="flex" flexWrap="wrap" gap="lg">

@@ -7,7 +7,8 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
-import { Box, formatDutchDate, Heading, Link, LogoCarousel, Stack, Text } from "@vaart/ui";
+import { Box, Heading, Link, LogoCarousel, Stack, Text } from "@vaart/ui";
+import { formatDutchDate } from "@vaart/ui/format";
 import { handleSignup, signupFormData } from "@vaart/web";
 import { SignupSection } from "../components/SignupSection";
 import { SitePage } from "../components/SiteFrame";

@@ -7,7 +7,8 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
-import { ArticleLayout, estimateReadingMinutes, LogoCarousel } from "@vaart/ui";
+import { ArticleLayout, LogoCarousel } from "@vaart/ui";
+import { estimateReadingMinutes } from "@vaart/ui/format";
 import { handleSignup, signupFormData } from "@vaart/web";
 import { SignupSection } from "../components/SignupSection";
 import { mainId, SiteFooter, SiteHeader } from "../components/SiteFrame";

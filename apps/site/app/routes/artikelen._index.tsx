@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { formatDutchDate, Heading, Link, Stack, Text } from "@vaart/ui";
+import { Heading, Link, Stack, Text } from "@vaart/ui";
+import { formatDutchDate } from "@vaart/ui/format";
 import { SitePage } from "../components/SiteFrame";
 import { listArticles } from "../content/articles.server";
 import { contentCache, pageHeaders } from "../lib/http";

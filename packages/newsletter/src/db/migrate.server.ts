@@ -56,6 +56,15 @@ async function migrateUnlocked(
   if (handle.dialect === "postgres" && handle.schema) {
     await sql`create schema if not exists ${sql.id(handle.schema)}`.execute(db);
   }
+  // The schema the tables go to: the configured one, else the connection's current schema
+  // (DATABASE_URL may choose it with `?options=-c search_path=…`).
+  const tableSchema =
+    handle.dialect === "postgres"
+      ? (handle.schema ??
+        (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema ??
+        "public")
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -64,7 +73,7 @@ async function migrateUnlocked(
     disableTransactions: inOuterTransaction,
     // Kysely's PostgreSQL introspection sees every schema; name ours so that another
     // schema's migration table is never mistaken for it.
-    ...(handle.dialect === "postgres" ? { migrationTableSchema: handle.schema ?? "public" } : {}),
+    ...(tableSchema ? { migrationTableSchema: tableSchema } : {}),
   });
   const known = await migrator.getMigrations();
   const pending = known.filter((m) => !m.executedAt).map((m) => m.name);

@@ -1,11 +1,14 @@
 import { vars } from "../theme/contract.css";
 import { contrastRatio } from "../theme/contrast";
 import {
+  borderWidth,
   breakpoints,
   colorPairs,
+  focusRing,
   minimumContrast,
   motion,
   radii,
+  size,
   space,
   themeColors,
   typography,
@@ -177,4 +180,13 @@ export function BreakpointTable() {
       values={Object.fromEntries(Object.entries(breakpoints).map(([k, v]) => [k, `${v}em`]))}
     />
   );
+}
+export function BorderWidthTable() {
+  return <ValueTable prefix="borderWidth" values={borderWidth} />;
+}
+export function FocusRingTable() {
+  return <ValueTable prefix="focusRing" values={focusRing} />;
+}
+export function SizeTable() {
+  return <ValueTable prefix="size" values={size} />;
 }

@@ -23,8 +23,8 @@ globalStyle("input, button, textarea, select", { font: "inherit", color: "inheri
 
 // One focus ring for everything, offset so it always sits on the page colour.
 globalStyle(":focus-visible", {
-  outline: `3px solid ${vars.color.focus}`,
-  outlineOffset: "3px",
+  outline: `${vars.focusRing.width} solid ${vars.color.focus}`,
+  outlineOffset: vars.focusRing.offset,
 });
 globalStyle(":focus:not(:focus-visible)", { outline: "none" });
 globalStyle("::selection", { background: vars.color.selection, color: vars.color.text });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contrastRatio, relativeLuminance } from "./contrast";
-import { colorPairs, minimumContrast, themeColors } from "./tokens";
+import { colorPairs, logoInk, minimumContrast, themeColors } from "./tokens";
 
 describe("contrastRatio", () => {
   it("matches the WCAG reference values", () => {
@@ -28,4 +28,12 @@ describe.each(Object.entries(themeColors))("theme %s", (_name, colors) => {
       expect(ratio).toBeGreaterThanOrEqual(minimumContrast[kind]);
     },
   );
+});
+
+describe.each(Object.entries(themeColors))("theme %s: logos", (_name, colors) => {
+  it("keeps a dark-on-transparent logo legible on the logo plate (4.5:1)", () => {
+    expect(contrastRatio(logoInk.dark, colors.logoPlate)).toBeGreaterThanOrEqual(
+      minimumContrast.text,
+    );
+  });
 });

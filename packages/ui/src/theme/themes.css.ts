@@ -1,15 +1,20 @@
 import { assignVars, createTheme, globalStyle } from "@vanilla-extract/css";
 import { vars } from "./contract.css";
 import {
+  borderWidth,
   type ColorTokens,
+  focusRing,
   fontFamilies,
   layout,
   motion,
+  prose,
   radii,
+  size,
   space,
   type ThemeName,
   themeColors,
   typography,
+  underline,
 } from "./tokens";
 
 function themeValues(color: ColorTokens) {
@@ -18,12 +23,18 @@ function themeValues(color: ColorTokens) {
     font: fontFamilies,
     fontSize: typography.size,
     lineHeight: typography.lineHeight,
+    letterSpacing: typography.letterSpacing,
     fontWeight: typography.weight,
     measure: typography.measure,
     space,
     radius: radii,
     motion,
     layout,
+    borderWidth,
+    focusRing,
+    size,
+    underline,
+    prose,
   };
 }
 

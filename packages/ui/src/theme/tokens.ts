@@ -37,6 +37,13 @@ export interface ColorTokens {
   positiveSurface: string;
   /** Text selection background. */
   selection: string;
+  /**
+   * The light plate every client logo sits on, in every theme: logos come in the
+   * organisation's own colours (often dark on transparent) and must stay legible.
+   */
+  logoPlate: string;
+  /** Text on the logo plate: a logo's name while its image is missing (no JavaScript). */
+  onLogoPlate: string;
 }
 
 export interface ThemeTokens {
@@ -60,6 +67,8 @@ export const brandColors: ColorTokens = {
   positive: "#1d6b34",
   positiveSurface: "#eaf5ec",
   selection: "#cfe8e4",
+  logoPlate: "#ffffff",
+  onLogoPlate: "#14313a",
 };
 
 /** Campaign pages: the same calm base with a warm accent for calls to action. */
@@ -79,6 +88,8 @@ export const campaignColors: ColorTokens = {
   positive: "#1d6b34",
   positiveSurface: "#eaf5ec",
   selection: "#f6d7bf",
+  logoPlate: "#ffffff",
+  onLogoPlate: "#3a1d0c",
 };
 
 /** For readers who prefer a dark interface. */
@@ -98,6 +109,9 @@ export const darkColors: ColorTokens = {
   positive: "#8fd6a2",
   positiveSurface: "#15301e",
   selection: "#2f5753",
+  /** Slightly dimmed white: no glare on a dark page, still light enough for dark logos. */
+  logoPlate: "#e9e7e2",
+  onLogoPlate: "#121619",
 };
 
 export const themeColors = {
@@ -145,7 +159,15 @@ export const colorPairs: ReadonlyArray<{
   { foreground: "focus", background: "background", kind: "nonText", usedBy: "focus ring" },
   { foreground: "focus", background: "surface", kind: "nonText", usedBy: "focus in panel" },
   { foreground: "accent", background: "background", kind: "nonText", usedBy: "checkbox tick" },
+  { foreground: "accent", background: "surface", kind: "nonText", usedBy: "pause toggle border" },
+  { foreground: "onLogoPlate", background: "logoPlate", kind: "text", usedBy: "logo alt text" },
 ];
+
+/**
+ * The darkest and lightest ink a client logo is assumed to use. Every theme's `logoPlate`
+ * must keep a dark logo legible (the carousel's browser test also measures it on screen).
+ */
+export const logoInk = { dark: "#1a1a1a" } as const;
 
 /** System font stacks: zero font bytes, no third-party requests, good Dutch glyph coverage. */
 export const fontFamilies = {
@@ -188,7 +210,9 @@ export const typography = {
     h2: "clamp(1.45rem, 1.3rem + 0.7vw, 1.8rem)",
     h1: "clamp(1.6rem, 1.1rem + 2.4vw, 2.9rem)",
   },
-  lineHeight: { tight: "1.2", heading: "1.25", body: "1.65" },
+  lineHeight: { tight: "1.2", heading: "1.25", lead: "1.55", body: "1.65" },
+  /** Large headings are set a touch tighter. */
+  letterSpacing: { normal: "normal", tight: "-0.01em" },
   weight: { regular: "400", medium: "500", bold: "700" },
   /** 62ch of the body face lands at 60–75 characters of running Dutch text. */
   measure: "62ch",
@@ -202,4 +226,59 @@ export const motion = {
   easing: "cubic-bezier(0.2, 0, 0, 1)",
 } as const;
 
-export const layout = { contentMax: "72rem", gutter: "clamp(1rem, 4vw, 2.5rem)" } as const;
+export const layout = {
+  contentMax: "72rem",
+  gutter: "clamp(1rem, 4vw, 2.5rem)",
+  /** A page fills at least the viewport, so the footer sits at the bottom. */
+  minPageHeight: "100vh",
+} as const;
+
+/** Border widths: hairline separators, control borders, error emphasis, error and notice bars. */
+export const borderWidth = {
+  hairline: "1px",
+  standard: "2px",
+  strong: "3px",
+  heavy: "4px",
+} as const;
+
+/** One focus ring for everything: its width and its distance from the element it rings. */
+export const focusRing = { width: "3px", offset: "3px" } as const;
+
+/**
+ * Sizes of interactive and fixed-size parts. WCAG 2.5.8 asks for targets of at least
+ * 24 × 24 CSS px; our buttons, fields and toggles aim for 44 (`touchTarget`).
+ */
+export const size = {
+  touchTarget: "2.75rem",
+  touchTargetMin: "1.5rem",
+  /** The checkbox's own square (inside a label that is the larger target). */
+  checkbox: "1.5rem",
+  /** Nudges a checkbox down to the first line of its label. */
+  checkboxAlign: "0.15em",
+  /** Text inputs stop growing here: an e-mail address fits, a line does not run on. */
+  fieldMaxWidth: "30rem",
+  /** Every logo is drawn in this box, so nothing shifts while it loads. */
+  logoWidth: "10rem",
+  logoHeight: "4rem",
+  /** The soft fade at both edges of the moving logo row. */
+  fadeEdge: "3rem",
+} as const;
+
+/** Underlines that scale with the text and stay clear of descenders. */
+export const underline = {
+  thickness: "max(1px, 0.0625em)",
+  thicknessHover: "max(2px, 0.125em)",
+  offset: "0.2em",
+} as const;
+
+/** Rhythm of long-form text, in em so it follows the text size. */
+export const prose = {
+  flow: "1.1em",
+  beforeSection: "2em",
+  beforeSubsection: "1.6em",
+  afterHeading: "0.6em",
+  listIndent: "1.5em",
+  listItem: "0.6em",
+  code: "0.9em",
+  printNote: "0.85em",
+} as const;

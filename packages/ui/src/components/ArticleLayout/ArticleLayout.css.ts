@@ -7,7 +7,7 @@ const desktop = `screen and (min-width: ${breakpoints.desktop}em)`;
 export const page = style({
   display: "flex",
   flexDirection: "column",
-  minHeight: "100vh",
+  minHeight: vars.layout.minPageHeight,
 });
 
 export const main = style({
@@ -47,14 +47,14 @@ export const meta = style({
 
 export const lead = style({
   fontSize: vars.fontSize.lead,
-  lineHeight: 1.55,
+  lineHeight: vars.lineHeight.lead,
   color: vars.color.text,
 });
 
 export const readMore = style({
   marginTop: vars.space.xl,
   paddingTop: vars.space.lg,
-  borderTop: `1px solid ${vars.color.border}`,
+  borderTop: `${vars.borderWidth.hairline} solid ${vars.color.border}`,
   fontFamily: vars.font.heading,
   fontWeight: vars.fontWeight.bold,
   fontSize: vars.fontSize.lead,
@@ -64,7 +64,7 @@ export const readMoreArrow = style({
   display: "inline-block",
   marginInlineStart: vars.space.xs,
   transition: `transform ${vars.motion.fast} ${vars.motion.easing}`,
-  selectors: { [`${readMore} a:hover &`]: { transform: "translateX(0.25em)" } },
+  selectors: { [`${readMore} a:hover &`]: { transform: `translateX(${vars.space.xxs})` } },
 });
 
 /** Asides (logos, signup) may use the full content width. */
@@ -89,9 +89,9 @@ export const prose = style({
   overflowWrap: "break-word",
 });
 
-globalStyle(`${prose} > * + *`, { marginTop: "1.1em" });
+globalStyle(`${prose} > * + *`, { marginTop: vars.prose.flow });
 globalStyle(`${prose} h2`, {
-  marginTop: "2em",
+  marginTop: vars.prose.beforeSection,
   fontFamily: vars.font.heading,
   fontSize: vars.fontSize.h2,
   lineHeight: vars.lineHeight.heading,
@@ -99,31 +99,34 @@ globalStyle(`${prose} h2`, {
   textWrap: "balance",
 });
 globalStyle(`${prose} h3`, {
-  marginTop: "1.6em",
+  marginTop: vars.prose.beforeSubsection,
   fontFamily: vars.font.heading,
   fontSize: vars.fontSize.h3,
   lineHeight: vars.lineHeight.heading,
   color: vars.color.heading,
 });
-globalStyle(`${prose} h2 + *, ${prose} h3 + *`, { marginTop: "0.6em" });
-globalStyle(`${prose} ul, ${prose} ol`, { paddingInlineStart: "1.5em" });
-globalStyle(`${prose} li + li`, { marginTop: "0.6em" });
+globalStyle(`${prose} h2 + *, ${prose} h3 + *`, { marginTop: vars.prose.afterHeading });
+globalStyle(`${prose} ul, ${prose} ol`, { paddingInlineStart: vars.prose.listIndent });
+globalStyle(`${prose} li + li`, { marginTop: vars.prose.listItem });
 globalStyle(`${prose} li::marker`, { color: vars.color.textMuted, fontFamily: vars.font.heading });
 globalStyle(`${prose} strong`, { fontWeight: vars.fontWeight.bold, color: vars.color.heading });
 globalStyle(`${prose} a`, {
   color: vars.color.accent,
-  textDecorationThickness: "max(1px, 0.0625em)",
-  textUnderlineOffset: "0.2em",
+  textDecorationThickness: vars.underline.thickness,
+  textUnderlineOffset: vars.underline.offset,
 });
 globalStyle(`${prose} a:hover`, { color: vars.color.accentStrong });
 globalStyle(`${prose} blockquote`, {
   paddingInlineStart: vars.space.lg,
-  borderInlineStart: `4px solid ${vars.color.accent}`,
+  borderInlineStart: `${vars.borderWidth.heavy} solid ${vars.color.accent}`,
   fontStyle: "italic",
   color: vars.color.heading,
 });
-globalStyle(`${prose} code`, { fontFamily: vars.font.mono, fontSize: "0.9em" });
-globalStyle(`${prose} hr`, { border: 0, borderTop: `1px solid ${vars.color.border}` });
+globalStyle(`${prose} code`, { fontFamily: vars.font.mono, fontSize: vars.prose.code });
+globalStyle(`${prose} hr`, {
+  border: 0,
+  borderTop: `${vars.borderWidth.hairline} solid ${vars.color.border}`,
+});
 globalStyle(`${prose} img`, { height: "auto", borderRadius: vars.radius.md });
 
 // Print just the article: no site chrome, asides or related links; show where links go.
@@ -131,7 +134,7 @@ globalStyle(`${page} > header, ${page} > footer, ${asides}, ${readMore}`, {
   "@media": { print: { display: "none" } },
 });
 globalStyle(`${prose} a[href^="http"]::after`, {
-  "@media": { print: { content: '" (" attr(href) ")"', fontSize: "0.85em" } },
+  "@media": { print: { content: '" (" attr(href) ")"', fontSize: vars.prose.printNote } },
 });
 globalStyle(`${prose} h2, ${prose} h3`, {
   "@media": { print: { breakAfter: "avoid" } },

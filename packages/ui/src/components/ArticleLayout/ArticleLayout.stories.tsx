@@ -70,12 +70,6 @@ export const LongDutchWords: Story = {
   ...at320px,
 };
 
-/** 320 CSS px is also what a 1280 px screen shows at 400 % zoom. */
-export const NarrowViewport: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
-  ...at320px,
-};
-
 export const WithAsides: Story = {
   args: {
     asides: (
@@ -111,3 +105,9 @@ export const WithAsides: Story = {
 
 export const CampaignTheme: Story = { globals: { theme: "campaign" } };
 export const DarkTheme: Story = { globals: { theme: "dark" } };
+
+/** 320 CSS px is also what a 1280 px screen shows at 400 % zoom. */
+export const NarrowViewport: Story = {
+  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...at320px,
+};

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
+import { formatDutchDate } from "../../format/format";
 import { Heading } from "../Heading";
 import { Link } from "../Link";
 import * as styles from "./ArticleLayout.css";
-import { formatDutchDate } from "./readingTime";
 
 export interface ArticleMeta {
   /** Publication date, ISO 8601 (`2024-06-03`). */

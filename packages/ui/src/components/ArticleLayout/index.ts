@@ -5,9 +5,3 @@ export {
   type ArticleMeta,
   type ReadMoreLink,
 } from "./ArticleLayout";
-export {
-  countWords,
-  DUTCH_WORDS_PER_MINUTE,
-  estimateReadingMinutes,
-  formatDutchDate,
-} from "./readingTime";

@@ -7,7 +7,7 @@ export const teaser = style({
   gap: vars.space.sm,
   maxWidth: vars.measure,
   paddingBlock: vars.space.lg,
-  borderBlock: `${vars.space.xxs} solid ${vars.color.surface}`,
+  borderBlock: `${vars.borderWidth.standard} solid ${vars.color.surface}`,
 });
 
 export const eyebrow = style({

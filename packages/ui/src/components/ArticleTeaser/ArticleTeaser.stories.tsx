@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { ArticleTeaser } from "./ArticleTeaser";
 
 const meta = {
@@ -37,8 +38,8 @@ export const CustomLabels: Story = {
   args: { eyebrow: "Achtergrond", linkLabel: "Lees waarom gelijkwaardigheid loont" },
 };
 export const WithoutDescription: Story = { args: { description: undefined } };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const CampaignTheme: Story = campaignTheme;
+export const DarkTheme: Story = darkTheme;
 export const NarrowViewport: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...narrowViewport,
 };

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { BarChart } from "./BarChart";
 
 const days = ["8 mrt", "9 mrt", "10 mrt", "11 mrt", "12 mrt", "13 mrt", "14 mrt"];
@@ -51,8 +52,8 @@ export const ManyDays: Story = {
     })),
   },
 };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const CampaignTheme: Story = campaignTheme;
+export const DarkTheme: Story = darkTheme;
 export const NarrowViewport: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...narrowViewport,
 };

@@ -8,11 +8,11 @@ export const button = recipe({
     justifyContent: "center",
     gap: vars.space.xs,
     // 44px target size (WCAG 2.5.8 asks 24px; we give fingers more).
-    minHeight: "2.75rem",
+    minHeight: vars.size.touchTarget,
     paddingInline: vars.space.lg,
     paddingBlock: vars.space.xs,
     borderRadius: vars.radius.md,
-    border: "2px solid transparent",
+    border: `${vars.borderWidth.standard} solid transparent`,
     fontFamily: vars.font.heading,
     fontWeight: vars.fontWeight.bold,
     fontSize: vars.fontSize.body,

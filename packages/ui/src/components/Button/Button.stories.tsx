@@ -1,12 +1,20 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { Button } from "./Button";
 
 const meta = {
-  title: "Primitives/Button",
+  title: "Forms/Button",
   component: Button,
   args: { children: "Aanmelden", onClick: fn() },
   argTypes: { variant: { control: "inline-radio", options: ["primary", "secondary"] } },
+  decorators: [
+    (Story) => (
+      <div style={{ padding: "1.5rem" }}>
+        <Story />
+      </div>
+    ),
+  ],
 } satisfies Meta<typeof Button>;
 
 export default meta;
@@ -31,5 +39,16 @@ export const Busy: Story = {
 export const LongLabel: Story = {
   args: { children: "Stuur mij het werkboek over gelijkwaardige ketensamenwerking" },
 };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+/** At least 44 × 44 CSS px, so fingers hit it (WCAG 2.5.8 asks 24). */
+export const TouchTarget: Story = {
+  tags: ["test-only"],
+  args: { children: "Ok" },
+  play: async ({ canvasElement }) => {
+    const box = within(canvasElement).getByRole("button").getBoundingClientRect();
+    await expect(box.height).toBeGreaterThanOrEqual(44);
+  },
+};
+
+export const CampaignTheme: Story = { ...campaignTheme };
+export const DarkTheme: Story = { ...darkTheme };
+export const NarrowViewport: Story = { ...narrowViewport, args: LongLabel.args };

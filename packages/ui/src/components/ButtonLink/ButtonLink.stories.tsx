@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { ButtonLink } from "./ButtonLink";
 
 const meta = {
@@ -29,9 +30,9 @@ export const IsALink: Story = {
   },
 };
 export const Secondary: Story = { args: { variant: "secondary", children: "Zet in je agenda" } };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const CampaignTheme: Story = campaignTheme;
+export const DarkTheme: Story = darkTheme;
 export const NarrowViewport: Story = {
   args: { children: "Download het gratis werkboek over gelijkwaardige ketensamenwerking" },
-  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...narrowViewport,
 };

@@ -1,15 +1,23 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { Checkbox } from "./Checkbox";
 
 const meta = {
-  title: "Primitives/Checkbox",
+  title: "Forms/Checkbox",
   component: Checkbox,
   args: {
     label: "Ja, ik wil de tweemaandelijkse Updates ontvangen.",
     name: "consent",
     value: "yes",
   },
+  decorators: [
+    (Story) => (
+      <div style={{ padding: "1.5rem", maxWidth: "40rem" }}>
+        <Story />
+      </div>
+    ),
+  ],
 } satisfies Meta<typeof Checkbox>;
 
 export default meta;
@@ -35,3 +43,7 @@ export const WithError: Story = {
 };
 
 export const WithHint: Story = { args: { hint: "Afmelden kan altijd weer." } };
+
+export const CampaignTheme: Story = { ...campaignTheme, args: WithError.args };
+export const DarkTheme: Story = { ...darkTheme, args: WithError.args };
+export const NarrowViewport: Story = { ...narrowViewport, args: WithError.args };

@@ -1,6 +1,6 @@
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
-import { FieldError, fieldGroup, fieldGroupInvalid, fieldHint, useFieldIds } from "../Field";
-import { box, label as labelStyle, row } from "./Checkbox.css";
+import { FormField } from "../FormField";
+import { box } from "./Checkbox.css";
 
 export type CheckboxProps = Omit<ComponentPropsWithoutRef<"input">, "id" | "type"> & {
   id?: string;
@@ -10,56 +10,23 @@ export type CheckboxProps = Omit<ComponentPropsWithoutRef<"input">, "id" | "type
   errorPrefix?: string;
 };
 
+/** A native checkbox in a `FormField`, its label beside it (the whole label is a target). */
 export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Checkbox(
-  {
-    id,
-    label,
-    hint,
-    error,
-    errorPrefix = "Fout:",
-    className,
-    "aria-describedby": describedBy,
-    ...props
-  },
+  { id, label, hint, error, errorPrefix, className, "aria-describedby": describedBy, ...props },
   ref,
 ) {
-  const { fieldId, hintId, errorId, describedByIds } = useFieldIds({
-    id,
-    hint,
-    error,
-    describedBy,
-  });
-
   return (
-    <div
-      className={[fieldGroup, error ? fieldGroupInvalid : undefined, className]
-        .filter(Boolean)
-        .join(" ")}
+    <FormField
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      errorPrefix={errorPrefix}
+      describedBy={describedBy}
+      labelPlacement="beside"
+      className={className}
     >
-      {error ? (
-        <FieldError id={errorId} prefix={errorPrefix}>
-          {error}
-        </FieldError>
-      ) : null}
-      <div className={row}>
-        <input
-          ref={ref}
-          id={fieldId}
-          type="checkbox"
-          className={box}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedByIds}
-          {...props}
-        />
-        <label htmlFor={fieldId} className={labelStyle}>
-          {label}
-        </label>
-      </div>
-      {hint ? (
-        <span id={hintId} className={fieldHint}>
-          {hint}
-        </span>
-      ) : null}
-    </div>
+      {(control) => <input ref={ref} type="checkbox" className={box} {...control} {...props} />}
+    </FormField>
   );
 });

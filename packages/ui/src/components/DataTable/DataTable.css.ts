@@ -22,7 +22,7 @@ export const caption = style({
 globalStyle(`${table} th, ${table} td`, {
   paddingBlock: vars.space.xs,
   paddingInline: vars.space.sm,
-  borderBlockEnd: `${vars.space.xxs} solid ${vars.color.surface}`,
+  borderBlockEnd: `${vars.borderWidth.standard} solid ${vars.color.surface}`,
   textAlign: "start",
   verticalAlign: "top",
 });

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { DataTable } from "./DataTable";
 
 const meta = {
@@ -42,11 +43,11 @@ export const Headers: Story = {
   },
 };
 export const Empty: Story = { args: { rows: [] } };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const CampaignTheme: Story = campaignTheme;
+export const DarkTheme: Story = darkTheme;
 /** A wide table scrolls inside its box; the page does not. */
 export const NarrowViewport: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...narrowViewport,
   play: async ({ canvasElement }) => {
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(
       document.documentElement.clientWidth,

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { EventDetails } from "./EventDetails";
 
 const meta = {
@@ -45,9 +46,9 @@ export const AtAPlace: Story = {
   },
 };
 export const WithoutCalendar: Story = { args: { calendar: undefined } };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const CampaignTheme: Story = campaignTheme;
+export const DarkTheme: Story = darkTheme;
 export const NarrowViewport: Story = {
   args: AtAPlace.args,
-  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...narrowViewport,
 };

@@ -11,7 +11,7 @@ export const section = style({
 export const list = style({ display: "flex", flexDirection: "column" });
 
 export const item = style({
-  borderBlockEnd: `${vars.space.xxs} solid ${vars.color.surface}`,
+  borderBlockEnd: `${vars.borderWidth.standard} solid ${vars.color.surface}`,
 });
 
 export const question = style({
@@ -37,8 +37,8 @@ export const marker = style({
   flex: "none",
   width: vars.space.xs,
   height: vars.space.xs,
-  borderInlineEnd: `${vars.space.xxs} solid ${vars.color.accent}`,
-  borderBlockEnd: `${vars.space.xxs} solid ${vars.color.accent}`,
+  borderInlineEnd: `${vars.borderWidth.strong} solid ${vars.color.accent}`,
+  borderBlockEnd: `${vars.borderWidth.strong} solid ${vars.color.accent}`,
   transform: "rotate(-45deg)",
   transition: `transform ${vars.motion.fast} ${vars.motion.easing}`,
   "@media": { "(prefers-reduced-motion: reduce)": { transition: "none" } },

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { Faq } from "./Faq";
 
 const meta = {
@@ -54,8 +55,8 @@ export const OpensWithKeyboard: Story = {
 export const OneQuestion: Story = {
   args: { items: [{ question: "Wat kost het?", answer: "Niets." }] },
 };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const CampaignTheme: Story = campaignTheme;
+export const DarkTheme: Story = darkTheme;
 export const NarrowViewport: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...narrowViewport,
 };

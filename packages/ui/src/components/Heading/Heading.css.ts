@@ -13,7 +13,11 @@ export const heading = style({
 });
 
 export const headingSize = styleVariants({
-  1: { fontSize: vars.fontSize.h1, lineHeight: vars.lineHeight.tight, letterSpacing: "-0.01em" },
+  1: {
+    fontSize: vars.fontSize.h1,
+    lineHeight: vars.lineHeight.tight,
+    letterSpacing: vars.letterSpacing.tight,
+  },
   2: { fontSize: vars.fontSize.h2 },
   3: { fontSize: vars.fontSize.h3 },
   4: { fontSize: vars.fontSize.h4 },

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { Hero } from "./Hero";
 
 const illustration = `data:image/svg+xml,${encodeURIComponent(
@@ -51,9 +52,9 @@ export const WithImage: Story = {
   },
 };
 export const HeadingOnly: Story = { args: { subheading: undefined, action: undefined } };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const CampaignTheme: Story = campaignTheme;
+export const DarkTheme: Story = darkTheme;
 export const NarrowViewport: Story = {
   args: WithImage.args,
-  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...narrowViewport,
 };

@@ -4,10 +4,13 @@ import { vars } from "../../theme/contract.css";
 export const link = style({
   color: vars.color.accent,
   textDecorationLine: "underline",
-  textDecorationThickness: "max(1px, 0.0625em)",
-  textUnderlineOffset: "0.2em",
+  textDecorationThickness: vars.underline.thickness,
+  textUnderlineOffset: vars.underline.offset,
   transition: `color ${vars.motion.fast} ${vars.motion.easing}`,
   selectors: {
-    "&:hover": { color: vars.color.accentStrong, textDecorationThickness: "max(2px, 0.125em)" },
+    "&:hover": {
+      color: vars.color.accentStrong,
+      textDecorationThickness: vars.underline.thicknessHover,
+    },
   },
 });

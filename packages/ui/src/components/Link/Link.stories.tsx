@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { forwardRef } from "react";
 import { expect, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { Link } from "./Link";
 import { type LinkComponentProps, LinkProvider } from "./LinkProvider";
 
@@ -43,3 +44,7 @@ export const InjectedRouterLink: Story = {
     await expect(link).toHaveAttribute("href", "/artikelen");
   },
 };
+
+export const CampaignTheme: Story = { ...campaignTheme };
+export const DarkTheme: Story = { ...darkTheme };
+export const NarrowViewport: Story = { ...narrowViewport };

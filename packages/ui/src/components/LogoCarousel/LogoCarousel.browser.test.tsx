@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cdp } from "vitest/browser";
 import { seedOrganisations } from "../../fixtures/seedArticle";
 import { cleanup, render } from "../../test/render";
+import { contrastRatio } from "../../theme/contrast";
+import { logoInk } from "../../theme/tokens";
 import { LogoCarousel } from "./LogoCarousel";
 
 async function emulateReducedMotion(value: "reduce" | "no-preference") {
@@ -42,4 +44,48 @@ describe("LogoCarousel and the reader's motion preference", () => {
     const track = container.querySelector("ul")?.parentElement as HTMLElement;
     expect(getComputedStyle(track).animationName).not.toBe("none");
   });
+});
+
+/** A client logo as many arrive: dark ink on a transparent background. */
+const darkInk = logoInk.dark;
+const darkOnTransparent = `data:image/svg+xml,${encodeURIComponent(
+  `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="64" viewBox="0 0 160 64"><rect x="4" y="16" width="32" height="32" fill="${darkInk}"/><text x="44" y="40" font-family="sans-serif" font-size="18" font-weight="700" fill="${darkInk}">Donker</text></svg>`,
+)}`;
+
+function toHex(rgb: string): string {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return `#${[r, g, b]
+    .map((c) =>
+      Math.round(c ?? 0)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
+}
+
+/** The colour a transparent image is actually drawn on: the first opaque background up the tree. */
+function backdropOf(element: Element | null): string {
+  for (let node = element; node; node = node.parentElement) {
+    const background = getComputedStyle(node).backgroundColor;
+    const alpha = background.startsWith("rgba") ? Number(background.split(",")[3]) : 1;
+    if (alpha === 1) return toHex(background);
+  }
+  return toHex(getComputedStyle(document.body).backgroundColor);
+}
+
+describe("a dark logo on a transparent background", () => {
+  afterEach(cleanup);
+
+  it.each(["brand", "campaign", "dark"] as const)(
+    "stays legible in the %s theme (4.5:1 against what it is drawn on)",
+    (theme) => {
+      const organisations = [
+        { name: "Donker BV (fictief)", logo: darkOnTransparent },
+        ...seedOrganisations,
+      ];
+      const container = render(<LogoCarousel organisations={organisations} />, theme);
+      const logo = container.querySelector('img[alt="Donker BV (fictief)"]');
+      expect(contrastRatio(darkInk, backdropOf(logo))).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 });

@@ -28,9 +28,9 @@ export const pauseLabel = style({
   display: "inline-flex",
   alignItems: "center",
   gap: vars.space.xs,
-  minHeight: "2.75rem",
+  minHeight: vars.size.touchTarget,
   paddingInline: vars.space.md,
-  border: `2px solid ${vars.color.accent}`,
+  border: `${vars.borderWidth.standard} solid ${vars.color.accent}`,
   borderRadius: vars.radius.pill,
   color: vars.color.accent,
   background: vars.color.background,
@@ -41,8 +41,8 @@ export const pauseLabel = style({
   userSelect: "none",
   selectors: {
     [`${pauseInput}:focus-visible + &`]: {
-      outline: `3px solid ${vars.color.focus}`,
-      outlineOffset: "3px",
+      outline: `${vars.focusRing.width} solid ${vars.color.focus}`,
+      outlineOffset: vars.focusRing.offset,
     },
     [`${pauseInput}:checked + &`]: { background: vars.color.accent, color: vars.color.onAccent },
     "&:hover": { borderColor: vars.color.accentStrong },
@@ -69,8 +69,8 @@ export const viewport = style({
   background: vars.color.surface,
   paddingBlock: vars.space.lg,
   // Soft edges hint that the row continues.
-  maskImage:
-    "linear-gradient(to right, transparent, #000 3rem, #000 calc(100% - 3rem), transparent)",
+  // Only the mask's alpha counts: currentColor is simply an opaque colour.
+  maskImage: `linear-gradient(to right, transparent, currentColor ${vars.size.fadeEdge}, currentColor calc(100% - ${vars.size.fadeEdge}), transparent)`,
 });
 
 const scroll = keyframes({
@@ -120,16 +120,23 @@ export const logoLink = style({
   color: vars.color.text,
 });
 
-const logoBox = { width: "10rem", height: "4rem" } as const;
+const logoBox = { width: vars.size.logoWidth, height: vars.size.logoHeight } as const;
 
+/**
+ * Every logo sits on a light plate, in every theme: logos come in their owners' colours,
+ * often dark on transparent, and would vanish on a dark surface.
+ */
 export const logoImage = style({
   ...logoBox,
   display: "block",
   objectFit: "contain",
+  padding: vars.space.xs,
+  borderRadius: vars.radius.md,
+  background: vars.color.logoPlate,
   // Without JavaScript a broken image shows its alt text (the name): make it legible.
   fontFamily: vars.font.heading,
   fontWeight: vars.fontWeight.bold,
-  color: vars.color.heading,
+  color: vars.color.onLogoPlate,
 });
 
 /** The organisation's name, shown when there is no usable logo image. */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { seedOrganisations } from "../../fixtures/seedArticle";
+import { darkOnTransparentOrganisation, seedOrganisations } from "../../fixtures/seedArticle";
 import { LogoCarousel } from "./LogoCarousel";
 
 const meta = {
@@ -190,10 +190,6 @@ export const ReducedMotion: Story = {
   },
 };
 
-export const NarrowViewport: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
-};
-
 export const Empty: Story = {
   args: { organisations: [] },
   play: async ({ canvasElement }) => {
@@ -201,5 +197,15 @@ export const Empty: Story = {
   },
 };
 
+/** Every logo sits on a light plate, so a dark logo on a transparent background stays legible. */
+export const DarkLogoOnDarkTheme: Story = {
+  globals: { theme: "dark" },
+  args: { organisations: [darkOnTransparentOrganisation, ...seedOrganisations.slice(0, 3)] },
+};
+
 export const CampaignTheme: Story = { globals: { theme: "campaign" } };
 export const DarkTheme: Story = { globals: { theme: "dark" } };
+
+export const NarrowViewport: Story = {
+  globals: { viewport: { value: "narrow", isRotated: false } },
+};

@@ -6,7 +6,7 @@ export const banner = style({
   paddingInline: vars.layout.gutter,
   background: vars.color.criticalSurface,
   color: vars.color.text,
-  borderBlockEnd: `${vars.space.xxs} solid ${vars.color.critical}`,
+  borderBlockEnd: `${vars.borderWidth.heavy} solid ${vars.color.critical}`,
   fontFamily: vars.font.heading,
   fontSize: vars.fontSize.body,
   lineHeight: vars.lineHeight.body,

@@ -5,7 +5,7 @@ export const figure = style({
   margin: 0,
   paddingBlock: vars.space.xs,
   paddingInlineStart: vars.space.lg,
-  borderInlineStart: `${vars.space.xxs} solid ${vars.color.accent}`,
+  borderInlineStart: `${vars.borderWidth.heavy} solid ${vars.color.accent}`,
   maxWidth: vars.measure,
   display: "flex",
   flexDirection: "column",

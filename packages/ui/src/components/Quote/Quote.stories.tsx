@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { Quote } from "./Quote";
 
 const meta = {
@@ -37,8 +38,8 @@ export const LongQuote: Story = {
     text: "Eerst dachten we dat het aan de planning lag, toen aan de aannemer, en daarna aan onszelf. Pas toen we met z’n allen aan tafel zaten en hardop zeiden wat we van elkaar verwachtten, ontstond er ruimte om afspraken echt na te komen.",
   },
 };
-export const CampaignTheme: Story = { globals: { theme: "campaign" } };
-export const DarkTheme: Story = { globals: { theme: "dark" } };
+export const CampaignTheme: Story = campaignTheme;
+export const DarkTheme: Story = darkTheme;
 export const NarrowViewport: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
+  ...narrowViewport,
 };

@@ -1,5 +1,6 @@
 import { style } from "@vanilla-extract/css";
 import { vars } from "../../theme/contract.css";
+import { visuallyHidden } from "../VisuallyHidden/VisuallyHidden.css";
 
 export const panel = style({
   display: "flex",
@@ -21,39 +22,13 @@ export const form = style({
   gap: vars.space.lg,
 });
 
-export const summary = style({
-  display: "flex",
-  flexDirection: "column",
-  gap: vars.space.sm,
-  padding: vars.space.lg,
-  border: `4px solid ${vars.color.critical}`,
-  borderRadius: vars.radius.md,
-  background: vars.color.criticalSurface,
-  color: vars.color.text,
-});
-
-export const summaryList = style({
-  margin: 0,
-  paddingInlineStart: "1.25em",
-  display: "flex",
-  flexDirection: "column",
-  gap: vars.space.xxs,
-});
-
-export const summaryLink = style({
-  color: vars.color.critical,
-  fontFamily: vars.font.heading,
-  fontWeight: vars.fontWeight.bold,
-  textUnderlineOffset: "0.2em",
-});
-
 export const notice = style({
   display: "flex",
   flexDirection: "column",
   gap: vars.space.xs,
   padding: vars.space.lg,
   borderRadius: vars.radius.md,
-  borderInlineStart: "6px solid",
+  borderInlineStart: `${vars.borderWidth.heavy} solid`,
 });
 
 export const success = style([
@@ -75,12 +50,5 @@ export const noticeTitle = style({
 
 export const successTitle = style([noticeTitle, { color: vars.color.positive }]);
 
-/** Off-screen but present for bots; `display: none` would tell them to skip it. */
-export const honeypot = style({
-  position: "absolute",
-  insetInlineStart: "-10000px",
-  top: "auto",
-  width: "1px",
-  height: "1px",
-  overflow: "hidden",
-});
+/** Hidden from view but present for bots; `display: none` would tell them to skip it. */
+export const honeypot = style([visuallyHidden]);

@@ -179,29 +179,6 @@ export const LongValues: Story = {
   },
 };
 
-export const NarrowViewport: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
-};
-
-/** A campaign page: own copy, campaign hidden fields, campaign theme. */
-export const CampaignTheme: Story = {
-  globals: { theme: "campaign" },
-  args: {
-    hiddenFields: {
-      formToken: "voorbeeld-token",
-      campaign: "teamdag-2026",
-      utm_source: "linkedin",
-    },
-    copy: {
-      title: "Ontvang het werkboek ‘Gelijkwaardig samenwerken in de keten’",
-      intro: "Laat je e-mailadres achter, dan stuur ik je het werkboek en daarna de Updates.",
-      submit: "Stuur mij het werkboek",
-    },
-  },
-};
-
-export const DarkTheme: Story = { globals: { theme: "dark" } };
-
 /** How an app drives the states: a stand-in for a server round trip. */
 function SimulatedServer(props: SignupFormProps) {
   const [status, setStatus] = useState<SignupFormStatus>("idle");
@@ -255,4 +232,27 @@ export const ErrorsSurviveRerender: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Opnieuw tekenen" }));
     await expect(canvas.getByRole("heading", { name: "Er is een probleem" })).toBeVisible();
   },
+};
+
+/** A campaign page: own copy, campaign hidden fields, campaign theme. */
+export const CampaignTheme: Story = {
+  globals: { theme: "campaign" },
+  args: {
+    hiddenFields: {
+      formToken: "voorbeeld-token",
+      campaign: "teamdag-2026",
+      utm_source: "linkedin",
+    },
+    copy: {
+      title: "Ontvang het werkboek ‘Gelijkwaardig samenwerken in de keten’",
+      intro: "Laat je e-mailadres achter, dan stuur ik je het werkboek en daarna de Updates.",
+      submit: "Stuur mij het werkboek",
+    },
+  },
+};
+
+export const DarkTheme: Story = { globals: { theme: "dark" } };
+
+export const NarrowViewport: Story = {
+  globals: { viewport: { value: "narrow", isRotated: false } },
 };

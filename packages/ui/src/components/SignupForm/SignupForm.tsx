@@ -1,14 +1,7 @@
-import {
-  type FormEvent,
-  type MouseEvent,
-  type ReactNode,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Button } from "../Button";
 import { Checkbox } from "../Checkbox";
+import { ErrorSummary } from "../ErrorSummary";
 import { Heading, type HeadingLevel } from "../Heading";
 import { Text } from "../Text";
 import { TextField } from "../TextField";
@@ -117,7 +110,6 @@ export function SignupForm({
 }: SignupFormProps) {
   const copy = { ...defaultSignupCopy, ...copyOverrides };
   const headingId = useId();
-  const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLHeadingElement>(null);
   const subheadingLevel = Math.min(headingLevel + 1, 4) as HeadingLevel;
   // What the browser found on the last submit. A new answer from the server (the status
@@ -139,14 +131,6 @@ export function SignupForm({
     consent: `${idPrefix}-consent`,
     honeypot: `${idPrefix}-website`,
   };
-
-  // The summary takes focus after every failed attempt (in the browser or on the server),
-  // so it is read out first.
-  const hasErrors = errorFields.length > 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each new attempt and answer
-  useEffect(() => {
-    if (hasErrors) summaryRef.current?.focus();
-  }, [submitAttempt, serverAnswer, hasErrors]);
 
   useEffect(() => {
     if (status === "success" || status === "error") noticeRef.current?.focus();
@@ -173,16 +157,6 @@ export function SignupForm({
       setClientErrors({});
     }
     onSubmit?.(event);
-  }
-
-  function focusField(field: SignupField) {
-    return (event: MouseEvent<HTMLAnchorElement>) => {
-      const input = document.getElementById(ids[field]);
-      if (!input) return;
-      event.preventDefault();
-      input.scrollIntoView({ block: "center" });
-      input.focus();
-    };
   }
 
   if (status === "success") {
@@ -216,27 +190,13 @@ export function SignupForm({
       </Heading>
       <Text className={styles.intro}>{copy.intro}</Text>
 
-      {hasErrors ? (
-        // No role="alert": the summary takes focus, which already reads it out (once).
-        <div ref={summaryRef} tabIndex={-1} className={styles.summary}>
-          <Heading level={subheadingLevel} size={4}>
-            {copy.errorSummaryTitle}
-          </Heading>
-          <ul className={styles.summaryList}>
-            {errorFields.map((field) => (
-              <li key={field}>
-                <a
-                  href={`#${ids[field]}`}
-                  className={styles.summaryLink}
-                  onClick={focusField(field)}
-                >
-                  {errors[field]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {/* Takes focus after every failed attempt, in the browser or from the server. */}
+      <ErrorSummary
+        title={copy.errorSummaryTitle}
+        headingLevel={subheadingLevel}
+        errors={errorFields.map((field) => ({ fieldId: ids[field], message: errors[field] }))}
+        focusKey={`${submitAttempt}:${serverAnswer}`}
+      />
 
       {status === "error" ? (
         <div className={styles.serverError}>

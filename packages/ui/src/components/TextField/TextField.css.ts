@@ -3,16 +3,19 @@ import { vars } from "../../theme/contract.css";
 
 export const input = style({
   width: "100%",
-  maxWidth: "30rem",
-  minHeight: "2.75rem",
+  maxWidth: vars.size.fieldMaxWidth,
+  minHeight: vars.size.touchTarget,
   padding: `${vars.space.xs} ${vars.space.sm}`,
-  border: `2px solid ${vars.color.border}`,
+  border: `${vars.borderWidth.standard} solid ${vars.color.border}`,
   borderRadius: vars.radius.sm,
   background: vars.color.background,
   color: vars.color.text,
   fontFamily: vars.font.body,
   fontSize: vars.fontSize.body,
   selectors: {
-    '&[aria-invalid="true"]': { borderColor: vars.color.critical, borderWidth: "3px" },
+    '&[aria-invalid="true"]': {
+      borderColor: vars.color.critical,
+      borderWidth: vars.borderWidth.strong,
+    },
   },
 });

@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
+import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
 import { TextField } from "./TextField";
 
 const meta = {
-  title: "Primitives/TextField",
+  title: "Forms/TextField",
   component: TextField,
   args: {
     label: "E-mailadres",
@@ -11,6 +12,13 @@ const meta = {
     type: "email",
     hint: "Bijvoorbeeld naam@voorbeeld.nl",
   },
+  decorators: [
+    (Story) => (
+      <div style={{ padding: "1.5rem", maxWidth: "40rem" }}>
+        <Story />
+      </div>
+    ),
+  ],
 } satisfies Meta<typeof TextField>;
 
 export default meta;
@@ -30,3 +38,7 @@ export const WithError: Story = {
 };
 
 export const WithoutHint: Story = { args: { hint: undefined, label: "Voornaam", type: "text" } };
+
+export const CampaignTheme: Story = { ...campaignTheme, args: WithError.args };
+export const DarkTheme: Story = { ...darkTheme, args: WithError.args };
+export const NarrowViewport: Story = { ...narrowViewport, args: WithError.args };

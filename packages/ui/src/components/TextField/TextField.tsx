@@ -1,12 +1,5 @@
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from "react";
-import {
-  FieldError,
-  fieldGroup,
-  fieldGroupInvalid,
-  fieldHint,
-  fieldLabel,
-  useFieldIds,
-} from "../Field";
+import { FormField } from "../FormField";
 import { input } from "./TextField.css";
 
 export type TextFieldProps = Omit<ComponentPropsWithoutRef<"input">, "id"> & {
@@ -21,53 +14,22 @@ export type TextFieldProps = Omit<ComponentPropsWithoutRef<"input">, "id"> & {
   errorPrefix?: string;
 };
 
+/** A single-line text input in a `FormField`: label, hint and error come with it. */
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  {
-    id,
-    label,
-    hint,
-    error,
-    errorPrefix = "Fout:",
-    className,
-    "aria-describedby": describedBy,
-    ...props
-  },
+  { id, label, hint, error, errorPrefix, className, "aria-describedby": describedBy, ...props },
   ref,
 ) {
-  const { fieldId, hintId, errorId, describedByIds } = useFieldIds({
-    id,
-    hint,
-    error,
-    describedBy,
-  });
-
   return (
-    <div
-      className={[fieldGroup, error ? fieldGroupInvalid : undefined, className]
-        .filter(Boolean)
-        .join(" ")}
+    <FormField
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      errorPrefix={errorPrefix}
+      describedBy={describedBy}
+      className={className}
     >
-      <label htmlFor={fieldId} className={fieldLabel}>
-        {label}
-      </label>
-      {hint ? (
-        <span id={hintId} className={fieldHint}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <FieldError id={errorId} prefix={errorPrefix}>
-          {error}
-        </FieldError>
-      ) : null}
-      <input
-        ref={ref}
-        id={fieldId}
-        className={input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByIds}
-        {...props}
-      />
-    </div>
+      {(control) => <input ref={ref} className={input} {...control} {...props} />}
+    </FormField>
   );
 });

@@ -1,2 +1,1 @@
 export { VisuallyHidden, type VisuallyHiddenProps } from "./VisuallyHidden";
-export { visuallyHidden } from "./VisuallyHidden.css";

@@ -1,0 +1,193 @@
+import { execFileSync, fork } from "node:child_process";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { measurePageWeight, runLighthouse } from "@vaart/testing";
+import { appExists, freePort, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
+import { load } from "./load.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const articlePath = "/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk";
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+export interface Route {
+  app: "site" | "landing";
+  path: string;
+  label: string;
+}
+
+/** The key routes of both apps (the landing route only once the app exists). */
+export function keyRoutes(landingCampaign: string | null): Route[] {
+  return [
+    { app: "site", path: "/", label: "site home" },
+    { app: "site", path: articlePath, label: "seed article" },
+    { app: "site", path: "/nieuwsbrief", label: "newsletter page" },
+    ...(landingCampaign
+      ? [{ app: "landing" as const, path: `/${landingCampaign}`, label: "landing campaign" }]
+      : []),
+  ];
+}
+
+export async function pageWeightAndLighthouse(
+  routes: Route[],
+  origins: Record<string, string>,
+  withLighthouse: boolean,
+) {
+  const weight = [
+    "| route | HTML | CSS | JS | fonts | images | requests |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  const lighthouse = [
+    "| route | performance | accessibility | best practices | SEO | LCP | TBT |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const route of routes) {
+    const origin = origins[route.app] as string;
+    const w = await measurePageWeight(origin, route.path);
+    weight.push(
+      `| ${route.label} (\`${route.path}\`) | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.fonts)} | ${kb(w.images)} | ${w.requests} |`,
+    );
+    if (withLighthouse) {
+      const r = await runLighthouse(new URL(route.path, origin).href);
+      lighthouse.push(
+        `| ${route.label} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} | ${(r.lcpMs / 1000).toFixed(2)} s | ${r.tbtMs} ms |`,
+      );
+    }
+  }
+  return { weight: weight.join("\n"), lighthouse: withLighthouse ? lighthouse.join("\n") : null };
+}
+
+/** The article page against a minimal static server sending the same bytes, in one run. */
+export async function articleThroughput(siteOrigin: string, seconds: number, connections: number) {
+  const url = `${siteOrigin}${articlePath}`;
+  const sample = await fetch(url);
+  const html = Buffer.from(await sample.arrayBuffer());
+  const gzipped = gzipSync(html, { level: 9 });
+  const dir = tempDir("static");
+  const headers: Record<string, string> = { "content-encoding": "gzip" };
+  for (const name of ["content-type", "cache-control", "etag", "vary", "content-security-policy"]) {
+    const value = sample.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  writeFileSync(path.join(dir, "body.gz"), gzipped);
+  writeFileSync(path.join(dir, "headers.json"), JSON.stringify(headers));
+  const port = await freePort();
+  const staticServer = fork(
+    path.join(here, "static-server.mjs"),
+    [path.join(dir, "body.gz"), path.join(dir, "headers.json"), String(port)],
+    { stdio: "ignore" },
+  );
+  await new Promise((resolve) => staticServer.once("message", resolve));
+  try {
+    const gzip = { "accept-encoding": "gzip" };
+    const etag = sample.headers.get("etag") ?? "";
+    await load({ url, connections, seconds: Math.min(seconds, 5), headers: gzip }); // warm-up
+    const rows = [
+      {
+        label: "minimal Node static server, same bytes (the limit)",
+        r: await load({
+          url: `http://127.0.0.1:${port}${articlePath}`,
+          connections,
+          seconds,
+          headers: gzip,
+        }),
+      },
+      {
+        label: "site: article page, 200 gzip",
+        r: await load({ url, connections, seconds, headers: gzip }),
+      },
+      {
+        label: "site: article page, If-None-Match → 304",
+        r: await load({ url, connections, seconds, headers: { ...gzip, "if-none-match": etag } }),
+      },
+    ];
+    const limit = rows[0]?.r.requestsPerSecond ?? 1;
+    return [
+      `Seed article, ${connections} connections, ${seconds} s per row, autocannon in a second process; ${gzipped.length} bytes gzipped (${html.length} of HTML).`,
+      "",
+      "| server | req/s | p50 ms | p99 ms | of the limit | errors |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
+      ...rows.map(
+        ({ label, r }) =>
+          `| ${label} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${Math.round((100 * r.requestsPerSecond) / limit)} % | ${r.errors} |`,
+      ),
+    ].join("\n");
+  } finally {
+    staticServer.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Signups through the HTTP endpoint (form post → 303), each with its own address and IP. */
+export async function subscribeThroughput(seconds: number, connections: number) {
+  const rows: string[] = [];
+  for (const database of ["SQLite", "PostgreSQL"] as const) {
+    const pg = database === "PostgreSQL" ? freshPostgresSchema("subscribe") : null;
+    const site = await startApp("site", {
+      TRUST_PROXY: "1",
+      NEWSLETTER_MAX_MAILS_PER_HOUR: "1000000",
+      ...(pg ? { DATABASE_URL: pg.url } : {}),
+    });
+    try {
+      const html = await (await fetch(`${site.origin}/nieuwsbrief`)).text();
+      const formToken = html.match(/name="formToken" value="([^"]+)"/)?.[1] ?? "";
+      const r = await load({
+        url: `${site.origin}/nieuwsbrief`,
+        connections,
+        seconds,
+        signup: { formToken },
+      });
+      rows.push(
+        `| ${database} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.statuses["3xx"]} | ${(r.statuses["4xx"] ?? 0) + (r.statuses["5xx"] ?? 0)} | ${r.errors} |`,
+      );
+    } finally {
+      await site.stop();
+      pg?.drop();
+    }
+  }
+  return [
+    `POST /nieuwsbrief (a new address and client IP each; every signup stored and its confirmation mail written to the outbox), ${connections} connections, ${seconds} s.`,
+    "",
+    "| database | signups/s | p50 ms | p99 ms | 303 answers | 4xx/5xx | errors |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows,
+  ].join("\n");
+}
+
+/** `turbo prune <app>` into a scratch folder, then a frozen install and a build with no cache. */
+export function coldBuilds(apps: string[]) {
+  const rows: string[] = [];
+  for (const app of apps) {
+    const out = tempDir(`prune-${app}`);
+    const time = (command: string, args: string[], cwd: string) => {
+      const started = process.hrtime.bigint();
+      execFileSync(command, args, { cwd, stdio: "ignore", env: { ...process.env, CI: "true" } });
+      return Number(process.hrtime.bigint() - started) / 1e9;
+    };
+    try {
+      const prune = time("pnpm", ["exec", "turbo", "prune", app, "--out-dir", out], repoRoot);
+      cpSync(path.join(repoRoot, ".pnpmfile.cjs"), path.join(out, ".pnpmfile.cjs"));
+      const install = time("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], out);
+      const build = time(
+        "pnpm",
+        ["exec", "turbo", "run", "build", `--filter=${app}`, "--force"],
+        out,
+      );
+      rows.push(
+        `| ${app} | ${prune.toFixed(1)} s | ${install.toFixed(1)} s | ${build.toFixed(1)} s |`,
+      );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  return [
+    "From a pruned workspace (`turbo prune <app>`), pnpm store warm, Turborepo cache empty.",
+    "",
+    "| app | prune | install (frozen lockfile) | build (app + its packages) |",
+    "| --- | ---: | ---: | ---: |",
+    ...rows,
+  ].join("\n");
+}
+
+export { appExists, startApp };

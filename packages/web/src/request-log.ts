@@ -1,0 +1,53 @@
+import type { NextFunction, Request, Response } from "express";
+
+/** Path segments that are credentials from a mail (or look like one) never reach the log. */
+const tokenSegment = /^[A-Za-z0-9_-]{24,}$/;
+const tokenRoutes = /^(\/nieuwsbrief\/(?:bevestigen|afmelden))\/[^/]+/;
+
+export function pathForLog(path: string): string {
+  const known = path.replace(tokenRoutes, "$1/:token");
+  return known
+    .split("/")
+    .map((segment) => (tokenSegment.test(segment) ? ":token" : segment))
+    .join("/");
+}
+
+export interface RequestLogLine {
+  time: string;
+  app: string;
+  method: string;
+  /** Without the query string (it may hold a preview token or campaign parameters). */
+  path: string;
+  status: number;
+  ms: number;
+  bytes: number;
+  /** "hit" when the page came from the in-process page cache. */
+  cache?: "hit";
+}
+
+/**
+ * One JSON line per request, written when the answer is complete. It holds nothing that
+ * identifies a visitor: no IP, no user agent, no referrer, no query string, no tokens.
+ */
+export function requestLog(
+  appName: string,
+  write: (line: string) => void = (line) => process.stdout.write(line),
+) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.once("finish", () => {
+      const entry: RequestLogLine = {
+        time: new Date().toISOString(),
+        app: appName,
+        method: req.method,
+        path: pathForLog(req.path),
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 10_000n) / 100,
+        bytes: Number(res.getHeader("content-length") ?? 0),
+        ...(res.locals.pageCache === "hit" ? { cache: "hit" as const } : {}),
+      };
+      write(`${JSON.stringify(entry)}\n`);
+    });
+    next();
+  };
+}
