@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, openSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,7 +42,8 @@ export async function startApp(app: string, env: Record<string, string> = {}): P
       DATABASE_URL: `sqlite:${path.join(dataDir, "bench.sqlite")}`,
       ...env,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    // The request log goes to a file, as a container's log would: its cost is measured too.
+    stdio: ["ignore", openSync(path.join(dataDir, "server.log"), "a"), "pipe"],
   });
   let errors = "";
   child.stderr?.on("data", (chunk) => {

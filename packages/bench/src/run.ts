@@ -53,12 +53,17 @@ try {
       sections.push("", "## 2. Lighthouse 12.2.3 (mobile, Debian's Chromium)", "", lighthouse);
   }
   if (only.has("http")) {
-    sections.push(
-      "",
-      "## 3. Article page throughput",
-      "",
-      await articleThroughput(site.origin, seconds, connections),
-    );
+    const uncached = await startApp("site", { PAGE_CACHE: "off" });
+    try {
+      sections.push(
+        "",
+        "## 3. Article page throughput",
+        "",
+        await articleThroughput(site.origin, uncached.origin, seconds, connections),
+      );
+    } finally {
+      await uncached.stop();
+    }
   }
 } finally {
   await site.stop();

@@ -58,8 +58,16 @@ export async function pageWeightAndLighthouse(
   return { weight: weight.join("\n"), lighthouse: withLighthouse ? lighthouse.join("\n") : null };
 }
 
-/** The article page against a minimal static server sending the same bytes, in one run. */
-export async function articleThroughput(siteOrigin: string, seconds: number, connections: number) {
+/**
+ * The article page against a minimal static server sending the same bytes, in one run; and
+ * the same page with the page cache off (rendered and compressed per request), for comparison.
+ */
+export async function articleThroughput(
+  siteOrigin: string,
+  uncachedOrigin: string,
+  seconds: number,
+  connections: number,
+) {
   const url = `${siteOrigin}${articlePath}`;
   const sample = await fetch(url);
   const html = Buffer.from(await sample.arrayBuffer());
@@ -100,6 +108,15 @@ export async function articleThroughput(siteOrigin: string, seconds: number, con
       {
         label: "site: article page, If-None-Match → 304",
         r: await load({ url, connections, seconds, headers: { ...gzip, "if-none-match": etag } }),
+      },
+      {
+        label: "site with PAGE_CACHE=off (rendered and gzipped per request)",
+        r: await load({
+          url: `${uncachedOrigin}${articlePath}`,
+          connections,
+          seconds,
+          headers: gzip,
+        }),
       },
     ];
     const limit = rows[0]?.r.requestsPerSecond ?? 1;

@@ -18,6 +18,8 @@ export interface ServerConfig {
   localDefaults: boolean;
   /** Largest request body accepted on POST, in bytes. */
   maxBodyBytes: number;
+  /** Keep public pages rendered in memory (PAGE_CACHE=off renders every request, for comparison). */
+  pageCache: boolean;
   /** The app's own secrets (see `SecretSetting`), by variable name. */
   secrets: Record<string, string>;
 }
@@ -57,6 +59,10 @@ export function loadServerConfig(
     HOST: z.preprocess(blankToUndefined, z.string().optional()),
     TRUST_PROXY: integer("TRUST_PROXY", 0, 10),
     MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 10 * 1024 * 1024),
+    PAGE_CACHE: z.preprocess(
+      blankToUndefined,
+      z.enum(["on", "off"], { error: 'PAGE_CACHE must be "on" or "off"' }).optional(),
+    ),
     SITE_URL: z.preprocess(
       blankToUndefined,
       z
@@ -111,6 +117,7 @@ export function loadServerConfig(
     siteUrl: new URL(values.SITE_URL ?? "http://localhost:3000"),
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
+    pageCache: values.PAGE_CACHE !== "off",
     secrets,
   };
 }

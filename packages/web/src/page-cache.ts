@@ -5,6 +5,9 @@ import { etagMatches } from "./caching.js";
 export interface CachedPage {
   status: number;
   headers: [string, string][];
+  /** The full header lists to send, prepared once: gzip, identity and 304. */
+  gzipHeaders: [string, string][];
+  plainHeaders: [string, string][];
   body: Buffer;
   gzipped: Buffer;
   etag: string | null;
@@ -47,13 +50,21 @@ export class PageCache {
     if (vary?.split(",").some((name) => name.trim().toLowerCase() !== "accept-encoding")) {
       return null;
     }
+    const kept = [...headers].filter(
+      ([name]) => name !== "content-length" && name !== "content-encoding",
+    );
+    const gzipped = gzipSync(body, { level: 9 });
     const entry: CachedPage = {
       status,
-      headers: [...headers].filter(
-        ([name]) => name !== "content-length" && name !== "content-encoding",
-      ),
+      headers: kept,
+      gzipHeaders: [
+        ...kept,
+        ["content-encoding", "gzip"],
+        ["content-length", String(gzipped.length)],
+      ],
+      plainHeaders: [...kept, ["content-length", String(body.length)]],
       body,
-      gzipped: gzipSync(body, { level: 9 }),
+      gzipped,
       etag: headers.get("etag"),
       expiresAt: this.now() + maxAge * 1000,
     };
@@ -96,20 +107,7 @@ export function answerFromCache(
   if (entry.etag && etagMatches(request.ifNoneMatch, entry.etag)) {
     return { status: 304, headers: entry.headers, body: null };
   }
-  if (request.acceptsGzip) {
-    return {
-      status: entry.status,
-      headers: [
-        ...entry.headers,
-        ["content-encoding", "gzip"],
-        ["content-length", String(entry.gzipped.length)],
-      ],
-      body: entry.gzipped,
-    };
-  }
-  return {
-    status: entry.status,
-    headers: [...entry.headers, ["content-length", String(entry.body.length)]],
-    body: entry.body,
-  };
+  return request.acceptsGzip
+    ? { status: entry.status, headers: entry.gzipHeaders, body: entry.gzipped }
+    : { status: entry.status, headers: entry.plainHeaders, body: entry.body };
 }

@@ -25,28 +25,52 @@ export interface RequestLogLine {
   cache?: "hit";
 }
 
+export type LogRequest = (
+  method: string,
+  url: string,
+  status: number,
+  started: bigint,
+  bytes: number,
+  cacheHit: boolean,
+) => void;
+
 /**
  * One JSON line per request, written when the answer is complete. It holds nothing that
  * identifies a visitor: no IP, no user agent, no referrer, no query string, no tokens.
  */
-export function requestLog(
+export function requestLogWriter(
   appName: string,
   write: (line: string) => void = (line) => process.stdout.write(line),
-) {
+): LogRequest {
+  return (method, url, status, started, bytes, cacheHit) => {
+    const query = url.indexOf("?");
+    const entry: RequestLogLine = {
+      time: new Date().toISOString(),
+      app: appName,
+      method,
+      path: pathForLog(query === -1 ? url : url.slice(0, query)),
+      status,
+      ms: Number((process.hrtime.bigint() - started) / 10_000n) / 100,
+      bytes,
+      ...(cacheHit ? { cache: "hit" as const } : {}),
+    };
+    write(`${JSON.stringify(entry)}\n`);
+  };
+}
+
+/** Express middleware: logs each request through `log` once it is answered. */
+export function requestLog(log: LogRequest) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.once("finish", () => {
-      const entry: RequestLogLine = {
-        time: new Date().toISOString(),
-        app: appName,
-        method: req.method,
-        path: pathForLog(req.path),
-        status: res.statusCode,
-        ms: Number((process.hrtime.bigint() - started) / 10_000n) / 100,
-        bytes: Number(res.getHeader("content-length") ?? 0),
-        ...(res.locals.pageCache === "hit" ? { cache: "hit" as const } : {}),
-      };
-      write(`${JSON.stringify(entry)}\n`);
+      log(
+        req.method,
+        req.originalUrl,
+        res.statusCode,
+        started,
+        Number(res.getHeader("content-length") ?? 0),
+        false,
+      );
     });
     next();
   };

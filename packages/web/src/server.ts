@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import {
@@ -19,8 +19,8 @@ import {
   ServerConfigError,
 } from "./config.js";
 import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
-import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
-import { requestLog } from "./request-log.js";
+import { answerFromCache, type CachedPage, PageCache, sharedMaxAge } from "./page-cache.js";
+import { requestLog, requestLogWriter } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
 
 export interface AppServerOptions {
@@ -86,29 +86,15 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   app.set("etag", false); // pages get their own ETag in entry.server; static files use sirv-like ETags below
   const headerList = Object.entries(headers);
   let shuttingDown = false;
-  app.use(requestLog(options.appName));
+  const log = requestLogWriter(options.appName);
+  app.use(requestLog(log));
   app.use((_req, res, next) => {
     for (const [name, value] of headerList) res.setHeader(name, value);
     // While stopping, each answer closes its connection, so no keep-alive socket holds us up.
     if (shuttingDown) res.setHeader("Connection", "close");
     next();
   });
-  // Pages already rendered are answered first: no file-system lookups, no re-compression.
-  const pageCache = options.pageCache === false ? null : new PageCache();
-  app.use((req, res, next) => {
-    if (!pageCache || (req.method !== "GET" && req.method !== "HEAD")) return next();
-    const hit = pageCache.get(req.originalUrl);
-    if (!hit) return next();
-    res.locals.pageCache = "hit";
-    sendAnswer(
-      res,
-      req.method,
-      answerFromCache(hit, {
-        ifNoneMatch: req.get("if-none-match"),
-        acceptsGzip: acceptsGzip(req.get("accept-encoding")),
-      }),
-    );
-  });
+  const pageCache = options.pageCache === false || !config.pageCache ? null : new PageCache();
   app.use(limitBody(config.maxBodyBytes));
   app.use(compression());
   app.get("/healthz", async (_req, res) => {
@@ -175,7 +161,44 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     }
   });
 
-  const server = createServer(app);
+  // Pages already rendered are answered before Express: no routing, no file-system lookups,
+  // no re-compression — one prepared header list and the stored bytes.
+  const prepared = new WeakMap<CachedPage, Map<string, string[]>>();
+  const answerCached = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (!pageCache || shuttingDown || (req.method !== "GET" && req.method !== "HEAD")) return false;
+    const hit = pageCache.get(req.url ?? "");
+    if (!hit) return false;
+    const started = process.hrtime.bigint();
+    const answer = answerFromCache(hit, {
+      ifNoneMatch: req.headers["if-none-match"],
+      acceptsGzip: acceptsGzip(req.headers["accept-encoding"]),
+    });
+    const kind = answer.status === 304 ? "304" : answer.body === hit.gzipped ? "gzip" : "plain";
+    let lists = prepared.get(hit);
+    if (!lists) {
+      lists = new Map();
+      prepared.set(hit, lists);
+    }
+    let flat = lists.get(kind);
+    if (!flat) {
+      flat = [...headerList, ...answer.headers].flat();
+      lists.set(kind, flat);
+    }
+    res.writeHead(answer.status, flat);
+    res.end(req.method === "HEAD" || answer.status === 304 ? undefined : answer.body);
+    log(
+      req.method ?? "GET",
+      req.url ?? "/",
+      answer.status,
+      started,
+      answer.body?.length ?? 0,
+      true,
+    );
+    return true;
+  };
+  const server = createServer((req, res) => {
+    if (!answerCached(req, res)) app(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   console.log(`[${options.appName}] listening on http://localhost:${config.port}`);
 
