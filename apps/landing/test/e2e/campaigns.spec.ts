@@ -149,6 +149,11 @@ test.describe("publishing rules", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "Workshop: van groep naar team",
     );
+    // Its signup form keeps the preview link, so a test signup lands on the preview thank-you page.
+    await expect(page.locator("form[method='post']")).toHaveAttribute(
+      "action",
+      `/${examples.draft}${previewQuery}`,
+    );
     // The dark theme: its page background.
     await expect(page.locator("body")).toHaveCSS("background-color", "rgb(18, 22, 25)");
     await expectNoAxeViolations(page);
