@@ -11,6 +11,8 @@ import {
 } from "../app/campaigns/campaign-file.ts";
 
 const folder = fileURLToPath(new URL("../campaigns/", import.meta.url));
+const publicFolder = fileURLToPath(new URL("../public", import.meta.url));
+const publicFileExists = (src: string) => existsSync(publicFolder + src);
 const organisationIds = organisations.map((organisation) => organisation.id);
 
 function readAll(): Record<string, string> {
@@ -22,7 +24,7 @@ function readAll(): Record<string, string> {
 }
 
 function check(): Campaign[] {
-  const campaigns = parseCampaignFiles(readAll(), organisationIds);
+  const campaigns = parseCampaignFiles(readAll(), organisationIds, { publicFileExists });
   const count = (status: string) => campaigns.filter((c) => c.status === status).length;
   console.log(
     `campaigns: ${campaigns.length} OK (${count("published")} published, ${count("draft")} draft)`,

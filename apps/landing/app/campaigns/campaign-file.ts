@@ -236,10 +236,16 @@ function fieldName(path: PropertyKey[]): string {
 }
 
 /** Parse and check one campaign file. Throws a CampaignFileError listing every problem. */
+export interface CheckOptions {
+  /** Whether `apps/landing/public<src>` exists; the build and `pnpm campaign check` pass it. */
+  publicFileExists?: (src: string) => boolean;
+}
+
 export function parseCampaignFile(
   file: string,
   source: string,
   organisationIds: readonly string[],
+  options: CheckOptions = {},
 ): Campaign {
   const slug = file.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
   const lines = new LineCounter();
@@ -319,6 +325,16 @@ export function parseCampaignFile(
           }
         }
       }
+      if (
+        block.type === "hero" &&
+        block.image &&
+        options.publicFileExists &&
+        !options.publicFileExists(block.image.src)
+      ) {
+        problems.push(
+          `block ${number} (hero), field "image.src": there is no file apps/landing/public${block.image.src}${lineOf(["blocks", index, "image", "src"])}`,
+        );
+      }
       if (block.type === "event" && block.end <= block.start) {
         problems.push(
           `block ${number} (event), field "end": the event ends (${block.end}) before it starts (${block.start})${lineOf(["blocks", index, "end"])}`,
@@ -328,6 +344,12 @@ export function parseCampaignFile(
     });
     const signups = blocks.filter((block) => block.type === "signup").length;
     if (signups > 1) problems.push(`"blocks" has ${signups} signup blocks; a page can have one`);
+  }
+  const shareImage = checked.success ? checked.data.shareImage : undefined;
+  if (shareImage && options.publicFileExists && !options.publicFileExists(shareImage.src)) {
+    problems.push(
+      `field "shareImage.src": there is no file apps/landing/public${shareImage.src}${lineOf(["shareImage", "src"])}`,
+    );
   }
   if (checked.success && checked.data.end <= checked.data.start) {
     problems.push(
@@ -372,12 +394,13 @@ function renderBlock(block: CampaignBlock): RenderedBlock {
 export function parseCampaignFiles(
   files: Record<string, string>,
   organisationIds: readonly string[],
+  options: CheckOptions = {},
 ): Campaign[] {
   const campaigns: Campaign[] = [];
   const errors: string[] = [];
   for (const [file, source] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     try {
-      campaigns.push(parseCampaignFile(file, source, organisationIds));
+      campaigns.push(parseCampaignFile(file, source, organisationIds, options));
     } catch (error) {
       if (!(error instanceof CampaignFileError)) throw error;
       errors.push(error.message);

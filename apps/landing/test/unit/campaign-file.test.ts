@@ -182,6 +182,24 @@ describe("each kind of mistake names the file, the block and the field", () => {
     expect(problemsOf(source)).toMatch(expected);
   });
 
+  it("an image that is not in apps/landing/public", () => {
+    const source = edit(
+      "    heading: Samen sterker\n",
+      "    heading: Samen sterker\n    image:\n      src: /images/team.jpg\n      alt: Het team\n      width: 800\n      height: 600\n",
+    );
+    let message = "";
+    try {
+      parseCampaignFile("campaigns/webinar.yaml", source, organisationIds, {
+        publicFileExists: (src) => src === "/images/ander.jpg",
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /block 1 \(hero\), field "image\.src": there is no file apps\/landing\/public\/images\/team\.jpg \(line 11\)/,
+    );
+  });
+
   it("a file name that cannot be an address", () => {
     expect(problemsOf(valid, "campaigns/Webinar Maart.yaml")).toMatch(
       /the file name "Webinar Maart" is the page's address: use lower-case letters, digits and dashes/,
