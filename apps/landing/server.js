@@ -16,4 +16,6 @@ await startAppServer({
   secrets: JSON.parse(readFileSync(new URL("./secrets.json", import.meta.url), "utf8")),
   // Campaign loaders run on every request: they count visits.
   pageCache: false,
+  // Canonical and Open Graph URLs: never taken from the request's Host header in production.
+  publicUrlVariable: "LANDING_URL",
 });

@@ -50,7 +50,15 @@ const integer = (name: string, min: number, max: number) =>
 /** Read and check the server's environment; the error names the variable that is wrong. */
 export function loadServerConfig(
   env: Record<string, string | undefined>,
-  defaults: { port: number },
+  defaults: {
+    port: number;
+    /**
+     * A variable holding the app's own public https:// origin, required outside local
+     * defaults (the landing app: LANDING_URL). Without it, canonical URLs would come from the
+     * request's Host header, which a visitor chooses — and a CDN would cache their choice.
+     */
+    publicUrlVariable?: string;
+  },
   secretSettings: readonly SecretSetting[] = [],
 ): ServerConfig {
   const local = localDefaultsChosen(env);
@@ -91,6 +99,13 @@ export function loadServerConfig(
       missing.push("SITE_URL must be set to the site's public https:// address");
     } else if (!values.SITE_URL.startsWith("https://")) {
       missing.push("SITE_URL must start with https:// outside local development");
+    }
+    const own = defaults.publicUrlVariable;
+    const ownValue = own ? env[own]?.trim() : undefined;
+    if (own && !ownValue) {
+      missing.push(`${own} must be set to this app's public https:// address`);
+    } else if (own && ownValue && !(URL.canParse(ownValue) && ownValue.startsWith("https://"))) {
+      missing.push(`${own} must be an absolute https:// URL`);
     }
   }
   const secrets: Record<string, string> = {};

@@ -37,6 +37,8 @@ export interface AppServerOptions {
    * run on every request (e.g. to count visits) turns it off.
    */
   pageCache?: boolean;
+  /** The variable with the app's own public origin, required in production (see loadServerConfig). */
+  publicUrlVariable?: string;
 }
 
 /** What routes find in `context` (Remix's AppLoadContext). */
@@ -60,7 +62,14 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const env = options.env ?? process.env;
   let config: ServerConfig;
   try {
-    config = loadServerConfig(env, { port: options.defaultPort }, options.secrets);
+    config = loadServerConfig(
+      env,
+      {
+        port: options.defaultPort,
+        ...(options.publicUrlVariable ? { publicUrlVariable: options.publicUrlVariable } : {}),
+      },
+      options.secrets,
+    );
     if (config.localDefaults) {
       console.log(
         `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under .data/, a generated secret. Not for a public server.${localSecrets(options.secrets ?? [], env)}`,
