@@ -5,7 +5,8 @@ import { defineConfig } from "vite";
 
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@vanilla-extract\//];
 
-// Library build: the main entry, the `format` subpath (plain helpers, no styles) and one
+// Library build: the main entry, the `format` and `tokens` subpaths (plain helpers and
+// colour values, no styles) and one
 // extracted stylesheet (dist/ui.css).
 export default defineConfig({
   plugins: [react(), vanillaExtractPlugin({ identifiers: "short" })],
@@ -17,6 +18,7 @@ export default defineConfig({
       entry: {
         index: resolve(import.meta.dirname, "src/index.ts"),
         format: resolve(import.meta.dirname, "src/format/index.ts"),
+        tokens: resolve(import.meta.dirname, "src/tokens/index.ts"),
       },
       formats: ["es"],
       fileName: (_format, entryName) => `${entryName}.js`,

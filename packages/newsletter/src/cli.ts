@@ -15,7 +15,7 @@ const USAGE = `Usage: pnpm newsletter <command> [options]
 
 Commands:
   migrate [--allow-destructive]   apply pending database migrations
-  stats [--json]                  pending / confirmed / unsubscribed per source
+  stats [--json]                  visits (campaign pages) / pending / confirmed / unsubscribed per source
   export [--out <file>]           CSV of confirmed subscribers with consent proof
                                   (to stdout unless --out is given)
   resend-pending [--limit <n>] [--include-abandoned]
@@ -33,13 +33,21 @@ NEWSLETTER_MAX_MAILS_PER_HOUR (see the package README). Without production setti
 local defaults explicitly: NODE_ENV=development pnpm newsletter <command>.`;
 
 function formatStats(stats: Stats): string {
-  const header = ["bron", "wachtend", "bevestigd", "afgemeld", "totaal"];
-  const rows = stats.sources.map((s) => [
+  const header = ["bron", "wachtend", "bevestigd", "afgemeld", "totaal", "bezoeken"];
+  const visitsOf = new Map(stats.visits.map((v) => [v.source, v.visits]));
+  const sources = [
+    ...stats.sources,
+    ...stats.visits
+      .filter((v) => !stats.sources.some((s) => s.source === v.source))
+      .map((v) => ({ source: v.source, pending: 0, confirmed: 0, unsubscribed: 0, total: 0 })),
+  ];
+  const rows = sources.map((s) => [
     s.source,
     String(s.pending),
     String(s.confirmed),
     String(s.unsubscribed),
     String(s.total),
+    String(visitsOf.get(s.source) ?? 0),
   ]);
   const t = stats.totals;
   rows.push([
@@ -48,6 +56,7 @@ function formatStats(stats: Stats): string {
     String(t.confirmed),
     String(t.unsubscribed),
     String(t.total),
+    String(stats.visits.reduce((sum, v) => sum + v.visits, 0)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>

@@ -74,3 +74,8 @@ export function createNewsletterFromEnv(
     ...overrides,
   });
 }
+export {
+  type DayFigures,
+  dayInAmsterdam,
+  type SourceReport,
+} from "./visits.server.js";

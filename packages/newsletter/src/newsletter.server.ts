@@ -39,6 +39,7 @@ import {
   unsubscribe,
 } from "./unsubscribe.server.js";
 import type { FormInput } from "./validation.js";
+import { dayInAmsterdam, recordVisit, type SourceReport, sourceReport } from "./visits.server.js";
 
 export interface NewsletterOptions {
   /** `postgres://…` for PostgreSQL; otherwise SQLite (`sqlite:<path>`, or the default file). */
@@ -122,9 +123,16 @@ export interface Newsletter {
   unsubscribe(token: unknown, context?: UnsubscribeContext): Promise<UnsubscribeResult>;
   resendPending(options?: ResendOptions): Promise<ResendReport>;
   stats(): Promise<Stats>;
+  /**
+   * Count one visit of a campaign page (`source` = the campaign's slug) on `day`
+   * (YYYY-MM-DD, default: today in Amsterdam). Stores a counter only.
+   */
+  recordVisit(source: string, day?: string): Promise<void>;
+  /** Per source: visits, signups and confirmed signups, in total and per day. */
+  sourceReport(sources: readonly string[]): Promise<SourceReport[]>;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
-  exportCsv(): Promise<string>;
+  exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
   migrate(options?: MigrateOptions): Promise<MigrateReport>;
   /** Row counts per table (diagnostics and tests). */
   counts(): Promise<Record<string, number>>;
@@ -299,8 +307,10 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     unsubscribe: (token, context) => unsubscribe(core, token, context),
     resendPending: (opts) => resendPending(core, opts),
     stats: () => stats(core),
+    recordVisit: (source, day) => recordVisit(core, source, day ?? dayInAmsterdam(core.now())),
+    sourceReport: (sources) => sourceReport(core, sources),
     prune: (opts) => prune(core, opts),
-    exportCsv: () => exportCsv(core),
+    exportCsv: (options) => exportCsv(core, options),
     migrate: async (opts) => {
       const report = await migrateToLatest(handle, opts);
       migrated = Promise.resolve();

@@ -9,6 +9,7 @@ import {
   takeSiteMailSlot,
 } from "./mail/deliver.server.js";
 import { pruneRateLimits } from "./rate-limit.server.js";
+import { visitsBySource } from "./visits.server.js";
 
 export interface ResendReport {
   /** Mails that were due and claimed by this run. */
@@ -266,6 +267,8 @@ export interface Stats {
   mailFailures: number;
   /** Of those, mails the server rejected permanently (5xx): never retried. */
   mailRejected: number;
+  /** Visits of campaign pages per source (`recordVisit`), most visited first. */
+  visits: { source: string; visits: number }[];
 }
 
 export const UNKNOWN_SOURCE = "(onbekend)";
@@ -297,6 +300,9 @@ export async function stats(core: Core): Promise<Stats> {
     totals.total += n;
     bySource.set(source, entry);
   }
+  const visits = [...(await visitsBySource(core))]
+    .map(([source, count]) => ({ source, visits: count }))
+    .sort((a, b) => b.visits - a.visits || a.source.localeCompare(b.source));
   const failures = await db
     .selectFrom("newsletter_subscribers")
     .select((eb) => eb.fn.countAll<string | number>().as("n"))
@@ -316,6 +322,7 @@ export async function stats(core: Core): Promise<Stats> {
     totals,
     mailFailures: Number(failures.n),
     mailRejected: Number(rejected.n),
+    visits,
   };
 }
 
@@ -357,10 +364,16 @@ export function csvCell(value: unknown): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** CSV of confirmed subscribers with their consent proof (current subscription). */
-export async function exportCsv(core: Core): Promise<string> {
+/**
+ * CSV of confirmed subscribers with their consent proof (current subscription); with
+ * `sources`, only those whose current signup came from one of them (e.g. the campaigns).
+ */
+export async function exportCsv(
+  core: Core,
+  options: { sources?: readonly string[] } = {},
+): Promise<string> {
   await core.ready();
-  const rows = await core.handle.db
+  let query = core.handle.db
     .selectFrom("newsletter_subscribers as s")
     .innerJoin("newsletter_consents as c", "c.id", "s.consent_id")
     .select([
@@ -385,8 +398,12 @@ export async function exportCsv(core: Core): Promise<string> {
     ])
     .where("s.status", "=", "confirmed")
     .orderBy("c.confirmed_at")
-    .orderBy("s.email_key")
-    .execute();
+    .orderBy("s.email_key");
+  if (options.sources) {
+    if (options.sources.length === 0) query = query.where(sql<boolean>`1 = 0`);
+    else query = query.where("c.source", "in", [...options.sources]);
+  }
+  const rows = await query.execute();
   const lines = [EXPORT_COLUMNS.map(csvCell).join(",")];
   for (const row of rows) {
     lines.push(EXPORT_COLUMNS.map((c) => csvCell(row[c])).join(","));

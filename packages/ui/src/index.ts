@@ -6,7 +6,7 @@
  */
 import "./styles/global.css";
 
-// Page components
+// Page components and campaign blocks
 export {
   ArticleLayout,
   type ArticleLayoutLabels,
@@ -14,11 +14,21 @@ export {
   type ArticleMeta,
   type ReadMoreLink,
 } from "./components/ArticleLayout";
+export { ArticleTeaser, type ArticleTeaserProps } from "./components/ArticleTeaser";
+export { BarChart, type BarChartGroup, type BarChartProps } from "./components/BarChart";
 // Layout and text primitives
 export { Box, type BoxProps } from "./components/Box";
 export { Button, type ButtonProps } from "./components/Button";
+export { ButtonLink, type ButtonLinkProps } from "./components/ButtonLink";
+export { CallToAction, type CallToActionProps } from "./components/CallToAction";
 export { Checkbox, type CheckboxProps } from "./components/Checkbox";
 export { Container, type ContainerProps } from "./components/Container";
+export {
+  DataTable,
+  type DataTableColumn,
+  type DataTableProps,
+  type DataTableRow,
+} from "./components/DataTable";
 // Forms
 export {
   ErrorSummary,
@@ -26,11 +36,18 @@ export {
   type ErrorSummaryProps,
 } from "./components/ErrorSummary";
 export {
+  EventDetails,
+  type EventDetailsLabels,
+  type EventDetailsProps,
+} from "./components/EventDetails";
+export { Faq, type FaqItem, type FaqProps } from "./components/Faq";
+export {
   FormField,
   type FormFieldControlProps,
   type FormFieldProps,
 } from "./components/FormField";
 export { Heading, type HeadingLevel, type HeadingProps } from "./components/Heading";
+export { Hero, type HeroImage, type HeroProps } from "./components/Hero";
 export {
   Link,
   type LinkComponent,
@@ -40,6 +57,9 @@ export {
   type LinkProviderProps,
 } from "./components/Link";
 export { LogoCarousel, type LogoCarouselProps, type Organisation } from "./components/LogoCarousel";
+export { NoticeBanner, type NoticeBannerProps } from "./components/NoticeBanner";
+export { Quote, type QuoteProps } from "./components/Quote";
+export { RichText, type RichTextProps } from "./components/RichText";
 export {
   defaultSignupCopy,
   type SignupField,

@@ -20,21 +20,32 @@ import packageJson from "../package.json";
 import { themeColors } from "./theme/tokens";
 
 const root = resolve(import.meta.dirname, "..");
-const exported = (entry: "." | "./format") => packageJson.exports[entry].import;
+const exported = (entry: "." | "./format" | "./tokens") => packageJson.exports[entry].import;
 
 /** Runtime exports of `@vaart/ui`; types are checked by the apps' typecheck. */
 const publicValues = [
   "ArticleLayout",
+  "ArticleTeaser",
+  "BarChart",
   "Box",
   "Button",
+  "ButtonLink",
+  "CallToAction",
   "Checkbox",
   "Container",
+  "DataTable",
   "ErrorSummary",
+  "EventDetails",
+  "Faq",
   "FormField",
   "Heading",
+  "Hero",
   "Link",
   "LinkProvider",
   "LogoCarousel",
+  "NoticeBanner",
+  "Quote",
+  "RichText",
   "SignupForm",
   "SkipLink",
   "Stack",
@@ -59,6 +70,7 @@ describe("the published @vaart/ui", () => {
       exported["."].import,
       exported["."].types,
       exported["./format"].import,
+      exported["./tokens"].import,
       exported["./format"].types,
       exported["./styles.css"],
       packageJson.main,
@@ -77,11 +89,14 @@ describe("the published @vaart/ui", () => {
       "estimateReadingMinutes",
       "formatDutchDate",
     ]);
+    const tokens = await import(resolve(root, exported("./tokens")));
+    expect(Object.keys(tokens).sort()).toEqual(["themeColors"]);
   });
 
-  it("keeps the format helpers free of React and styles", () => {
-    const js = read(exported("./format"));
-    expect(js).not.toMatch(/from "react"|\.css/);
+  it("keeps the format helpers and the colour values free of React and styles", () => {
+    for (const subpath of ["./format", "./tokens"] as const) {
+      expect(read(exported(subpath))).not.toMatch(/from "react"|\.css/);
+    }
   });
 
   it("ships the global base styles in its stylesheet", () => {

@@ -14,6 +14,21 @@ export const cacheControl = {
   shortLived: "public, max-age=3600",
 } as const;
 
+/**
+ * Cache-Control for content that changes at a known moment (a campaign that ends): like
+ * `content`, but no cache may keep it, fresh or stale, past `changesAt`. Returns no-store
+ * when the moment has come.
+ */
+export function cacheControlUntil(changesAt: Date, now: Date, maxAgeSeconds = 300): string {
+  const left = Math.floor((changesAt.getTime() - now.getTime()) / 1000);
+  if (left <= 0) return cacheControl.noStore;
+  const maxAge = Math.min(maxAgeSeconds, left);
+  const stale = Math.min(86400, left - maxAge);
+  return stale > 0
+    ? `public, max-age=${maxAge}, stale-while-revalidate=${stale}`
+    : `public, max-age=${maxAge}`;
+}
+
 /** A weak validator: the same page compressed or not is the same resource. */
 export function weakEtag(body: string | Uint8Array): string {
   return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;

@@ -20,6 +20,18 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Keep public pages rendered in memory (PAGE_CACHE=off renders every request, for comparison). */
   pageCache: boolean;
+  /** The app's own secrets (see `SecretSetting`), by variable name. */
+  secrets: Record<string, string>;
+}
+
+/** A secret an app needs (e.g. the landing app's RESULTS_PASSWORD): required in production. */
+export interface SecretSetting {
+  name: string;
+  /** What it is for, in the error when it is missing. */
+  purpose: string;
+  minLength: number;
+  /** Used only where local defaults were chosen (and said so in the first log line). */
+  localDefault: string;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -38,7 +50,16 @@ const integer = (name: string, min: number, max: number) =>
 /** Read and check the server's environment; the error names the variable that is wrong. */
 export function loadServerConfig(
   env: Record<string, string | undefined>,
-  defaults: { port: number },
+  defaults: {
+    port: number;
+    /**
+     * A variable holding the app's own public https:// origin, required outside local
+     * defaults (the landing app: LANDING_URL). Without it, canonical URLs would come from the
+     * request's Host header, which a visitor chooses — and a CDN would cache their choice.
+     */
+    publicUrlVariable?: string;
+  },
+  secretSettings: readonly SecretSetting[] = [],
 ): ServerConfig {
   const local = localDefaultsChosen(env);
   const schema = z.object({
@@ -79,6 +100,25 @@ export function loadServerConfig(
     } else if (!values.SITE_URL.startsWith("https://")) {
       missing.push("SITE_URL must start with https:// outside local development");
     }
+    const own = defaults.publicUrlVariable;
+    const ownValue = own ? env[own]?.trim() : undefined;
+    if (own && !ownValue) {
+      missing.push(`${own} must be set to this app's public https:// address`);
+    } else if (own && ownValue && !(URL.canParse(ownValue) && ownValue.startsWith("https://"))) {
+      missing.push(`${own} must be an absolute https:// URL`);
+    }
+  }
+  const secrets: Record<string, string> = {};
+  for (const setting of secretSettings) {
+    const value = env[setting.name]?.trim() || undefined;
+    if (value === undefined) {
+      if (local) secrets[setting.name] = setting.localDefault;
+      else missing.push(`${setting.name} must be set (${setting.purpose})`);
+    } else if (value.length < setting.minLength) {
+      missing.push(`${setting.name} must be at least ${setting.minLength} characters long`);
+    } else {
+      secrets[setting.name] = value;
+    }
   }
   if (missing.length > 0) {
     throw new ServerConfigError(
@@ -93,5 +133,6 @@ export function loadServerConfig(
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
     pageCache: values.PAGE_CACHE !== "off",
+    secrets,
   };
 }

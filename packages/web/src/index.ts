@@ -1,8 +1,9 @@
-export { cacheControl, etagMatches, weakEtag } from "./caching.js";
+export { cacheControl, cacheControlUntil, etagMatches, weakEtag } from "./caching.js";
 export { clientIp } from "./client-ip.js";
 export {
   loadServerConfig,
   localDefaultsChosen,
+  type SecretSetting,
   type ServerConfig,
   ServerConfigError,
 } from "./config.js";
@@ -26,5 +27,6 @@ export {
   tokenFrom,
   type UnsubscribeOutcome,
 } from "./newsletter.server.js";
+export { secretMatches } from "./secrets.js";
 export { securityHeaders } from "./security-headers.js";
 export type { VaartLoadContext } from "./server.js";

@@ -12,7 +12,12 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { cacheControl } from "./caching.js";
 import { clientIp } from "./client-ip.js";
-import { loadServerConfig, type ServerConfig, ServerConfigError } from "./config.js";
+import {
+  loadServerConfig,
+  type SecretSetting,
+  type ServerConfig,
+  ServerConfigError,
+} from "./config.js";
 import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
 import { answerFromCache, type CachedPage, PageCache, sharedMaxAge } from "./page-cache.js";
 import { requestLog, requestLogWriter } from "./request-log.js";
@@ -25,11 +30,15 @@ export interface AppServerOptions {
   /** The app's `build/` folder (Remix's `build/server` and `build/client`). */
   buildDir: string;
   env?: Record<string, string | undefined>;
+  /** Secrets the app needs; the server refuses to start without them in production. */
+  secrets?: readonly SecretSetting[];
   /**
    * Keep public pages in memory for their max-age (default true). An app whose loaders must
    * run on every request (e.g. to count visits) turns it off.
    */
   pageCache?: boolean;
+  /** The variable with the app's own public origin, required in production (see loadServerConfig). */
+  publicUrlVariable?: string;
 }
 
 /** What routes find in `context` (Remix's AppLoadContext). */
@@ -53,10 +62,17 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const env = options.env ?? process.env;
   let config: ServerConfig;
   try {
-    config = loadServerConfig(env, { port: options.defaultPort });
+    config = loadServerConfig(
+      env,
+      {
+        port: options.defaultPort,
+        ...(options.publicUrlVariable ? { publicUrlVariable: options.publicUrlVariable } : {}),
+      },
+      options.secrets,
+    );
     if (config.localDefaults) {
       console.log(
-        `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under .data/, a generated secret. Not for a public server.`,
+        `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under .data/, a generated secret. Not for a public server.${localSecrets(options.secrets ?? [], env)}`,
       );
     }
     getNewsletter(); // checks the newsletter's variables (mail, secret, database) before listening
@@ -226,6 +242,12 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     });
   }
   return { server, config, close };
+}
+
+/** The local defaults of the app's secrets that apply, said once so that people can log in. */
+function localSecrets(settings: readonly SecretSetting[], env: Record<string, string | undefined>) {
+  const defaulted = settings.filter((setting) => !env[setting.name]?.trim());
+  return defaulted.map((setting) => ` ${setting.name}=${setting.localDefault}.`).join("");
 }
 
 /**

@@ -104,3 +104,20 @@ describe("security headers", () => {
     );
   });
 });
+
+describe("an app's own public address", () => {
+  it("is required, https, outside local defaults when the app names its variable", () => {
+    const production = { TRUST_PROXY: "0", SITE_URL: "https://www.example.nl" };
+    const options = { port: 3001, publicUrlVariable: "LANDING_URL" };
+    expect(() => loadServerConfig(production, options)).toThrow(
+      "LANDING_URL must be set to this app's public https:// address",
+    );
+    expect(() =>
+      loadServerConfig({ ...production, LANDING_URL: "http://acties.example.nl" }, options),
+    ).toThrow("LANDING_URL must be an absolute https:// URL");
+    expect(() =>
+      loadServerConfig({ ...production, LANDING_URL: "https://acties.example.nl" }, options),
+    ).not.toThrow();
+    expect(() => loadServerConfig({ NODE_ENV: "test" }, options)).not.toThrow();
+  });
+});

@@ -169,4 +169,19 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("newsletter_mail_log").execute();
     },
   },
+  "0004_visits": {
+    // Visits of campaign pages: one counter per source and day, nothing about the visitor.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("newsletter_visits")
+        .addColumn("source", "varchar(200)", (c) => c.notNull())
+        .addColumn("day", "varchar(10)", (c) => c.notNull())
+        .addColumn("visits", "integer", (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint("newsletter_visits_pk", ["source", "day"])
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable("newsletter_visits").execute();
+    },
+  },
 };

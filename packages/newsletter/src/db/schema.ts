@@ -82,7 +82,15 @@ export interface MailLogTable {
   sent_at: IsoTime;
 }
 
+/** Visits of a campaign page per day (YYYY-MM-DD, Amsterdam): a counter, no visitor data. */
+export interface VisitsTable {
+  source: string;
+  day: string;
+  visits: number;
+}
+
 export interface Database {
+  newsletter_visits: VisitsTable;
   newsletter_mail_log: MailLogTable;
   newsletter_subscribers: SubscribersTable;
   newsletter_consents: ConsentsTable;

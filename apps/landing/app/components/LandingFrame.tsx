@@ -1,0 +1,116 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { Box, Container, Heading, Link, NoticeBanner, Stack, Text } from "@vaart/ui";
+import type { ReactNode } from "react";
+import type { loader as rootLoader } from "../root";
+
+export const mainId = "inhoud";
+
+/** The site's address, from the root loader (so error pages can link there too). */
+export function useSiteUrl(): string {
+  return useRouteLoaderData<typeof rootLoader>("root")?.siteUrl ?? "/";
+}
+
+function LandingHeader() {
+  const siteUrl = useSiteUrl();
+  return (
+    <Box as="header" paddingY="md">
+      <Container>
+        <Link href={siteUrl}>
+          <strong>Vaart in samenwerken</strong>
+        </Link>
+      </Container>
+    </Box>
+  );
+}
+
+function LandingFooter() {
+  const siteUrl = useSiteUrl();
+  return (
+    <Box as="footer" background="surface" paddingY="xl">
+      <Container>
+        <Stack space="sm">
+          <Text size="small" tone="muted">
+            Vaart in samenwerken · teamontwikkeling en ketensamenwerking
+          </Text>
+          <Text size="small" tone="muted">
+            Geen cookies, geen trackers. <Link href={siteUrl}>Naar de website</Link>
+          </Text>
+        </Stack>
+      </Container>
+    </Box>
+  );
+}
+
+/** Every landing page: a slim header, one main, a footer; a preview banner when previewing. */
+export function LandingPage({ preview, children }: { preview?: boolean; children: ReactNode }) {
+  return (
+    <>
+      {preview ? (
+        <NoticeBanner title="Voorbeeld">
+          Deze campagne is nu niet openbaar. Alleen wie de voorbeeldlink heeft, ziet deze pagina;
+          zoekmachines nemen haar niet op.
+        </NoticeBanner>
+      ) : null}
+      <LandingHeader />
+      <Box as="main" id={mainId} tabIndex={-1} paddingY="xxl">
+        <Container>
+          <Stack space="xxl">{children}</Stack>
+        </Container>
+      </Box>
+      <LandingFooter />
+    </>
+  );
+}
+
+export function GonePage({
+  title,
+  onward,
+}: {
+  title: string;
+  onward: { label: string; href: string };
+}) {
+  return (
+    <LandingPage>
+      <Stack space="lg">
+        <Heading level={1}>Deze campagne is afgelopen</Heading>
+        <Text size="lead">
+          “{title}” is voorbij. Bedankt voor je belangstelling! Op de website vind je wat er nu
+          speelt.
+        </Text>
+        <Text>
+          <Link href={onward.href}>{onward.label}</Link>
+        </Text>
+      </Stack>
+    </LandingPage>
+  );
+}
+
+export function NotFoundPage() {
+  const siteUrl = useSiteUrl();
+  return (
+    <LandingPage>
+      <Stack space="lg">
+        <Heading level={1}>Deze pagina bestaat niet (meer)</Heading>
+        <Text>Misschien is het adres veranderd of zit er een typefout in.</Text>
+        <Text>
+          <Link href={siteUrl}>Naar de website van Vaart in samenwerken</Link>
+        </Text>
+      </Stack>
+    </LandingPage>
+  );
+}
+
+export function ProblemPage() {
+  const siteUrl = useSiteUrl();
+  return (
+    <LandingPage>
+      <Stack space="lg">
+        <Heading level={1}>Er ging iets mis</Heading>
+        <Text>Aan mijn kant ging iets fout. Probeer het over een paar minuten nog eens.</Text>
+        <Text>
+          <Link href={siteUrl}>Naar de website van Vaart in samenwerken</Link>
+        </Text>
+      </Stack>
+    </LandingPage>
+  );
+}

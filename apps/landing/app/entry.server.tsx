@@ -1,0 +1,3 @@
+import { handleDocumentRequest } from "@vaart/web";
+
+export default handleDocumentRequest;

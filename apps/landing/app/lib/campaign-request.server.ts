@@ -1,0 +1,81 @@
+import { data } from "@remix-run/node";
+import { cacheControlUntil, secretMatches, type VaartLoadContext } from "@vaart/web";
+import type { Campaign } from "../campaigns/campaign-file";
+import { findCampaign } from "../campaigns/campaigns.server";
+import { type CampaignPhase, campaignPhase } from "../campaigns/publication";
+import { previewHeaders } from "./http";
+import { secret } from "./settings.server";
+import { resolveHref, siteUrl } from "./urls.server";
+
+/** The query parameter of preview links: /<campaign>?voorbeeld=<PREVIEW_TOKEN>. */
+export const previewParameter = "voorbeeld";
+
+export interface CampaignRequest {
+  campaign: Campaign;
+  phase: CampaignPhase;
+  /** Shown through a valid preview link (any phase). */
+  preview: boolean;
+  /** Headers for a page of this campaign: cacheable until its end, or private in preview. */
+  headers: Record<string, string>;
+  /** Query to keep on links and forms within the campaign (the preview token). */
+  keepQuery: string;
+}
+
+/**
+ * A 404 that looks the same for an unknown address, a draft and a campaign before its
+ * start, so nothing unpublished can be found by trying addresses. Caches may keep it a
+ * minute (a campaign that starts shows at most a minute late).
+ */
+export function notFound(): Response {
+  return new Response("Niet gevonden", {
+    status: 404,
+    headers: { "Cache-Control": "public, max-age=60", "X-Robots-Tag": "noindex" },
+  });
+}
+
+/**
+ * Resolve `/<slug>` to a campaign a visitor may see: live, or any phase with a valid
+ * preview token. Throws the 404 for drafts and future campaigns and the friendly 410 page
+ * for ended ones.
+ */
+export function campaignRequest(
+  request: Request,
+  context: Partial<VaartLoadContext>,
+  slug: string | undefined,
+  now = new Date(),
+): CampaignRequest {
+  const campaign = findCampaign(slug ?? "");
+  if (!campaign) throw notFound();
+  const phase = campaignPhase(campaign, now);
+  const token = new URL(request.url).searchParams.get(previewParameter);
+  const preview = token !== null && secretMatches(token, secret(context, "PREVIEW_TOKEN"));
+  if (preview) {
+    return {
+      campaign,
+      phase,
+      preview,
+      headers: previewHeaders,
+      keepQuery: `?${new URLSearchParams({ [previewParameter]: token ?? "" })}`,
+    };
+  }
+  if (phase === "draft" || phase === "scheduled") throw notFound();
+  if (phase === "ended") {
+    const onward = campaign.afterEnd
+      ? { label: campaign.afterEnd.label, href: resolveHref(context, campaign.afterEnd.href) }
+      : { label: "Naar de website van Vaart in samenwerken", href: siteUrl(context, "/") };
+    throw data(
+      { title: campaign.title, onward, theme: campaign.theme },
+      {
+        status: 410,
+        headers: { "Cache-Control": "public, max-age=3600", "X-Robots-Tag": "noindex" },
+      },
+    );
+  }
+  return {
+    campaign,
+    phase,
+    preview,
+    headers: { "Cache-Control": cacheControlUntil(new Date(campaign.end), now) },
+    keepQuery: "",
+  };
+}

@@ -1,0 +1,15 @@
+import type { SecretSetting, VaartLoadContext } from "@vaart/web";
+import secretSettings from "../../secrets.json";
+
+/** The landing app's own secrets (secrets.json); the production server refuses to start without them. */
+export const landingSecrets: readonly SecretSetting[] = secretSettings;
+
+type Secret = "RESULTS_PASSWORD" | "PREVIEW_TOKEN";
+
+/** A secret from the server's checked configuration; under `pnpm dev`, the environment or the local default. */
+export function secret(context: Partial<VaartLoadContext>, name: Secret): string {
+  const configured = context.config?.secrets?.[name];
+  if (configured) return configured;
+  const setting = landingSecrets.find((s) => s.name === name);
+  return process.env[name]?.trim() || (setting?.localDefault ?? "");
+}

@@ -1,0 +1,100 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { handleSignup, signupFormData } from "@vaart/web";
+import { CampaignBlocks } from "../components/CampaignBlocks";
+import { CampaignSignup } from "../components/CampaignSignup";
+import { LandingPage } from "../components/LandingFrame";
+import { campaignRequest, previewParameter } from "../lib/campaign-request.server";
+import { requestInfo } from "../lib/context";
+import { pageHeaders } from "../lib/http";
+import { pageBlocks, utmFrom } from "../lib/page-blocks.server";
+import { campaignMeta } from "../lib/seo";
+import { shareImageFor } from "../lib/share-image.server";
+import { landingOrigin } from "../lib/urls.server";
+import { countVisit } from "../lib/visits.server";
+
+export const headers = pageHeaders;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { campaign, preview, headers, keepQuery, phase } = campaignRequest(
+    request,
+    context,
+    params.slug,
+  );
+  const url = new URL(request.url);
+  const utm = utmFrom(url);
+  if (phase === "live" && !preview) await countVisit(request, campaign.slug);
+  const signup = campaign.blocks.find((block) => block.type === "signup");
+  const origin = landingOrigin(request);
+  const formQuery = new URLSearchParams(url.search);
+  for (const key of [...formQuery.keys()]) {
+    if (!(key in utm) && key !== previewParameter) formQuery.delete(key);
+  }
+  return data(
+    {
+      theme: campaign.theme,
+      preview,
+      title: campaign.title,
+      description: campaign.description,
+      url: `${origin}/${campaign.slug}`,
+      image: shareImageFor(campaign, origin),
+      blocks: pageBlocks(campaign, context, keepQuery),
+      signup: signup
+        ? {
+            action: `/${campaign.slug}${formQuery.size > 0 ? `?${formQuery}` : ""}`,
+            form: signupFormData(),
+            utm,
+            copy: { title: signup.heading, intro: signup.intro, submit: signup.button },
+          }
+        : null,
+    },
+    { headers },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { campaign, keepQuery } = campaignRequest(request, context, params.slug);
+  return handleSignup(request, requestInfo(context), {
+    source: campaign.slug,
+    thanksPath: `/${campaign.slug}/bedankt${keepQuery}`,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
+  page
+    ? campaignMeta({
+        title: page.title,
+        description: page.description,
+        url: page.url,
+        image: page.image,
+        noindex: page.preview,
+      })
+    : [];
+
+export default function CampaignPage() {
+  const page = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  return (
+    <LandingPage preview={page.preview}>
+      <CampaignBlocks
+        blocks={page.blocks}
+        signup={
+          page.signup ? (
+            <CampaignSignup
+              action={page.signup.action}
+              form={page.signup.form}
+              outcome={outcome}
+              utm={page.signup.utm}
+              copy={page.signup.copy}
+            />
+          ) : null
+        }
+      />
+    </LandingPage>
+  );
+}

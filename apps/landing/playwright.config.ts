@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+import { productionEnv } from "./test/e2e/server";
+
+// Debian's Chromium: Playwright cannot download its own browser on these machines.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// Chosen once in the runner; the workers inherit them through the environment.
+process.env.LANDING_TEST_PORT ??= spawnSync(process.execPath, [
+  "-e",
+  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+])
+  .stdout.toString()
+  .trim();
+process.env.LANDING_TEST_DATA_DIR ??= mkdtempSync(join(tmpdir(), "landing-e2e-"));
+const port = Number(process.env.LANDING_TEST_PORT);
+const serverEnv = productionEnv(port, process.env.LANDING_TEST_DATA_DIR);
+process.env.LANDING_TEST_URL = `http://127.0.0.1:${port}`;
+process.env.LANDING_TEST_DATABASE_URL = serverEnv.DATABASE_URL;
+
+export default defineConfig({
+  testDir: "test/e2e",
+  // The production build (`pnpm test` builds it first) on a free port with a temporary DATA_DIR.
+  webServer: {
+    command: "node server.js",
+    url: `${process.env.LANDING_TEST_URL}/healthz`,
+    env: serverEnv as Record<string, string>,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+  fullyParallel: false,
+  workers: 1,
+  // Two shared cores and other test runs at once: generous timeouts, one retry on CI only.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  use: {
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    { name: "javascript-on", use: { javaScriptEnabled: true } },
+    // Page weight and Lighthouse do not depend on the browser's settings: once.
+    {
+      name: "javascript-off",
+      use: { javaScriptEnabled: false },
+      testIgnore: /budget\.spec\.ts/,
+    },
+  ],
+});

@@ -1,0 +1,21 @@
+// Production server: `pnpm start` (after `pnpm build`). Configuration is checked before it
+// listens; see packages/web and the README for the variables.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// React and Remix choose their production code from NODE_ENV; a server started without it
+// is a production server (and must bring production settings, unless VAART_LOCAL_DEFAULTS=1).
+process.env.NODE_ENV ??= "production";
+const { startAppServer } = await import("@vaart/web/server");
+
+await startAppServer({
+  appName: "landing",
+  defaultPort: 3001,
+  buildDir: fileURLToPath(new URL("./build/", import.meta.url)),
+  // RESULTS_PASSWORD and PREVIEW_TOKEN: required in production (see README).
+  secrets: JSON.parse(readFileSync(new URL("./secrets.json", import.meta.url), "utf8")),
+  // Campaign loaders run on every request: they count visits.
+  pageCache: false,
+  // Canonical and Open Graph URLs: never taken from the request's Host header in production.
+  publicUrlVariable: "LANDING_URL",
+});

@@ -1,0 +1,29 @@
+import { join } from "node:path";
+
+/** The secrets and settings the tests start the production server with. */
+export const testSettings = {
+  resultsPassword: "test-resultaten-wachtwoord",
+  previewToken: "test-voorbeeld-token-0123456789",
+  siteUrl: "https://www.vaart.test",
+};
+
+/** The environment of a production server on its own data folder: every setting explicit. */
+export function productionEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    TRUST_PROXY: "0",
+    DATA_DIR: dataDir,
+    DATABASE_URL: `sqlite:${join(dataDir, "vaart.sqlite")}`,
+    SITE_URL: testSettings.siteUrl,
+    LANDING_URL: `http://127.0.0.1:${port}`,
+    NEWSLETTER_SECRET: "test-newsletter-secret-0123456789-abcdefghij",
+    NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@vaart.test>",
+    NEWSLETTER_MAIL_TRANSPORT: "outbox",
+    RESULTS_PASSWORD: testSettings.resultsPassword,
+    PREVIEW_TOKEN: testSettings.previewToken,
+  };
+}

@@ -1,0 +1,1 @@
+export { ArticleTeaser, type ArticleTeaserProps } from "./ArticleTeaser";

@@ -1,0 +1,1 @@
+export { BarChart, type BarChartGroup, type BarChartProps } from "./BarChart";

@@ -1,0 +1,1 @@
+export { EventDetails, type EventDetailsLabels, type EventDetailsProps } from "./EventDetails";
