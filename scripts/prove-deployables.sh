@@ -7,8 +7,8 @@
 #                turbo run build (out/full) → pnpm deploy --prod → start with production
 #                settings on a free port → 200 from /healthz → SIGTERM → exit code 0 →
 #                the newsletter cron jobs run from the deployed folder.
-#                Also: without SITE_URL (or a secret the app declares in secrets.json) the
-#                server exits non-zero naming the variable.
+#                Also: without SITE_URL (or the app's public URL variable, or a secret it
+#                declares in secrets.json) the server exits non-zero naming the variable.
 #   storybook:   turbo prune @vaart/ui --docker → install → build-storybook → tarball →
 #                unpack and serve the tarball → index.json lists stories.
 #
@@ -105,6 +105,7 @@ production_env() {
     "PORT=$port" \
     "HOST=127.0.0.1" \
     "SITE_URL=https://www.vaartinsamenwerken.example" \
+    "LANDING_URL=https://campagne.vaartinsamenwerken.example" \
     "TRUST_PROXY=0" \
     "NEWSLETTER_SECRET=ci-proof-secret-0123456789abcdefghijklmnopqrstuvwxyz" \
     "NEWSLETTER_MAIL_FROM=Vaart in samenwerken <updates@vaartinsamenwerken.example>" \
@@ -125,10 +126,12 @@ start_server() {
 }
 
 # The variables a production server must refuse to start without: SITE_URL for every app,
-# plus the app's own secrets when it declares them (apps/<app>/secrets.json, the landing app).
+# the app's own public URL when its server.js names one (`publicUrlVariable`), and its own
+# secrets when it declares them (apps/<app>/secrets.json) — both the landing app's.
 required_variables() {
   local app="$1"
   echo SITE_URL
+  sed -n 's/.*publicUrlVariable: *"\([A-Z_]*\)".*/\1/p' "apps/$app/server.js"
   if [ -f "apps/$app/secrets.json" ]; then
     node -e 'for (const s of require(process.argv[1])) console.log(s.name)' "$root/apps/$app/secrets.json"
   fi
