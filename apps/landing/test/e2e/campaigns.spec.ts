@@ -92,11 +92,15 @@ test.describe("a published campaign", () => {
       `<meta property="og:title" content="Webinar: gelijkwaardig samenwerken in de keten"/>`,
     );
     expect(html).toContain(
-      `<meta property="og:url" content="${baseUrl()}/${examples.published}"/>`,
+      `<meta property="og:url" content="${testSettings.landingUrl}/${examples.published}"/>`,
     );
     const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(image).toMatch(new RegExp(`/${examples.published}/deelafbeelding\\.png\\?v=`));
-    const png = await request.get(image.replace(/&amp;/g, "&"));
+    expect(image.startsWith(`${testSettings.landingUrl}/`)).toBe(true);
+    // Fetched from this test server: the same path on the configured public origin.
+    const png = await request.get(
+      image.replace(/&amp;/g, "&").replace(testSettings.landingUrl, baseUrl()),
+    );
     expect(png.headers()["content-type"]).toBe("image/png");
     const body = await png.body();
     // IHDR: width and height as big-endian integers at bytes 16 and 20.

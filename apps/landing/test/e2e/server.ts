@@ -5,6 +5,8 @@ export const testSettings = {
   resultsPassword: "test-resultaten-wachtwoord",
   previewToken: "test-voorbeeld-token-0123456789",
   siteUrl: "https://www.vaart.test",
+  /** The landing app's public origin: canonical and Open Graph URLs use it, never the Host header. */
+  landingUrl: "https://acties.vaart.test",
 };
 
 /** The environment of a production server on its own data folder: every setting explicit. */
@@ -19,7 +21,7 @@ export function productionEnv(port: number, dataDir: string): NodeJS.ProcessEnv 
     DATA_DIR: dataDir,
     DATABASE_URL: `sqlite:${join(dataDir, "vaart.sqlite")}`,
     SITE_URL: testSettings.siteUrl,
-    LANDING_URL: `http://127.0.0.1:${port}`,
+    LANDING_URL: testSettings.landingUrl,
     NEWSLETTER_SECRET: "test-newsletter-secret-0123456789-abcdefghij",
     NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@vaart.test>",
     NEWSLETTER_MAIL_TRANSPORT: "outbox",
