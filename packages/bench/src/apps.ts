@@ -79,7 +79,10 @@ const testDatabaseUrl =
 /** A fresh PostgreSQL schema for one measurement; returns its URL and a function to drop it. */
 export function freshPostgresSchema(label: string) {
   const schema = `bench_${label}_${Date.now().toString(36)}`;
-  const psql = (sql: string) => execFileSync("psql", [testDatabaseUrl, "-Atqc", sql]);
+  const psql = (sql: string) =>
+    execFileSync("psql", [testDatabaseUrl, "-Atqc", sql], {
+      env: { ...process.env, PGOPTIONS: "-c client_min_messages=warning" },
+    });
   psql(`create schema ${schema}`);
   return {
     url: `${testDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,

@@ -184,7 +184,10 @@ export function coldBuilds(apps: string[]) {
     };
     try {
       const prune = time("pnpm", ["exec", "turbo", "prune", app, "--out-dir", out], repoRoot);
-      cpSync(path.join(repoRoot, ".pnpmfile.cjs"), path.join(out, ".pnpmfile.cjs"));
+      // Root files `turbo prune` leaves out (the Dockerfiles copy them too).
+      for (const file of [".pnpmfile.cjs", "tsconfig.base.json"]) {
+        cpSync(path.join(repoRoot, file), path.join(out, file));
+      }
       const install = time("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], out);
       const build = time(
         "pnpm",
