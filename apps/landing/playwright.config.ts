@@ -30,7 +30,7 @@ export default defineConfig({
     env: serverEnv as Record<string, string>,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe",
+    stdout: "ignore", // one JSON line per request: too much for the test log
     stderr: "pipe",
   },
   fullyParallel: false,

@@ -39,7 +39,7 @@ export default defineConfig({
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe",
+    stdout: "ignore", // one JSON line per request: too much for the test log
     env: {
       PORT: String(port),
       DATA_DIR: dataDir,

@@ -1,7 +1,10 @@
 import type { NextFunction, Request, Response } from "express";
 
-/** Path segments that are credentials from a mail (or look like one) never reach the log. */
-const tokenSegment = /^[A-Za-z0-9_-]{24,}$/;
+/**
+ * Path segments that are credentials from a mail (or look like one) never reach the log: long
+ * base64url with a capital, digit or underscore — not a campaign slug (lower-case words and dashes).
+ */
+const tokenSegment = /^(?=.*[A-Z0-9_])[A-Za-z0-9_-]{32,}$/;
 const tokenRoutes = /^(\/nieuwsbrief\/(?:bevestigen|afmelden))\/[^/]+/;
 
 export function pathForLog(path: string): string {

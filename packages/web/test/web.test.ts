@@ -121,3 +121,18 @@ describe("an app's own public address", () => {
     expect(() => loadServerConfig({ NODE_ENV: "test" }, options)).not.toThrow();
   });
 });
+
+describe("paths in the request log", () => {
+  it("hide mail tokens but keep campaign slugs and ordinary paths", async () => {
+    const { pathForLog } = await import("../src/request-log.js");
+    expect(pathForLog("/nieuwsbrief/bevestigen/abc")).toBe("/nieuwsbrief/bevestigen/:token");
+    expect(pathForLog("/nieuwsbrief/afmelden/Zm9vYmFy")).toBe("/nieuwsbrief/afmelden/:token");
+    expect(pathForLog("/x/Zm9vYmFyYmF6cXV4cXV1eGZvb2JhcmJhenF1eA")).toBe("/x/:token");
+    expect(pathForLog("/webinar-ketensamenwerking-in-de-zorgsector")).toBe(
+      "/webinar-ketensamenwerking-in-de-zorgsector",
+    );
+    expect(pathForLog("/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk")).toBe(
+      "/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk",
+    );
+  });
+});
