@@ -208,7 +208,18 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const server = createServer((req, res) => {
     if (!answerCached(req, res)) app(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      // A clear message instead of a stack trace: the most common start-up mistake.
+      const reason =
+        error.code === "EADDRINUSE"
+          ? `port ${config.port} is already in use: stop the other server or set PORT`
+          : `cannot listen on ${config.host}:${config.port} (${error.code ?? error.message})`;
+      console.error(`[${options.appName}] ${reason}`);
+      process.exit(1);
+    });
+    server.listen(config.port, config.host, resolve);
+  });
   console.log(`[${options.appName}] listening on http://localhost:${config.port}`);
 
   let closing: Promise<void> | undefined;

@@ -83,3 +83,29 @@ describe("production server process", () => {
     await expect(startSite(withoutSecret)).rejects.toThrow(/NEWSLETTER_SECRET/);
   });
 });
+
+describe("a port that is taken", () => {
+  it("stops with a message naming the port instead of a stack trace", async () => {
+    const first = await startSite(productionEnv(tempDataDir("port-a")));
+    try {
+      const { spawnSync } = await import("node:child_process");
+      const second = spawnSync("node", ["server.js"], {
+        cwd: new URL("../../", import.meta.url),
+        env: {
+          PATH: process.env.PATH,
+          ...productionEnv(tempDataDir("port-b")),
+          PORT: String(first.port),
+          HOST: "127.0.0.1",
+        },
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain(`port ${first.port} is already in use`);
+      expect(second.stderr).not.toContain("Unhandled 'error' event");
+    } finally {
+      first.child.kill("SIGTERM");
+      await first.exited;
+    }
+  });
+});
