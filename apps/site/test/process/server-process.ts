@@ -71,7 +71,7 @@ export function tempDataDir(label: string) {
 /** Production-like settings with mail written to the outbox of `dataDir`. */
 export function productionEnv(dataDir: string, extra: Record<string, string> = {}) {
   return {
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     SITE_URL: "https://www.vaart.example",
     TRUST_PROXY: "0",
     NEWSLETTER_SECRET: "test-secret-test-secret-test-secret-0123456789",

@@ -92,8 +92,8 @@ describe("a port that is taken", () => {
       const second = spawnSync("node", ["server.js"], {
         cwd: new URL("../../", import.meta.url),
         env: {
-          PATH: process.env.PATH,
           ...productionEnv(tempDataDir("port-b")),
+          PATH: process.env.PATH ?? "",
           PORT: String(first.port),
           HOST: "127.0.0.1",
         },
