@@ -55,6 +55,9 @@ test("bad input shows the error summary, linked to the fields, with the values k
   await page.getByRole("button", { name: "Aanmelden" }).click();
   const summary = page.getByRole("heading", { name: "Er is een probleem" });
   await expect(summary).toBeVisible();
+  // Focus is on the summary, so it is read first — with JavaScript (an effect) and without
+  // it (the server-rendered autofocus attribute).
+  await expect(summary.locator("xpath=..")).toBeFocused();
   const errorLinks = page.locator("a[href='#signup-email'], a[href='#signup-consent']");
   await expect(errorLinks).toHaveCount(2);
   await expect(page.getByLabel("Voornaam")).toHaveValue("Anne");

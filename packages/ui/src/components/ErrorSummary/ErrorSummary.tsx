@@ -56,6 +56,10 @@ export function ErrorSummary({
     <div
       ref={summaryRef}
       tabIndex={-1}
+      // Server-rendered after a failed post without JavaScript, the HTML attribute moves focus
+      // here when the page loads, so the summary is still read first.
+      // biome-ignore lint/a11y/noAutofocus: it appears only after a failed submit, as GOV.UK's does
+      autoFocus={autoFocus}
       className={[styles.summary, className].filter(Boolean).join(" ")}
     >
       <Heading level={headingLevel} size={4}>
