@@ -24,7 +24,6 @@ export {
   type SignupOutcome,
   type SignupValues,
   signupFormData,
-  tokenFrom,
   type UnsubscribeOutcome,
 } from "./newsletter.server.js";
 export { secretMatches } from "./secrets.js";

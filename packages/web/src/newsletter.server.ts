@@ -171,14 +171,6 @@ function valuesOf(form: FormData): SignupValues {
   };
 }
 
-/** The token from a mail link: in the path, or posted as a field by the page's button. */
-export async function tokenFrom(request: Request, pathToken: string | undefined) {
-  if (pathToken) return pathToken;
-  const form = await readForm(request);
-  const posted = form?.get("token");
-  return typeof posted === "string" ? posted : "";
-}
-
 export type ConfirmOutcome = {
   status: "confirmed" | "already-confirmed" | "unknown" | "used" | "expired" | "unavailable";
   message: string;

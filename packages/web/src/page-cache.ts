@@ -1,13 +1,19 @@
 import { gzipSync } from "node:zlib";
 import { etagMatches } from "./caching.js";
 
+/** How a cached page is sent: its headers (the cache's extra headers first) for each answer. */
+interface Variant {
+  headers: [string, string][];
+  /** The same, flat, as `response.writeHead` takes them: prepared once, not per request. */
+  wire: string[];
+}
+
 /** One cached answer: the bytes as rendered and gzipped once, with the headers to send. */
 export interface CachedPage {
   status: number;
-  headers: [string, string][];
-  /** The full header lists to send, prepared once: gzip, identity and 304. */
-  gzipHeaders: [string, string][];
-  plainHeaders: [string, string][];
+  gzip: Variant;
+  plain: Variant;
+  notModified: Variant;
   body: Buffer;
   gzipped: Buffer;
   etag: string | null;
@@ -24,13 +30,24 @@ export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private bytes = 0;
 
+  private readonly limits: { maxEntries: number; maxBytes: number };
+  /** Sent with every cached answer (the server's security headers). */
+  private readonly extraHeaders: readonly [string, string][];
+
   constructor(
-    private readonly limits: { maxEntries: number; maxBytes: number } = {
-      maxEntries: 500,
-      maxBytes: 64 * 1024 * 1024,
-    },
+    options: {
+      maxEntries?: number;
+      maxBytes?: number;
+      extraHeaders?: readonly [string, string][];
+    } = {},
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.limits = {
+      maxEntries: options.maxEntries ?? 500,
+      maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+    };
+    this.extraHeaders = options.extraHeaders ?? [];
+  }
 
   get(key: string): CachedPage | undefined {
     const entry = this.entries.get(key);
@@ -54,15 +71,15 @@ export class PageCache {
       ([name]) => name !== "content-length" && name !== "content-encoding",
     );
     const gzipped = gzipSync(body, { level: 9 });
+    const variant = (...added: [string, string][]): Variant => {
+      const list: [string, string][] = [...this.extraHeaders, ...kept, ...added];
+      return { headers: list, wire: list.flat() };
+    };
     const entry: CachedPage = {
       status,
-      headers: kept,
-      gzipHeaders: [
-        ...kept,
-        ["content-encoding", "gzip"],
-        ["content-length", String(gzipped.length)],
-      ],
-      plainHeaders: [...kept, ["content-length", String(body.length)]],
+      gzip: variant(["content-encoding", "gzip"], ["content-length", String(gzipped.length)]),
+      plain: variant(["content-length", String(body.length)]),
+      notModified: variant(),
       body,
       gzipped,
       etag: headers.get("etag"),
@@ -103,11 +120,11 @@ export function sharedMaxAge(headers: Headers): number | null {
 export function answerFromCache(
   entry: CachedPage,
   request: { ifNoneMatch: string | undefined; acceptsGzip: boolean },
-): { status: number; headers: [string, string][]; body: Buffer | null } {
+): { status: number; headers: [string, string][]; wire: string[]; body: Buffer | null } {
   if (entry.etag && etagMatches(request.ifNoneMatch, entry.etag)) {
-    return { status: 304, headers: entry.headers, body: null };
+    return { status: 304, ...entry.notModified, body: null };
   }
   return request.acceptsGzip
-    ? { status: entry.status, headers: entry.gzipHeaders, body: entry.gzipped }
-    : { status: entry.status, headers: entry.plainHeaders, body: entry.body };
+    ? { status: entry.status, ...entry.gzip, body: entry.gzipped }
+    : { status: entry.status, ...entry.plain, body: entry.body };
 }

@@ -19,7 +19,7 @@ import {
   ServerConfigError,
 } from "./config.js";
 import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
-import { answerFromCache, type CachedPage, PageCache, sharedMaxAge } from "./page-cache.js";
+import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
 import { requestLog, requestLogWriter } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
 
@@ -103,7 +103,10 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     if (shuttingDown) res.setHeader("Connection", "close");
     next();
   });
-  const pageCache = options.pageCache === false || !config.pageCache ? null : new PageCache();
+  const pageCache =
+    options.pageCache === false || !config.pageCache
+      ? null
+      : new PageCache({ extraHeaders: headerList });
   app.use(limitBody(config.maxBodyBytes));
   app.use(compression());
   app.get("/healthz", async (_req, res) => {
@@ -147,20 +150,14 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   });
   app.all("*", async (req, res, next) => {
     try {
-      const cacheKey =
-        pageCache && (req.method === "GET" || req.method === "HEAD") ? req.originalUrl : null;
-      const asked = {
-        ifNoneMatch: req.get("if-none-match"),
-        acceptsGzip: acceptsGzip(req.get("accept-encoding")),
-      };
       const response = await handleRemix(toFetchRequest(req, res), loadContext(req));
-      if (cacheKey && req.method === "GET" && sharedMaxAge(response.headers) !== null) {
+      if (pageCache && req.method === "GET" && sharedMaxAge(response.headers) !== null) {
         const body = Buffer.from(await response.arrayBuffer());
-        const entry = pageCache?.store(cacheKey, response.status, response.headers, body);
-        if (entry) return sendAnswer(res, req.method, answerFromCache(entry, asked));
+        const entry = pageCache.store(req.originalUrl, response.status, response.headers, body);
+        if (entry) return sendAnswer(res, req.method, answerFromCache(entry, asked(req)));
         return sendAnswer(res, req.method, {
           status: response.status,
-          headers: [...response.headers],
+          wire: [...response.headers].flat(),
           body,
         });
       }
@@ -171,30 +168,14 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   });
 
   // Pages already rendered are answered before Express: no routing, no file-system lookups,
-  // no re-compression — one prepared header list and the stored bytes.
-  const prepared = new WeakMap<CachedPage, Map<string, string[]>>();
+  // no re-compression — the stored bytes with their prepared headers.
   const answerCached = (req: IncomingMessage, res: ServerResponse): boolean => {
     if (!pageCache || shuttingDown || (req.method !== "GET" && req.method !== "HEAD")) return false;
     const hit = pageCache.get(req.url ?? "");
     if (!hit) return false;
     const started = process.hrtime.bigint();
-    const answer = answerFromCache(hit, {
-      ifNoneMatch: req.headers["if-none-match"],
-      acceptsGzip: acceptsGzip(req.headers["accept-encoding"]),
-    });
-    const kind = answer.status === 304 ? "304" : answer.body === hit.gzipped ? "gzip" : "plain";
-    let lists = prepared.get(hit);
-    if (!lists) {
-      lists = new Map();
-      prepared.set(hit, lists);
-    }
-    let flat = lists.get(kind);
-    if (!flat) {
-      flat = [...headerList, ...answer.headers].flat();
-      lists.set(kind, flat);
-    }
-    res.writeHead(answer.status, flat);
-    res.end(req.method === "HEAD" || answer.status === 304 ? undefined : answer.body);
+    const answer = answerFromCache(hit, asked(req));
+    sendAnswer(res, req.method ?? "GET", answer);
     log(
       req.method ?? "GET",
       req.url ?? "/",
@@ -317,13 +298,20 @@ function toFetchRequest(req: Request, res: Response): globalThis.Request {
 }
 
 function sendAnswer(
-  res: Response,
+  res: ServerResponse,
   method: string,
-  answer: { status: number; headers: [string, string][]; body: Buffer | null },
+  answer: { status: number; wire: string[]; body: Buffer | null },
 ) {
-  res.status(answer.status);
-  for (const [name, value] of answer.headers) res.append(name, value);
+  res.writeHead(answer.status, answer.wire);
   res.end(method === "HEAD" || answer.status === 304 ? undefined : answer.body);
+}
+
+/** What a request asks of a cached page: revalidation and compression. */
+function asked(req: IncomingMessage) {
+  return {
+    ifNoneMatch: req.headers["if-none-match"],
+    acceptsGzip: acceptsGzip(req.headers["accept-encoding"]),
+  };
 }
 
 async function sendResponse(res: Response, response: globalThis.Response) {
