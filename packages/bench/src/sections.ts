@@ -3,8 +3,8 @@ import { cpSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { measurePageWeight, runLighthouse } from "@vaart/testing";
-import { appExists, freePort, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
+import { freePort, measurePageWeight, runLighthouse } from "@vaart/testing";
+import { appExists, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
 import { load } from "./load.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

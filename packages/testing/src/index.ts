@@ -3,3 +3,4 @@ export { chromiumArgs, chromiumPath } from "./chromium.js";
 export { type LighthouseReport, type LighthouseScores, runLighthouse } from "./lighthouse.js";
 export { linkIn, mailTo, uniqueAddress } from "./outbox.js";
 export { measurePageWeight, type PageWeight } from "./page-weight.js";
+export { freePort, type ServerProcess, startServerProcess } from "./server-process.js";

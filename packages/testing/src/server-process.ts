@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { openSync } from "node:fs";
+import { createServer } from "node:net";
+
+/** A port nothing listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export interface ServerProcess {
+  port: number;
+  origin: string;
+  child: ChildProcess;
+  /** What the server printed (stdout when captured, and stderr). */
+  output: () => string;
+  exited: Promise<number | null>;
+  /** SIGTERM, then wait for the exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start an app's production server (`node server.js` in `appDir`) on a free port and wait
+ * until `/healthz` answers 200. `env` is the whole environment besides PATH, PORT and HOST:
+ * the caller decides every setting. `stdoutFile` sends the request log to a file instead of
+ * memory (for load tests, where keeping it would cost the measuring process).
+ */
+export async function startServerProcess(options: {
+  appDir: string;
+  env: Record<string, string>;
+  stdoutFile?: string;
+  timeoutMs?: number;
+}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn("node", ["server.js"], {
+    cwd: options.appDir,
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...options.env,
+    },
+    stdio: ["ignore", options.stdoutFile ? openSync(options.stdoutFile, "a") : "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  let last = "";
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output}`);
+    try {
+      const health = await fetch(`${origin}/healthz`);
+      if (health.ok) break;
+      last = `${health.status} ${await health.text()}`;
+    } catch (error) {
+      last = String((error as Error).cause ?? error);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the server did not answer /healthz (${last}):\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    port,
+    origin,
+    child,
+    output: () => output,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
