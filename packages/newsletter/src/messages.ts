@@ -11,7 +11,6 @@ export const messages = {
   firstNameNoLinks: "Vul alleen je voornaam in, zonder links of e-mailadressen.",
   firstNameMultiple: "Vul één voornaam in.",
   consentRequired: "Geef toestemming om de Updates per e-mail te ontvangen.",
-  formExpired: "Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
   /** The form token was missing, expired or not ours: the values are kept, one more press. */
   retry: "Nog één stap: controleer je gegevens en druk nog een keer op Aanmelden.",
   checkMailbox:

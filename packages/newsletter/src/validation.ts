@@ -241,8 +241,6 @@ export interface FieldErrors {
   email?: string;
   firstName?: string;
   consent?: string;
-  /** A problem with the form as a whole (e.g. it was open for too long). */
-  form?: string;
 }
 
 /** What the visitor typed, for re-filling the form after an error (clipped, plain text). */

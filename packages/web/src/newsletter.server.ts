@@ -107,21 +107,8 @@ export async function handleSignup(
     case "ok":
       throw redirect(options.thanksPath, { status: 303, headers: noStore });
     case "invalid": {
-      const { form: formError, ...errors } = result.fieldErrors;
-      if (formError && Object.keys(errors).length === 0) {
-        return data<SignupOutcome>(
-          {
-            status: "retry",
-            title: "Nog één stap",
-            message: formError,
-            values: result.values,
-            formToken: getNewsletter().issueFormToken(),
-          },
-          { status: 400, headers: noStore },
-        );
-      }
       return data<SignupOutcome>(
-        { status: "invalid", errors, values: result.values },
+        { status: "invalid", errors: result.fieldErrors, values: result.values },
         { status: 400, headers: noStore },
       );
     }
