@@ -116,6 +116,10 @@ export async function setup(
     now: clock.now,
     transport,
     logger: recordingLogger(errors),
+    // The memory transport sends at once; only a loaded CI machine makes a send outlast the
+    // visitor's 2 s wait, and then a test would read the outbox too early. Tests of that
+    // bound set their own value.
+    firstSendWaitMs: 30_000,
   };
   if (driver === "postgres") {
     await requirePostgres();
