@@ -26,13 +26,17 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "js-on", use: { javaScriptEnabled: true } },
-    // HTTP-level checks, budgets and Lighthouse do not depend on the browser's settings: once.
+    { name: "js-on", use: { javaScriptEnabled: true }, testIgnore: /budget\.spec\.ts/ },
+    // HTTP-level checks do not depend on the browser's settings: once.
     {
       name: "js-off",
       use: { javaScriptEnabled: false },
       testIgnore: /(http|budget)\.spec\.ts/,
     },
+    // Page weight and Lighthouse: `pnpm test:budgets`, which the root `pnpm test` runs after
+    // every other test has finished, so Lighthouse does not time a page on a busy CPU
+    // (one page at a time, too).
+    { name: "budgets", testMatch: /budget\.spec\.ts/, workers: 1 },
   ],
   webServer: {
     command: "node server.js",

@@ -1,6 +1,12 @@
 export { expectNoAxeViolations, wcagTags } from "./axe.js";
 export { chromiumArgs, chromiumPath } from "./chromium.js";
-export { type LighthouseReport, type LighthouseScores, runLighthouse } from "./lighthouse.js";
+export {
+  type LighthouseReport,
+  type LighthouseScores,
+  type LighthouseVerdict,
+  runLighthouse,
+  runLighthouseBestOf,
+} from "./lighthouse.js";
 export { linkIn, mailTo, uniqueAddress } from "./outbox.js";
 export { measurePageWeight, type PageWeight } from "./page-weight.js";
 export { freePort, type ServerProcess, startServerProcess } from "./server-process.js";
