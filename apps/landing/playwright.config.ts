@@ -3,10 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "@vaart/testing";
 import { productionEnv } from "./test/e2e/server";
-
-// Debian's Chromium: Playwright cannot download its own browser on these machines.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // Chosen once in the runner; the workers inherit them through the environment.
 process.env.LANDING_TEST_PORT ??= spawnSync(process.execPath, [
@@ -41,18 +39,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   use: {
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    // Debian's Chromium: Playwright cannot download its own browser on these machines.
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
   },

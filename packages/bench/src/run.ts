@@ -50,7 +50,12 @@ try {
     );
     sections.push("", "## 1. Page weight (gzipped, first visit)", "", weight);
     if (lighthouse)
-      sections.push("", "## 2. Lighthouse 12.2.3 (mobile, Debian's Chromium)", "", lighthouse);
+      sections.push(
+        "",
+        "## 2. Lighthouse 12.2.3 (mobile, Debian's Chromium; fastest of up to five runs)",
+        "",
+        lighthouse,
+      );
   }
   if (only.has("http")) {
     const uncached = await startApp("site", { PAGE_CACHE: "off" });

@@ -3,7 +3,7 @@ import { cpSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { freePort, measurePageWeight, runLighthouse } from "@vaart/testing";
+import { freePort, measurePageWeight, runLighthouseBestOf } from "@vaart/testing";
 import { appExists, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
 import { load } from "./load.js";
 
@@ -49,9 +49,10 @@ export async function pageWeightAndLighthouse(
       `| ${route.label} (\`${route.path}\`) | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.fonts)} | ${kb(w.images)} | ${w.requests} |`,
     );
     if (withLighthouse) {
-      const r = await runLighthouse(new URL(route.path, origin).href);
+      // The same verdict the budget tests give: the fastest of up to five runs.
+      const { scores, fastest } = await runLighthouseBestOf(new URL(route.path, origin).href);
       lighthouse.push(
-        `| ${route.label} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} | ${(r.lcpMs / 1000).toFixed(2)} s | ${r.tbtMs} ms |`,
+        `| ${route.label} | ${scores.performance} | ${scores.accessibility} | ${scores["best-practices"]} | ${scores.seo} | ${(fastest.lcpMs / 1000).toFixed(2)} s | ${fastest.tbtMs} ms |`,
       );
     }
   }

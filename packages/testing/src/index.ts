@@ -2,6 +2,7 @@ export { expectNoAxeViolations, wcagTags } from "./axe.js";
 export { chromiumArgs, chromiumPath } from "./chromium.js";
 export {
   type LighthouseReport,
+  LighthouseRuntimeError,
   type LighthouseScores,
   type LighthouseVerdict,
   runLighthouse,
