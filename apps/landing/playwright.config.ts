@@ -46,7 +46,12 @@ export default defineConfig({
   },
   projects: [
     { name: "javascript-on", use: { javaScriptEnabled: true }, testIgnore: /budget\.spec\.ts/ },
-    { name: "javascript-off", use: { javaScriptEnabled: false }, testIgnore: /budget\.spec\.ts/ },
+    // HTTP-level checks do not depend on the browser's settings: once.
+    {
+      name: "javascript-off",
+      use: { javaScriptEnabled: false },
+      testIgnore: /(budget|results-login-limit)\.spec\.ts/,
+    },
     // Page weight and Lighthouse: `pnpm test:budgets`, which the root `pnpm test` runs after
     // every other test has finished, so Lighthouse does not time a page on a busy CPU.
     { name: "budgets", testMatch: /budget\.spec\.ts/ },

@@ -38,7 +38,7 @@ export type {
   SourceStats,
   Stats,
 } from "./owner.server.js";
-export type { RateLimitRule, RateLimitRules } from "./rate-limit.server.js";
+export type { FailedAttempts, RateLimitRule, RateLimitRules } from "./rate-limit.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
 export {

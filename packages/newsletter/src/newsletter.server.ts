@@ -30,7 +30,12 @@ import {
   stats,
   tableCounts,
 } from "./owner.server.js";
-import type { RateLimitRules } from "./rate-limit.server.js";
+import {
+  type FailedAttempts,
+  failedAttempts,
+  type RateLimitRule,
+  type RateLimitRules,
+} from "./rate-limit.server.js";
 import { type SubscribeContext, type SubscribeResult, subscribe } from "./subscribe.server.js";
 import { issueFormToken } from "./tokens.server.js";
 import {
@@ -130,6 +135,11 @@ export interface Newsletter {
   recordVisit(source: string, day?: string): Promise<void>;
   /** Per source: visits, signups and confirmed signups, in total and per day. */
   sourceReport(sources: readonly string[]): Promise<SourceReport[]>;
+  /**
+   * Failed attempts at something an app guards (the results login) under `key`, limited by
+   * `rule`: counted in the database, so the limit holds across instances. The key is hashed.
+   */
+  failedAttempts(key: string, rule: RateLimitRule): FailedAttempts;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
@@ -309,6 +319,15 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     stats: () => stats(core),
     recordVisit: (source, day) => recordVisit(core, source, day ?? dayInAmsterdam(core.now())),
     sourceReport: (sources) => sourceReport(core, sources),
+    failedAttempts(key, rule) {
+      const attempts = failedAttempts(handle.db, key, rule, core.now);
+      const ready = <T>(run: () => Promise<T>) => core.ready().then(run);
+      return {
+        blockedForSeconds: () => ready(attempts.blockedForSeconds),
+        record: () => ready(attempts.record),
+        clear: () => ready(attempts.clear),
+      };
+    },
     prune: (opts) => prune(core, opts),
     exportCsv: (options) => exportCsv(core, options),
     migrate: async (opts) => {

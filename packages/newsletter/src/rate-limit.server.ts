@@ -66,3 +66,50 @@ export async function pruneRateLimits(db: Kysely<Database>, olderThan: Date): Pr
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Failed attempts at something an app guards (a login), counted in the shared table. */
+export interface FailedAttempts {
+  /** Seconds until another attempt is allowed, or null when the limit is not reached. */
+  blockedForSeconds(): Promise<number | null>;
+  /** Count one failed attempt. */
+  record(): Promise<void>;
+  /** Forget the failures of this key (after a successful attempt). */
+  clear(): Promise<void>;
+}
+
+/**
+ * The apps' own limits (the results login) in the same table as the signup limits, so they
+ * hold across every instance on one database. The key is hashed: a key holding a client
+ * address stores no address.
+ */
+export function failedAttempts(
+  db: Kysely<Database>,
+  key: string,
+  rule: RateLimitRule,
+  now: () => Date,
+): FailedAttempts {
+  if (!key) throw new Error("failedAttempts: the key must not be empty");
+  const bucket = `guard:${sha256Hex(`guard\n${key}`)}`;
+  const windowStart = (at: Date) =>
+    new Date(Math.floor(at.getTime() / rule.windowMs) * rule.windowMs);
+  return {
+    async blockedForSeconds() {
+      const at = now();
+      const start = windowStart(at);
+      const row = await db
+        .selectFrom("newsletter_rate_limits")
+        .select("hits")
+        .where("bucket", "=", bucket)
+        .where("window_start", "=", start.toISOString())
+        .executeTakeFirst();
+      if (Number(row?.hits ?? 0) < rule.max) return null;
+      return Math.ceil((start.getTime() + rule.windowMs - at.getTime()) / 1000);
+    },
+    async record() {
+      await hit(db, bucket, rule, now());
+    },
+    async clear() {
+      await db.deleteFrom("newsletter_rate_limits").where("bucket", "=", bucket).execute();
+    },
+  };
+}

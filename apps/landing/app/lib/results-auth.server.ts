@@ -1,14 +1,9 @@
 import { createHmac } from "node:crypto";
-import { secretMatches, type VaartLoadContext } from "@vaart/web";
+import { getNewsletter, secretMatches, type VaartLoadContext } from "@vaart/web";
 import { secret } from "./settings.server";
 
 const cookieName = "vaart_resultaten";
 const sessionSeconds = 8 * 3600;
-
-/** Failed attempts per client address: at most 5 per 15 minutes (per server process). */
-const attemptWindowMs = 15 * 60_000;
-const maxFailures = 5;
-const failures = new Map<string, { count: number; resetAt: number }>();
 
 function sessionKey(context: Partial<VaartLoadContext>): string {
   // Derived from the password: changing RESULTS_PASSWORD ends every session.
@@ -63,43 +58,37 @@ export type LoginResult =
   | { status: "wrong" }
   | { status: "rate-limited"; retryAfterSeconds: number };
 
-/** Wrong attempts allowed per window: per client address, and from all addresses together. */
-const limits = { perClient: maxFailures, overall: 50 } as const;
-
-function blockedFor(key: string, limit: number, now: number): number | null {
-  const entry = failures.get(key);
-  if (entry && entry.resetAt <= now) failures.delete(key);
-  const current = failures.get(key);
-  return current && current.count >= limit ? Math.ceil((current.resetAt - now) / 1000) : null;
-}
-
-function recordFailure(key: string, now: number) {
-  const entry = failures.get(key) ?? { count: 0, resetAt: now + attemptWindowMs };
-  entry.count += 1;
-  failures.set(key, entry);
-}
+/**
+ * Wrong passwords allowed per 15 minutes: per client address, and from all addresses
+ * together. Counted in the database, so every instance of the app shares the count.
+ */
+const attemptWindowMs = 15 * 60_000;
+const limits = { perClient: 5, overall: 50 } as const;
 
 /**
  * Check a submitted password: constant-time compare, and a limit on wrong attempts per
  * client address and overall (while blocked, even the right password waits).
  */
-export function checkPassword(
+export async function checkPassword(
   password: unknown,
   clientKey: string,
   context: Partial<VaartLoadContext>,
-  now = Date.now(),
-): LoginResult {
-  const wait =
-    blockedFor(`ip:${clientKey}`, limits.perClient, now) ?? blockedFor("*", limits.overall, now);
+): Promise<LoginResult> {
+  const newsletter = getNewsletter();
+  const client = newsletter.failedAttempts(`results-login:${clientKey}`, {
+    max: limits.perClient,
+    windowMs: attemptWindowMs,
+  });
+  const everyone = newsletter.failedAttempts("results-login:*", {
+    max: limits.overall,
+    windowMs: attemptWindowMs,
+  });
+  const wait = (await client.blockedForSeconds()) ?? (await everyone.blockedForSeconds());
   if (wait !== null) return { status: "rate-limited", retryAfterSeconds: wait };
   if (secretMatches(password, secret(context, "RESULTS_PASSWORD"))) {
-    failures.delete(`ip:${clientKey}`);
+    await client.clear();
     return { status: "ok" };
   }
-  recordFailure(`ip:${clientKey}`, now);
-  recordFailure("*", now);
-  if (failures.size > 10_000) {
-    for (const [key, value] of failures) if (value.resetAt <= now) failures.delete(key);
-  }
+  await Promise.all([client.record(), everyone.record()]);
   return { status: "wrong" };
 }

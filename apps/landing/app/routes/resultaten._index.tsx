@@ -1,6 +1,7 @@
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -27,7 +28,12 @@ const privateHeaders = {
   "Referrer-Policy": "same-origin",
 };
 
-export const headers = () => privateHeaders;
+// A document response takes its headers from here, not from the action's data(): pass the
+// lock-out's Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { ...privateHeaders, "Retry-After": retryAfter } : privateHeaders;
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!hasResultsSession(request, context)) {
@@ -53,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { ...privateHeaders, "Set-Cookie": clearedSessionCookie(context) },
     });
   }
-  const result = checkPassword(
+  const result = await checkPassword(
     form?.get("password"),
     requestInfo(context).clientIp ?? "unknown",
     context,
