@@ -40,11 +40,33 @@ export async function migrateToLatest(
   return handle.db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(hashtext('vaart_newsletter_migrations'))`.execute(conn);
     try {
-      return await migrateUnlocked(handle, options);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await migrateUnlocked(handle, options);
+        } catch (error) {
+          if (attempt >= 10 || !isConcurrentDropElsewhere(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+        }
+      }
     } finally {
       await sql`select pg_advisory_unlock(hashtext('vaart_newsletter_migrations'))`.execute(conn);
     }
   });
+}
+
+/**
+ * Kysely's migrator lists the tables of every schema in the database before it looks for its
+ * own. When something else drops a schema or table at that moment (another application, or
+ * an environment's schema being removed), the listing fails although nothing of ours
+ * changed: PostgreSQL answers 3F000 ("schema … does not exist") or XX000 ("cache lookup
+ * failed"). Listing again, a moment later, is safe: no migration has run yet, and each runs in a transaction.
+ */
+function isConcurrentDropElsewhere(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === "3F000" ||
+    (code === "XX000" && typeof message === "string" && message.includes("cache lookup failed"))
+  );
 }
 
 async function migrateUnlocked(
