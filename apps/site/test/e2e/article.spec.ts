@@ -53,6 +53,23 @@ test("the seed article reads exactly like the seed page, in the seed page's orde
   await expect(page.locator("h1")).toHaveCount(1);
 });
 
+test("the article body keeps space between its blocks: paragraphs, the list, sub-headings", async ({
+  page,
+}) => {
+  await page.goto(seedPath);
+  // The body is the element that holds the seed's ordered list.
+  const gaps = await page.locator("main article ol").evaluate((list) =>
+    Array.from(list.parentElement?.children ?? [])
+      .slice(1)
+      .map((element) => ({
+        text: (element.textContent ?? "").slice(0, 30),
+        marginTop: Number.parseFloat(getComputedStyle(element).marginTop),
+      })),
+  );
+  expect(gaps.length).toBeGreaterThan(5);
+  expect(gaps.filter((gap) => gap.marginTop < 8)).toEqual([]);
+});
+
 test("Tab once focuses the skip link; Enter moves to the main content", async ({ page }) => {
   await page.goto(seedPath);
   await page.keyboard.press("Tab");

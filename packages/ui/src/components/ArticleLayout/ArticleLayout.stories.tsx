@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
 import { SeedArticleBody, seedArticle, seedOrganisations } from "../../fixtures/seedArticle";
 import { LogoCarousel } from "../LogoCarousel";
+import { RichText } from "../RichText";
 import { SignupForm } from "../SignupForm";
 import { ArticleLayout } from "./ArticleLayout";
 
@@ -51,6 +52,35 @@ export const ReadableLineLength: Story = {
     const charsPerLine = (paragraph.textContent ?? "").length / lineTops.size;
     await expect(charsPerLine).toBeGreaterThanOrEqual(60);
     await expect(charsPerLine).toBeLessThanOrEqual(75);
+  },
+};
+
+/**
+ * The body as an app has it: HTML rendered from Markdown, through RichText. Every block after
+ * the first keeps its space above it, as with children written in JSX.
+ */
+export const FromMarkdown: Story = {
+  args: {
+    children: (
+      <RichText
+        html={
+          "<p>Eerste alinea over samenwerken.</p><p>Tweede alinea, los van de eerste.</p>" +
+          "<ol><li><strong>Gelijkwaardig</strong> is iets anders dan gelijk.</li><li>Ruimte voor verschil.</li></ol>" +
+          "<p>Een alinea na de lijst.</p>"
+        }
+      />
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const blocks = [
+      canvas.getByText("Tweede alinea, los van de eerste."),
+      canvas.getByText("Ruimte voor verschil.").closest("ol") as HTMLElement,
+      canvas.getByText("Een alinea na de lijst."),
+    ];
+    for (const block of blocks) {
+      await expect(Number.parseFloat(getComputedStyle(block).marginTop)).toBeGreaterThan(0);
+    }
   },
 };
 

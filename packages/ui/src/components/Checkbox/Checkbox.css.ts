@@ -13,5 +13,11 @@ export const box = style({
       outline: `${vars.borderWidth.standard} solid ${vars.color.critical}`,
       outlineOffset: vars.borderWidth.standard,
     },
+    // The error outline above is more specific than the global focus ring: without this a
+    // keyboard user sees no change when the invalid box gets focus (WCAG 2.4.7).
+    '&[aria-invalid="true"]:focus-visible': {
+      outline: `${vars.focusRing.width} solid ${vars.color.focus}`,
+      outlineOffset: vars.focusRing.offset,
+    },
   },
 });

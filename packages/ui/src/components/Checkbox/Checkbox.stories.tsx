@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { campaignTheme, darkTheme, narrowViewport } from "../../stories/globals";
+import { brandColors } from "../../theme/tokens";
 import { Checkbox } from "./Checkbox";
 
 const meta = {
@@ -41,6 +42,26 @@ export const WithError: Story = {
     );
   },
 };
+
+/** Keyboard focus on a box with an error: the focus ring, not the error outline, shows. */
+export const WithErrorFocused: Story = {
+  args: WithError.args,
+  play: async ({ canvasElement }) => {
+    const box = within(canvasElement).getByRole("checkbox");
+    const errorOutline = getComputedStyle(box).outlineColor;
+    await userEvent.tab();
+    await expect(box).toHaveFocus();
+    await expect(box.matches(":focus-visible")).toBe(true);
+    const focused = getComputedStyle(box);
+    await expect(focused.outlineColor).not.toBe(errorOutline);
+    await expect(focused.outlineColor).toBe(hexToRgb(brandColors.focus));
+  },
+};
+
+function hexToRgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 export const WithHint: Story = { args: { hint: "Afmelden kan altijd weer." } };
 
