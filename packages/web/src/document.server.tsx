@@ -14,9 +14,15 @@ export function handleDocumentRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ): Response {
-  const html = `<!DOCTYPE html>${renderToString(
+  const rendered = `<!DOCTYPE html>${renderToString(
     <RemixServer context={remixContext} url={request.url} />,
   )}`;
+  // A form shown again after a failed submit says so in the page title, the first thing a
+  // screen reader reads when the page loads (GOV.UK's pattern). Route meta cannot see the
+  // action's answer, the status says it for every form in both apps.
+  const failedSubmit =
+    request.method === "POST" && responseStatusCode >= 400 && responseStatusCode < 500;
+  const html = failedSubmit ? rendered.replace("<title>", "<title>Fout: ") : rendered;
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   // A page that did not choose its caching is private to this request.
   if (!responseHeaders.has("Cache-Control"))

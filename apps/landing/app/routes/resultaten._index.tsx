@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { siteIdentity } from "@vaart/content/site";
-import { BarChart, Button, Heading, Link, Stack, Text, TextField } from "@vaart/ui";
+import { BarChart, Button, ErrorSummary, Heading, Link, Stack, Text, TextField } from "@vaart/ui";
 import { cacheControl } from "@vaart/web";
 import { LandingPage } from "../components/LandingFrame";
 import { ResultsTable } from "../components/ResultsTable";
@@ -104,6 +104,9 @@ export default function ResultsPage() {
         <Stack space="lg">
           <Heading level={1}>Resultaten van de campagnes</Heading>
           <Text>Log in met het wachtwoord voor de resultaten.</Text>
+          {answer?.error ? (
+            <ErrorSummary errors={[{ fieldId: "wachtwoord", message: answer.error }]} />
+          ) : null}
           <form method="post" action="/resultaten">
             <Stack space="md">
               <TextField

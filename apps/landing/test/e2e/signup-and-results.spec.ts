@@ -84,7 +84,14 @@ test.describe("the results page", () => {
     await page.goto(`${baseUrl()}/resultaten`);
     await page.getByLabel("Wachtwoord").fill("niet-het-wachtwoord");
     await page.getByRole("button", { name: "Inloggen" }).click();
-    await expect(page.getByText("Dat wachtwoord klopt niet.")).toBeVisible();
+    // Said in the title, then in the error summary, which takes focus and links to the field.
+    await expect(page).toHaveTitle(/^Fout: /);
+    const summary = page.getByRole("group", { name: "Er is een probleem" });
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link", { name: "Dat wachtwoord klopt niet." })).toHaveAttribute(
+      "href",
+      "#wachtwoord",
+    );
     expect(page.url()).toBe(`${baseUrl()}/resultaten`);
   });
 

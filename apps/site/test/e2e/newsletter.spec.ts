@@ -50,11 +50,16 @@ test("bad input shows the error summary, linked to the fields, with the values k
   javaScriptEnabled,
 }) => {
   await page.goto("/nieuwsbrief");
+  const title = await page.title();
+  expect(title).not.toMatch(/Fout/);
   await page.getByLabel("Voornaam").fill("Anne");
   await page.getByLabel("E-mailadres").fill("anne@");
   await page.getByRole("button", { name: "Aanmelden" }).click();
   const summary = page.getByRole("heading", { name: "Er is een probleem" });
   await expect(summary).toBeVisible();
+  // The title says so too: it is read first when the page loads.
+  await expect(page).toHaveTitle(`Fout: ${title}`);
+  await expect(page.getByRole("group", { name: "Er is een probleem" })).toBeVisible();
   // Focus is on the summary, so it is read first — with JavaScript (an effect) and without
   // it (the server-rendered autofocus attribute).
   await expect(summary.locator("xpath=..")).toBeFocused();

@@ -49,8 +49,9 @@ export const FocusOnRender: Story = {
     await waitFor(() => expect(summary).toHaveFocus());
     // The title is the summary's first content: read before the list.
     await expect(summary.firstElementChild).toBe(title);
+    // Announced by its title when it takes focus: a group named by the heading.
+    await expect(canvas.getByRole("group", { name: "Er is een probleem" })).toBe(summary);
     // No live region: focus already reads it out; an alert as well would read it twice.
-    await expect(summary).not.toHaveAttribute("role");
     await expect(canvas.queryByRole("alert")).toBeNull();
   },
 };

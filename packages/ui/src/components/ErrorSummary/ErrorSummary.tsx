@@ -1,4 +1,4 @@
-import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
+import { type MouseEvent, type ReactNode, useEffect, useId, useRef } from "react";
 import { Heading, type HeadingLevel } from "../Heading";
 import { Text } from "../Text";
 import * as styles from "./ErrorSummary.css";
@@ -43,6 +43,7 @@ export function ErrorSummary({
   className,
 }: ErrorSummaryProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const hasErrors = errors.length > 0;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each new attempt
@@ -56,13 +57,16 @@ export function ErrorSummary({
     <div
       ref={summaryRef}
       tabIndex={-1}
+      // A named group: taking focus, it is announced by its title, then read.
+      role="group"
+      aria-labelledby={titleId}
       // Server-rendered after a failed post without JavaScript, the HTML attribute moves focus
       // here when the page loads, so the summary is still read first.
       // biome-ignore lint/a11y/noAutofocus: it appears only after a failed submit, as GOV.UK's does
       autoFocus={autoFocus}
       className={[styles.summary, className].filter(Boolean).join(" ")}
     >
-      <Heading level={headingLevel} size={4}>
+      <Heading level={headingLevel} size={4} id={titleId}>
         {title}
       </Heading>
       {description ? <Text>{description}</Text> : null}
