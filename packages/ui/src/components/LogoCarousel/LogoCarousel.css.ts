@@ -58,7 +58,7 @@ export const pauseControl = style({
 export const iconPause = style({
   selectors: { [`${pauseInput}:checked + ${pauseLabel} &`]: { display: "none" } },
 });
-export const iconPlay = style({
+export const iconPaused = style({
   display: "none",
   selectors: { [`${pauseInput}:checked + ${pauseLabel} &`]: { display: "inline" } },
 });
@@ -133,6 +133,9 @@ export const logoImage = style({
   padding: vars.space.xs,
   borderRadius: vars.radius.md,
   background: vars.color.logoPlate,
+  // Forced colours (Windows high contrast) would remove the plate and leave dark logos on a
+  // dark canvas: the plate is part of the picture, keep it.
+  forcedColorAdjust: "none",
   // Without JavaScript a broken image shows its alt text (the name): make it legible.
   fontFamily: vars.font.heading,
   fontWeight: vars.fontWeight.bold,

@@ -52,6 +52,10 @@ export const PauseAndPlay: Story = {
     await expect(toggle).toBeChecked();
     await expect(getComputedStyle(track).animationName).toBe("none");
     expectEveryLogoInView(canvasElement);
+    // Paused, the control shows a tick, not a "play" sign beside the word "pauzeren".
+    const label = toggle.nextElementSibling as HTMLElement;
+    await expect(label.innerText).toContain("✓");
+    await expect(label.innerText).not.toContain("▶");
 
     // Keyboard works too: Space toggles it back.
     toggle.focus();

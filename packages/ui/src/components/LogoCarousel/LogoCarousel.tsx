@@ -52,8 +52,9 @@ export function LogoCarousel({
               <span aria-hidden="true" className={styles.iconPause}>
                 ❚❚
               </span>
-              <span aria-hidden="true" className={styles.iconPlay}>
-                ▶
+              {/* Paused: a tick, as on any switched-on toggle (a ▶ next to "pauzeren" read as "play"). */}
+              <span aria-hidden="true" className={styles.iconPaused}>
+                ✓
               </span>
               {pauseLabel}
             </label>

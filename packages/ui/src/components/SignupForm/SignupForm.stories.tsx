@@ -51,11 +51,13 @@ export const Idle: Story = {
     const form = canvasElement.querySelector("form");
     await expect(form?.getAttribute("method")).toBe("post");
     await expect(form?.getAttribute("action")).toBe("/nieuwsbrief");
-    // The honeypot: present for bots, out of the tab order, labelled for anyone who meets it.
+    // The honeypot: present for bots, out of the tab order and out of the accessibility tree.
     const honeypot = canvas.getByLabelText("Laat dit veld leeg");
     await expect(honeypot.tabIndex).toBe(-1);
     await expect(honeypot.getAttribute("autocomplete")).toBe("off");
     await expect(getComputedStyle(honeypot.parentElement as HTMLElement).display).not.toBe("none");
+    // Hidden from screen readers too: a visitor who fills it would have the signup dropped.
+    await expect(canvas.queryByRole("textbox", { name: "Laat dit veld leeg" })).toBeNull();
     const hidden = form?.querySelector<HTMLInputElement>('input[type="hidden"][name="source"]');
     await expect(hidden?.value).toBe("/artikelen/voorbeeld");
   },

@@ -263,7 +263,9 @@ export function SignupForm({
           required
           aria-required="true"
         />
-        <div className={styles.honeypot}>
+        {/* A trap for bots that fill every field: out of sight, out of the tab order, and
+            hidden from screen readers, so no visitor fills it and has the signup dropped. */}
+        <div className={styles.honeypot} aria-hidden="true">
           <label htmlFor={ids.honeypot}>{copy.honeypotLabel}</label>
           <input
             id={ids.honeypot}
