@@ -58,6 +58,7 @@ export function ErrorSummary({
       ref={summaryRef}
       tabIndex={-1}
       // A named group: taking focus, it is announced by its title, then read.
+      // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this is a list of links
       role="group"
       aria-labelledby={titleId}
       // Server-rendered after a failed post without JavaScript, the HTML attribute moves focus
