@@ -44,7 +44,8 @@ function LandingFooter() {
 /** Every landing page: a slim header, one main, a footer; a preview banner when previewing. */
 export function LandingPage({ preview, children }: { preview?: boolean; children: ReactNode }) {
   return (
-    <>
+    // At least a screen high, so the footer of a short page stays at the bottom.
+    <Box display="flex" flexDirection="column" minHeight="screen">
       {preview ? (
         <NoticeBanner title="Voorbeeld">
           Deze campagne is nu niet openbaar. Alleen wie de voorbeeldlink heeft, ziet deze pagina;
@@ -52,13 +53,13 @@ export function LandingPage({ preview, children }: { preview?: boolean; children
         </NoticeBanner>
       ) : null}
       <LandingHeader />
-      <Box as="main" id={mainId} tabIndex={-1} paddingY="xxl">
+      <Box as="main" id={mainId} tabIndex={-1} paddingY="xxl" flexGrow="1">
         <Container>
           <Stack space="xxl">{children}</Stack>
         </Container>
       </Box>
       <LandingFooter />
-    </>
+    </Box>
   );
 }
 

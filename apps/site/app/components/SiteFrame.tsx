@@ -67,14 +67,16 @@ export function SiteFooter() {
 /** Every page except an article (which has ArticleLayout): header, one main, footer. */
 export function SitePage({ currentPath, children }: { currentPath: string; children: ReactNode }) {
   return (
-    <>
+    // At least a screen high, so the footer of a short page (404, "check je mailbox") stays
+    // at the bottom instead of halfway up.
+    <Box display="flex" flexDirection="column" minHeight="screen">
       <SiteHeader currentPath={currentPath} />
-      <Box as="main" id={mainId} tabIndex={-1} paddingY="xxl">
+      <Box as="main" id={mainId} tabIndex={-1} paddingY="xxl" flexGrow="1">
         <Container>
           <Stack space="xxl">{children}</Stack>
         </Container>
       </Box>
       <SiteFooter />
-    </>
+    </Box>
   );
 }

@@ -24,6 +24,7 @@ const responsiveProperties = defineProperties({
     marginTop: vars.space,
     marginBottom: vars.space,
     textAlign: ["left", "center", "right"],
+    flexGrow: ["0", "1"],
   },
   shorthands: {
     padding: ["paddingTop", "paddingBottom", "paddingLeft", "paddingRight"],
@@ -38,6 +39,8 @@ const colorProperties = defineProperties({
     background: { background: vars.color.background, surface: vars.color.surface },
     color: { text: vars.color.text, muted: vars.color.textMuted, heading: vars.color.heading },
     borderRadius: vars.radius,
+    /** `screen`: at least the viewport's height, so a short page keeps its footer at the bottom. */
+    minHeight: { screen: vars.layout.minPageHeight },
   },
 });
 

@@ -54,11 +54,11 @@ export function ErrorSummary({
   if (!hasErrors) return null;
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this is a list of links
     <div
       ref={summaryRef}
       tabIndex={-1}
       // A named group: taking focus, it is announced by its title, then read.
-      // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; this is a list of links
       role="group"
       aria-labelledby={titleId}
       // Server-rendered after a failed post without JavaScript, the HTML attribute moves focus

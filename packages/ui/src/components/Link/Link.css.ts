@@ -8,6 +8,12 @@ export const link = style({
   textUnderlineOffset: vars.underline.offset,
   transition: `color ${vars.motion.fast} ${vars.motion.easing}`,
   selectors: {
+    // "You are here" in a navigation: shown, not only announced (aria-current).
+    '&[aria-current="page"], &[aria-current="true"]': {
+      color: vars.color.text,
+      fontWeight: vars.fontWeight.bold,
+      textDecorationThickness: vars.underline.thicknessHover,
+    },
     "&:hover": {
       color: vars.color.accentStrong,
       textDecorationThickness: vars.underline.thicknessHover,

@@ -45,6 +45,25 @@ export const InjectedRouterLink: Story = {
   },
 };
 
+/** The current page in a navigation looks different, not only to a screen reader. */
+export const CurrentPage: Story = {
+  render: () => (
+    <nav aria-label="Hoofdmenu" style={{ display: "flex", gap: "1.5rem" }}>
+      <Link href="/artikelen" aria-current="page">
+        Artikelen
+      </Link>
+      <Link href="/nieuwsbrief">Nieuwsbrief</Link>
+    </nav>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const current = getComputedStyle(canvas.getByRole("link", { name: "Artikelen" }));
+    const other = getComputedStyle(canvas.getByRole("link", { name: "Nieuwsbrief" }));
+    await expect(current.fontWeight).not.toBe(other.fontWeight);
+    await expect(current.color).not.toBe(other.color);
+  },
+};
+
 export const CampaignTheme: Story = { ...campaignTheme };
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };

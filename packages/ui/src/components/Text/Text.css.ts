@@ -2,7 +2,12 @@ import { type RecipeVariants, recipe } from "@vanilla-extract/recipes";
 import { vars } from "../../theme/contract.css";
 
 export const text = recipe({
-  base: { fontFamily: vars.font.body, lineHeight: vars.lineHeight.body },
+  base: {
+    fontFamily: vars.font.body,
+    lineHeight: vars.lineHeight.body,
+    // Running text stays readable in any wide container: at most the reading measure.
+    maxWidth: vars.measure,
+  },
   variants: {
     size: {
       small: { fontSize: vars.fontSize.small },
