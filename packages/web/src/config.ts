@@ -15,6 +15,8 @@ export interface ServerConfig {
   trustProxyHops: number;
   /** Public origin of the site (mail links, canonical URLs, feeds). */
   siteUrl: URL;
+  /** The app's own public origin when it has its own variable (the landing app's LANDING_URL). */
+  publicUrl?: URL;
   localDefaults: boolean;
   /** Largest request body accepted on POST, in bytes. */
   maxBodyBytes: number;
@@ -83,21 +85,21 @@ export function loadServerConfig(
     ),
   });
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const messages = parsed.error.issues.map((issue) => issue.message);
-    throw new ServerConfigError(`Invalid configuration: ${messages.join("; ")}`);
-  }
-  const values = parsed.data;
-  const missing: string[] = [];
+  // Every problem at once: a malformed variable and a missing one in the same message, so an
+  // operator fixes the configuration in one round.
+  const missing: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const values: Partial<z.infer<typeof schema>> = parsed.success ? parsed.data : {};
+  const given = (name: string) => Boolean(env[name]?.trim());
+  const ownUrl = defaults.publicUrlVariable ? env[defaults.publicUrlVariable]?.trim() : undefined;
   if (!local) {
-    if (values.TRUST_PROXY === undefined) {
+    if (!given("TRUST_PROXY")) {
       missing.push(
         "TRUST_PROXY must be set: 0 when visitors connect to this server directly, or the number of reverse proxies in front of it (the client IP is taken from the entry they append to X-Forwarded-For)",
       );
     }
-    if (values.SITE_URL === undefined) {
+    if (!given("SITE_URL")) {
       missing.push("SITE_URL must be set to the site's public https:// address");
-    } else if (!values.SITE_URL.startsWith("https://")) {
+    } else if (values.SITE_URL && !values.SITE_URL.startsWith("https://")) {
       missing.push("SITE_URL must start with https:// outside local development");
     }
     const own = defaults.publicUrlVariable;
@@ -121,15 +123,14 @@ export function loadServerConfig(
     }
   }
   if (missing.length > 0) {
-    throw new ServerConfigError(
-      `Invalid configuration (set NODE_ENV=development for local defaults): ${missing.join("; ")}`,
-    );
+    throw new ServerConfigError(`Invalid configuration: ${missing.join("; ")}`);
   }
   return {
     port: values.PORT ?? defaults.port,
     host: values.HOST ?? "0.0.0.0",
     trustProxyHops: values.TRUST_PROXY ?? 0,
     siteUrl: new URL(values.SITE_URL ?? "http://localhost:3000"),
+    ...(ownUrl && URL.canParse(ownUrl) ? { publicUrl: new URL(ownUrl) } : {}),
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
     pageCache: values.PAGE_CACHE !== "off",

@@ -18,7 +18,7 @@ import {
   type ServerConfig,
   ServerConfigError,
 } from "./config.js";
-import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
+import { closeNewsletter, getNewsletter, newsletterPaths } from "./newsletter.server.js";
 import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
 import { requestLog, requestLogWriter } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
@@ -60,9 +60,19 @@ export interface RunningServer {
  */
 export async function startAppServer(options: AppServerOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
-  let config: ServerConfig;
+  // The app's variables and the newsletter's are checked together, so an operator sees every
+  // problem in one message instead of fixing them in rounds.
+  const problems: string[] = [];
+  const asProblem = (error: unknown) => {
+    if (error instanceof ServerConfigError || (error as Error).name === "NewsletterConfigError") {
+      problems.push((error as Error).message);
+    } else {
+      throw error;
+    }
+  };
+  let loaded: ServerConfig | undefined;
   try {
-    config = loadServerConfig(
+    loaded = loadServerConfig(
       env,
       {
         port: options.defaultPort,
@@ -70,18 +80,23 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       },
       options.secrets,
     );
-    if (config.localDefaults) {
-      console.log(
-        `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under .data/, a generated secret. Not for a public server.${localSecrets(options.secrets ?? [], env)}`,
-      );
-    }
-    getNewsletter(); // checks the newsletter's variables (mail, secret, database) before listening
   } catch (error) {
-    if (error instanceof ServerConfigError || (error as Error).name === "NewsletterConfigError") {
-      console.error(`[${options.appName}] ${(error as Error).message}`);
-      process.exit(1);
-    }
-    throw error;
+    asProblem(error);
+  }
+  try {
+    getNewsletter(); // the newsletter's variables: mail, secret, database
+  } catch (error) {
+    asProblem(error);
+  }
+  if (!loaded || problems.length > 0) {
+    for (const problem of problems) console.error(`[${options.appName}] ${problem}`);
+    process.exit(1);
+  }
+  const config: ServerConfig = loaded;
+  if (config.localDefaults) {
+    console.log(
+      `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under .data/, a generated secret. Not for a public server.${localSecrets(options.secrets ?? [], env)}`,
+    );
   }
 
   const build = (await import(
@@ -108,6 +123,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       ? null
       : new PageCache({ extraHeaders: headerList });
   app.use(limitBody(config.maxBodyBytes));
+  app.use(refuseOddRequests(config));
   app.use(compression());
   app.get("/healthz", async (_req, res) => {
     res.set("Cache-Control", cacheControl.noStore);
@@ -276,6 +292,59 @@ function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
+const allowedMethods = new Set(["GET", "HEAD", "POST"]);
+
+/**
+ * What no page or form of ours needs, answered before Remix with a plain Dutch sentence:
+ * - methods other than GET, HEAD and POST (Remix would run a route's action for PUT, PATCH
+ *   and DELETE too, and a confirmation must only ever follow a POST);
+ * - a Host header that is no host at all (it would become a 500 building the request URL);
+ * - a POST whose Origin is another site: a forged form. Checked here against the configured
+ *   public addresses and the Host, and then not handed on: Remix's own check compares with
+ *   the Host or X-Forwarded-Host only, and turns a proxy that rewrites them into a blank 500.
+ *   One-click unsubscribe (RFC 8058) is exempt: a mail provider posts it from its own
+ *   origin, and the signed token in the address is the credential.
+ */
+function refuseOddRequests(config: ServerConfig) {
+  const plain = (res: Response, status: number, text: string) =>
+    res
+      .status(status)
+      .set("Cache-Control", cacheControl.noStore)
+      .type("text/plain; charset=utf-8")
+      .send(text);
+  const ownOrigins = new Set([config.siteUrl.origin, config.publicUrl?.origin].filter(Boolean));
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!allowedMethods.has(req.method)) {
+      res.set("Allow", [...allowedMethods].join(", "));
+      return plain(res, 405, "Deze methode wordt hier niet ondersteund.");
+    }
+    const host = req.get("host");
+    if (host !== undefined && !validHost(host)) {
+      return plain(res, 400, "Het verzoek heeft een ongeldige Host-header.");
+    }
+    if (req.method !== "POST") return next();
+    const origin = req.get("origin");
+    if (origin === undefined || req.path.startsWith(`${newsletterPaths.unsubscribe}/`)) {
+      return next();
+    }
+    // The same host name as the request's (a port a proxy adds or drops makes no difference).
+    const sameHost =
+      URL.canParse(origin) &&
+      host !== undefined &&
+      new URL(origin).hostname === new URL(`http://${host}`).hostname;
+    if (ownOrigins.has(origin) || sameHost) return next();
+    return plain(
+      res,
+      403,
+      "Dit formulier is vanaf een andere website verstuurd en daarom niet verwerkt. Open de pagina op deze website en verstuur het opnieuw.",
+    );
+  };
+}
+
+function validHost(host: string): boolean {
+  return /^[^\s/?#@\\]+$/.test(host) && URL.canParse(`http://${host}`);
+}
+
 /** Express request → Fetch request for Remix (the body streams; aborted if the client leaves). */
 function toFetchRequest(req: Request, res: Response): globalThis.Request {
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
@@ -285,6 +354,9 @@ function toFetchRequest(req: Request, res: Response): globalThis.Request {
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
   }
+  // Checked by refuseOddRequests; addresses come from the configuration, never from these.
+  headers.delete("origin");
+  headers.delete("x-forwarded-host");
   const init: RequestInit & { duplex?: "half" } = {
     method: req.method,
     headers,

@@ -83,6 +83,19 @@ describe("server configuration", () => {
     ).toThrow("SITE_URL must be an absolute URL");
   });
 
+  it("names every problem in one message, malformed and missing alike, with no advice to use local defaults", () => {
+    let message = "";
+    try {
+      loadServerConfig({ NODE_ENV: "production", PORT: "99999" }, { port: 3000 });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/PORT must be/);
+    expect(message).toMatch(/TRUST_PROXY must be set/);
+    expect(message).toMatch(/SITE_URL must be set/);
+    expect(message).not.toMatch(/NODE_ENV/);
+  });
+
   it("accepts a complete production configuration", () => {
     const config = loadServerConfig(
       { TRUST_PROXY: "1", SITE_URL: "https://www.example.nl", PORT: "8080" },

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { seedPath } from "./helpers";
 
@@ -90,6 +91,60 @@ test("form answers are never cached", async ({ request }) => {
   expect(answer.headers()["cache-control"]).toBe("no-store");
 });
 
+test("a form posted from another site is refused with a Dutch 403; from this site it is processed", async ({
+  request,
+  baseURL,
+}) => {
+  const form = { email: "niet-geldig", consent: "yes" };
+  for (const origin of ["https://evil.example", "null"]) {
+    const forged = await request.post("/nieuwsbrief", { form, headers: { Origin: origin } });
+    expect(forged.status(), origin).toBe(403);
+    expect(forged.headers()["cache-control"]).toBe("no-store");
+    expect(await forged.text()).toContain("vanaf een andere website");
+  }
+  // Our own origin, also when a proxy adds a port or an X-Forwarded-Host: the form is handled.
+  for (const headers of [
+    { Origin: baseURL as string },
+    { Origin: baseURL as string, "X-Forwarded-Host": "backend.internal" },
+    { Origin: (baseURL as string).replace(/:\d+$/, "") },
+  ]) {
+    const own = await request.post("/nieuwsbrief", { form, headers });
+    expect(own.status(), JSON.stringify(headers)).toBe(400); // the invalid address, in Dutch
+  }
+});
+
+test("one-click unsubscribe (RFC 8058) is not refused for the mail provider's Origin", async ({
+  request,
+}) => {
+  const answer = await request.post("/nieuwsbrief/afmelden/voorbeeld-token", {
+    form: { "List-Unsubscribe": "One-Click" },
+    headers: { Origin: "https://mail.example" },
+  });
+  // A made-up token: the newsletter's own Dutch answer, not a refusal of the origin.
+  expect(answer.status()).not.toBe(403);
+  expect(answer.status()).toBeLessThan(500);
+});
+
+test("methods no page uses and a malformed Host get short Dutch answers, never a 500", async ({
+  request,
+  baseURL,
+}) => {
+  for (const method of ["PUT", "DELETE", "PATCH", "OPTIONS"]) {
+    const answer = await request.fetch("/nieuwsbrief/bevestigen/voorbeeld-token", { method });
+    expect(answer.status(), method).toBe(405);
+    expect(answer.headers().allow).toBe("GET, HEAD, POST");
+  }
+  // Playwright sets Host from the URL; a raw request sets a broken one. (An address already in
+  // the page cache is answered before any of this: its page does not depend on the Host.)
+  const { port } = new URL(baseURL as string);
+  const raw = await rawRequest(
+    Number(port),
+    `GET /nieuwsbrief?host=${Date.now()} HTTP/1.1\r\nHost: [\r\nConnection: close\r\n\r\n`,
+  );
+  expect(raw).toMatch(/^HTTP\/1\.1 400/);
+  expect(raw).toContain("ongeldige Host-header");
+});
+
 test("a huge POST body is refused before anything reads it", async ({ request }) => {
   const answer = await request.post("/nieuwsbrief", {
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -118,3 +173,15 @@ test("/healthz checks the database", async ({ request }) => {
   expect(await health.json()).toEqual({ status: "ok", database: "ok" });
   expect(health.headers()["cache-control"]).toBe("no-store");
 });
+
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.end(text));
+    let answer = "";
+    socket.on("data", (chunk) => {
+      answer += chunk;
+    });
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}
