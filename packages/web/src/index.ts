@@ -29,3 +29,4 @@ export {
 export { secretMatches } from "./secrets.js";
 export { securityHeaders } from "./security-headers.js";
 export type { VaartLoadContext } from "./server.js";
+export { handleServerError, logServerError } from "./server-errors.js";

@@ -22,6 +22,7 @@ import { closeNewsletter, getNewsletter, newsletterPaths } from "./newsletter.se
 import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
 import { requestLog, requestLogWriter } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
+import { finalErrorHandler, logServerError } from "./server-errors.js";
 
 export interface AppServerOptions {
   /** "site" or "landing": named in log lines. */
@@ -130,7 +131,9 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     try {
       await getNewsletter().ping();
       res.json({ status: "ok", database: "ok" });
-    } catch {
+    } catch (error) {
+      // Why, for the operator: the answer itself says only "unreachable".
+      logServerError(options.appName, "GET", "/healthz", error);
       res.status(503).json({ status: "unavailable", database: "unreachable" });
     }
   });
@@ -182,6 +185,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       next(error);
     }
   });
+  app.use(finalErrorHandler(options.appName));
 
   // Pages already rendered are answered before Express: no routing, no file-system lookups,
   // no re-compression — the stored bytes with their prepared headers.

@@ -3,6 +3,7 @@ import { etagMatches, weakEtag } from "../src/caching.js";
 import { clientIp } from "../src/client-ip.js";
 import { loadServerConfig, localDefaultsChosen } from "../src/config.js";
 import { securityHeaders } from "../src/security-headers.js";
+import { logServerError } from "../src/server-errors.js";
 
 describe("clientIp", () => {
   it("takes the socket address when no proxy is trusted, whatever X-Forwarded-For says", () => {
@@ -147,5 +148,27 @@ describe("paths in the request log", () => {
     expect(pathForLog("/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk")).toBe(
       "/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk",
     );
+  });
+});
+
+describe("fault log lines", () => {
+  it("carry the path as the request log does: no mail token, no query string, JSON on one line", () => {
+    const lines: string[] = [];
+    const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3A";
+    const url = `/nieuwsbrief/afmelden/${token}/x?voorbeeld=geheim-token`;
+    logServerError(
+      "site",
+      "POST",
+      url,
+      new Error(`No route matches URL "/nieuwsbrief/afmelden/${token}/x"`),
+      (line) => lines.push(line),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.endsWith("\n")).toBe(true);
+    const entry = JSON.parse(lines[0] ?? "{}");
+    expect(entry).toMatchObject({ app: "site", level: "error", method: "POST" });
+    expect(entry.path).toBe("/nieuwsbrief/afmelden/:token/x");
+    expect(lines[0]).not.toContain(token);
+    expect(lines[0]).not.toContain("geheim-token");
   });
 });
