@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { cdp } from "vitest/browser";
 import { cleanup, render } from "../../test/render";
+import { contrastRatio } from "../../theme/contrast";
+import type { ThemeName } from "../../theme/themes.css";
 import { BarChart, type BarChartGroup } from "./BarChart";
 
 const series = ["Bezoeken", "Aanmeldingen", "Bevestigd"];
@@ -14,11 +17,12 @@ function days(count: number): BarChartGroup[] {
 }
 
 /** The chart inside a box `width` CSS px wide, as on a phone (375) or a laptop (1280). */
-function renderChart(width: number, count: number) {
+function renderChart(width: number, count: number, theme: ThemeName = "brand") {
   const container = render(
     <div style={{ width: `${width}px` }}>
       <BarChart title="Per dag" series={series} groups={days(count)} />
     </div>,
+    theme,
   );
   return container.firstElementChild as HTMLElement;
 }
@@ -111,5 +115,143 @@ describe("BarChart text stays readable whatever the number of days", () => {
     const last = labels.at(-1)?.getBoundingClientRect() as DOMRect;
     expect(last.left).toBeGreaterThanOrEqual(visible.left);
     expect(last.right).toBeLessThanOrEqual(visible.right);
+  });
+});
+
+/** What tells a series apart besides its colour: its fill pattern's shape, or "solid". */
+function cueOf(shape: SVGElement): string {
+  const fill = getComputedStyle(shape).fill;
+  const reference = /^url\("?#([^")]+)"?\)$/.exec(fill);
+  if (!reference) return "solid";
+  const pattern = document.getElementById(reference[1] ?? "");
+  if (!pattern) return "missing pattern";
+  const shapes = Array.from(pattern.children).map((child) =>
+    [
+      child.tagName,
+      ...Array.from(child.attributes)
+        .filter((a) => a.name !== "class")
+        .map((a) => `${a.name}=${a.value}`),
+    ].join(" "),
+  );
+  return [`transform=${pattern.getAttribute("patternTransform")}`, ...shapes].join("; ");
+}
+
+/** The bars of each series, in the order of `series`. */
+function barsBySeries(box: HTMLElement): SVGRectElement[][] {
+  const groups = Array.from(box.querySelectorAll("svg[role=img] g"));
+  return series.map((_, s) =>
+    groups.map((group) => group.querySelectorAll("rect")[s]).filter((bar) => bar !== undefined),
+  );
+}
+
+function toHex(rgb: string): string {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return `#${[r, g, b]
+    .map((c) =>
+      Math.round(c ?? 0)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
+}
+
+/** The colours a bar is drawn with: its outline, its solid fill or its pattern's ink. */
+function inksOf(bar: SVGElement): string[] {
+  const style = getComputedStyle(bar);
+  const inks = [style.stroke, style.fill].filter((paint) => paint.startsWith("rgb"));
+  const reference = /^url\("?#([^")]+)"?\)$/.exec(style.fill);
+  const pattern = reference ? document.getElementById(reference[1] ?? "") : null;
+  for (const child of Array.from(pattern?.children ?? [])) {
+    inks.push(getComputedStyle(child).fill, getComputedStyle(child).stroke);
+  }
+  return inks.filter((paint) => paint.startsWith("rgb")).map(toHex);
+}
+
+describe("BarChart series are told apart without colour", () => {
+  afterEach(cleanup);
+
+  it("gives each series its own pattern", () => {
+    const bars = barsBySeries(renderChart(1280, 7));
+    const cues = bars.map((seriesBars) => new Set(seriesBars.map(cueOf)));
+    for (const cue of cues) expect(cue.size).toBe(1);
+    expect(new Set(cues.map((cue) => [...cue][0])).size).toBe(series.length);
+  });
+
+  it("shows each series' pattern in the legend, next to its name", () => {
+    const box = renderChart(1280, 7);
+    const bars = barsBySeries(box);
+    const items = Array.from(box.querySelectorAll("li"));
+    expect(items.map((item) => item.textContent)).toEqual(series);
+    items.forEach((item, s) => {
+      const swatch = item.querySelector("svg rect") as SVGElement | null;
+      expect(swatch, `swatch of ${series[s]}`).not.toBeNull();
+      expect(cueOf(swatch as SVGElement)).toBe(cueOf(bars[s]?.[0] as SVGElement));
+      expect(inksOf(swatch as SVGElement)).toEqual(inksOf(bars[s]?.[0] as SVGElement));
+    });
+  });
+
+  it("keeps a gap of page colour between neighbouring bars, so each bar's neighbour is the page", () => {
+    const box = renderChart(1280, 7);
+    const group = box.querySelector("svg[role=img] g") as SVGGElement;
+    const rects = Array.from(group.querySelectorAll("rect")).map((bar) => {
+      const scale = bar.getScreenCTM()?.a ?? 1;
+      const half = (Number.parseFloat(getComputedStyle(bar).strokeWidth) || 0) * scale * 0.5;
+      const r = bar.getBoundingClientRect();
+      return { left: r.left - half, right: r.right + half };
+    });
+    for (let i = 1; i < rects.length; i++) {
+      expect((rects[i]?.left ?? 0) - (rects[i - 1]?.right ?? 0)).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it.each(["brand", "campaign", "dark"] as const)(
+    "draws every series at 3:1 or more against the page in the %s theme (WCAG 1.4.11)",
+    (theme) => {
+      const box = renderChart(1280, 7, theme);
+      const page = toHex(getComputedStyle(document.body).backgroundColor);
+      const bars = barsBySeries(box);
+      bars.forEach((seriesBars, s) => {
+        const inks = inksOf(seriesBars[0] as SVGElement);
+        expect(inks.length, `${series[s]} has a colour`).toBeGreaterThan(0);
+        for (const ink of inks) {
+          expect(contrastRatio(ink, page), `${series[s]} ${ink} on ${page}`).toBeGreaterThanOrEqual(
+            3,
+          );
+        }
+      });
+    },
+  );
+});
+
+async function emulateForcedColors(value: "active" | "none") {
+  await cdp().send("Emulation.setEmulatedMedia", {
+    features: [{ name: "forced-colors", value }],
+  });
+}
+
+describe("BarChart in forced-colors mode (Windows high contrast)", () => {
+  afterEach(async () => {
+    cleanup();
+    await emulateForcedColors("none");
+  });
+
+  it("draws every bar and legend swatch in the system's text colour, patterns intact", async () => {
+    await emulateForcedColors("active");
+    const box = renderChart(1280, 7);
+    const probe = document.createElement("span");
+    probe.style.color = "CanvasText";
+    document.body.append(probe);
+    const canvasText = toHex(getComputedStyle(probe).color);
+    const bars = barsBySeries(box);
+    const swatches = Array.from(box.querySelectorAll<SVGElement>("li svg rect"));
+    expect(swatches).toHaveLength(series.length);
+    for (const shape of [...bars.flat(), ...swatches]) {
+      const inks = inksOf(shape);
+      expect(inks.length).toBeGreaterThan(0);
+      for (const ink of inks) expect(ink).toBe(canvasText);
+    }
+    expect(new Set(bars.map((seriesBars) => cueOf(seriesBars[0] as SVGElement))).size).toBe(
+      series.length,
+    );
   });
 });

@@ -15,6 +15,10 @@ export const unitsHigh = createVar();
 
 const unit = (units: string) => `calc(${units} * ${vars.fontSize.small} / ${labelUnits})`;
 
+/** Windows high contrast: bars keep their shapes and patterns, drawn in the system's text colour. */
+const forcedInk = "CanvasText";
+const forcedColors = "(forced-colors: active)";
+
 export const figure = style({
   margin: 0,
   minWidth: 0,
@@ -55,6 +59,7 @@ const sized = {
   height: unit(unitsHigh),
   fontFamily: vars.font.heading,
   direction: "ltr",
+  "@media": { [forcedColors]: { forcedColorAdjust: "none" } },
 } as const;
 
 /** A chart narrower than the box sits on its left; a wider one overflows to the left, see `scroller`. */
@@ -62,15 +67,38 @@ export const plot = style({ ...sized, marginRight: "auto" });
 
 export const valueAxis = style(sized);
 
-export const axis = style({ stroke: vars.color.border });
+export const axis = style({
+  stroke: vars.color.border,
+  "@media": { [forcedColors]: { stroke: forcedInk } },
+});
 
-export const tick = style({ fill: vars.color.textMuted });
+export const tick = style({
+  fill: vars.color.textMuted,
+  "@media": { [forcedColors]: { fill: forcedInk } },
+});
 
-/** Three series colours, each at least 3:1 against the page (WCAG 1.4.11). */
+const seriesColors = [vars.color.accent, vars.color.heading, vars.color.textMuted] as const;
+
+/**
+ * Each series' outline, and the solid fill of the first series; the other two are filled with
+ * a pattern (`patternInk`), so they differ in more than colour (WCAG 1.4.1). Every colour is a
+ * text colour of the theme, so at least 3:1 against the page (WCAG 1.4.11), and the bars never
+ * touch, so the page is each bar's neighbour.
+ */
 export const series = styleVariants({
-  0: { fill: vars.color.accent },
-  1: { fill: vars.color.heading },
-  2: { fill: vars.color.textMuted },
+  0: {
+    fill: seriesColors[0],
+    stroke: seriesColors[0],
+    "@media": { [forcedColors]: { fill: forcedInk, stroke: forcedInk } },
+  },
+  1: { stroke: seriesColors[1], "@media": { [forcedColors]: { stroke: forcedInk } } },
+  2: { stroke: seriesColors[2], "@media": { [forcedColors]: { stroke: forcedInk } } },
+});
+
+/** The stripes and dots inside the patterns of the second and third series. */
+export const patternInk = styleVariants({
+  1: { fill: seriesColors[1], "@media": { [forcedColors]: { fill: forcedInk } } },
+  2: { fill: seriesColors[2], "@media": { [forcedColors]: { fill: forcedInk } } },
 });
 
 export const legend = style({
@@ -87,17 +115,13 @@ export const legend = style({
 
 export const legendItem = style({ display: "flex", alignItems: "center", gap: vars.space.xs });
 
+/** The legend's sample of a series: the bar's outline, colour and pattern at the bars' scale. */
 export const swatch = style({
-  display: "inline-block",
-  width: vars.space.sm,
-  height: vars.space.sm,
-  borderRadius: vars.radius.sm,
-});
-
-export const swatchColor = styleVariants({
-  0: { background: vars.color.accent },
-  1: { background: vars.color.heading },
-  2: { background: vars.color.textMuted },
+  display: "block",
+  flex: "none",
+  width: vars.space.md,
+  height: vars.space.md,
+  "@media": { [forcedColors]: { forcedColorAdjust: "none" } },
 });
 
 export const tableToggle = style({

@@ -34,6 +34,8 @@ const barWidth = 14;
 /** Page colour between two bars of a day: each bar's neighbour is the page, never another bar. */
 const barGap = 4;
 const dayGap = 16;
+/** Outline of every bar, drawn inside the bar's width. */
+const outline = 2;
 /** A value above zero never shrinks to nothing. */
 const minBarHeight = 3;
 const plotHeight = 180;
@@ -45,6 +47,27 @@ const edge = 8;
 /** Widest character of the labels' sans-serif face, as a share of its size (digits ≈ 0.6). */
 const charWidth = 0.62 * labelUnits;
 const labelGap = 8;
+
+/** The pattern inside the bars of each series after the first, which is solid. */
+function Pattern({ id, index }: { id: string; index: 1 | 2 }) {
+  return index === 1 ? (
+    // Diagonal stripes, half ink, half page.
+    <pattern
+      id={id}
+      patternUnits="userSpaceOnUse"
+      width={6}
+      height={6}
+      patternTransform="rotate(45)"
+    >
+      <rect className={styles.patternInk[1]} width={3} height={6} />
+    </pattern>
+  ) : (
+    // Dots: the lightest texture, for the last (smallest) series.
+    <pattern id={id} patternUnits="userSpaceOnUse" width={5} height={5}>
+      <circle className={styles.patternInk[2]} cx={2.5} cy={2.5} r={1.5} />
+    </pattern>
+  );
+}
 
 function seriesIndex(s: number) {
   return s as 0 | 1 | 2;
@@ -60,7 +83,7 @@ function sizeOf(unitsWide: number, unitsHigh: number): CSSProperties {
 
 /**
  * A grouped bar chart drawn as SVG on the server: no JavaScript, colours from the theme, a
- * legend, and the same figures in a table behind a native disclosure for
+ * pattern per series, a legend, and the same figures in a table behind a native disclosure for
  * screen readers and anyone who wants the numbers. Every day keeps the same width and every
  * label the theme's small text size: a chart wider than its box scrolls sideways inside a
  * focusable region, opening on the newest days.
@@ -74,6 +97,9 @@ export function BarChart({
   regionLabel = `Grafiek: ${title}`,
 }: BarChartProps) {
   const titleId = useId();
+  // useId's colons are valid in an id but not in every url(#…) reference.
+  const patternId = (s: number) => `${titleId.replace(/:/g, "")}-series-${s}`;
+  const paint = (s: number) => (s === 0 ? undefined : `url(#${patternId(s)})`);
   const shown = series.slice(0, 3);
   const max = Math.max(1, ...groups.flatMap((group) => group.values.slice(0, shown.length)));
 
@@ -128,6 +154,11 @@ export function BarChart({
             aria-labelledby={titleId}
           >
             <title>{title}</title>
+            <defs>
+              {shown.map((name, s) =>
+                s === 0 ? null : <Pattern key={name} id={patternId(s)} index={s as 1 | 2} />,
+              )}
+            </defs>
             <line className={styles.axis} x1={0} x2={width} y1={baseline} y2={baseline} />
             {groups.map((group, g) => {
               const x0 = edge + g * dayWidth + dayGap / 2;
@@ -141,10 +172,12 @@ export function BarChart({
                       <rect
                         key={name}
                         className={styles.series[seriesIndex(s)]}
-                        x={x0 + s * (barWidth + barGap)}
-                        y={baseline - barHeight}
-                        width={barWidth}
-                        height={barHeight}
+                        fill={paint(s)}
+                        strokeWidth={outline}
+                        x={x0 + s * (barWidth + barGap) + outline / 2}
+                        y={baseline - barHeight + outline / 2}
+                        width={barWidth - outline}
+                        height={Math.max(0, barHeight - outline)}
                       >
                         <title>{`${group.label}: ${value} ${name.toLowerCase()}`}</title>
                       </rect>
@@ -170,10 +203,17 @@ export function BarChart({
       <ul className={styles.legend}>
         {shown.map((name, s) => (
           <li key={name} className={styles.legendItem}>
-            <span
-              aria-hidden="true"
-              className={`${styles.swatch} ${styles.swatchColor[seriesIndex(s)]}`}
-            />
+            <svg className={styles.swatch} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <rect
+                className={styles.series[seriesIndex(s)]}
+                fill={paint(s)}
+                strokeWidth={outline}
+                x={1 + outline / 2}
+                y={1 + outline / 2}
+                width={14 - outline}
+                height={14 - outline}
+              />
+            </svg>
             {name}
           </li>
         ))}
