@@ -66,6 +66,10 @@ export async function resendPending(
     .where("mail_due_at", "is not", null)
     .where("mail_due_at", "<=", started.toISOString())
     .orderBy("mail_due_at")
+    // Held back by the site-wide cap, a window's signups share one due time: the latest
+    // first, so a burst of signups (a flood from a few addresses) is not a queue that every
+    // visitor after it waits behind.
+    .orderBy("updated_at", "desc")
     .limit(options.limit ?? 500)
     .execute();
   const report: ResendReport = { due: 0, sent: 0, failed: 0, requeued };

@@ -701,6 +701,24 @@ describe.each(DRIVERS)("finding 8: mail handling (%s)", (driver) => {
     });
   });
 
+  it("signups held back by the cap are mailed latest first: a burst is no queue for later visitors", async () => {
+    const env = await setup(driver, { maxConfirmationMailsPerHour: 1 });
+    const { newsletter, transport } = env;
+    const subscribe = (email: string, ip: string) =>
+      newsletter.subscribe(form(env, { email }), { ...ctx, ip });
+    await subscribe("eerste@example.nl", "192.0.2.1");
+    for (let i = 0; i < 3; i += 1) {
+      env.clock.advance(1_000);
+      await subscribe(`vloed${i}@example.nl`, `198.51.100.${i}`);
+    }
+    env.clock.advance(1_000);
+    await subscribe("bezoeker@example.nl", "203.0.113.50");
+    expect(transport.sent.map((mail) => mail.to)).toEqual(["eerste@example.nl"]);
+    env.clock.advance(HOUR);
+    expect(await newsletter.resendPending()).toMatchObject({ sent: 1 });
+    expect(transport.sent.at(-1)?.to).toBe("bezoeker@example.nl");
+  });
+
   it("the site-wide hourly cap stores signups and mails them later; none lost", async () => {
     const env = await setup(driver, { maxConfirmationMailsPerHour: 2 });
     const { newsletter, transport } = env;

@@ -1,8 +1,9 @@
 /**
  * The visitor's address as configured: the socket address when no proxy is trusted, else
  * the X-Forwarded-For entry appended by the nearest trusted proxy chain. The first entry is
- * whatever the client sent and is never used. Returns null when the chain is shorter than
- * the configured hops (a misconfiguration or a request that bypassed the proxy).
+ * whatever the client sent and is never used. When the chain is shorter than the configured
+ * hops (a request that bypassed the proxy, or a misconfiguration), the socket address: the
+ * nearest peer, which the client cannot choose, so the rate limits still hold.
  */
 export function clientIp(options: {
   forwardedFor: string | null | undefined;
@@ -15,5 +16,5 @@ export function clientIp(options: {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return entries[entries.length - trustProxyHops] ?? null;
+  return entries[entries.length - trustProxyHops] ?? (socketAddress || null);
 }

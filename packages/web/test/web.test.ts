@@ -22,13 +22,18 @@ describe("clientIp", () => {
     );
   });
 
-  it("gives no address when the chain is shorter than the configured hops", () => {
-    expect(clientIp({ forwardedFor: null, socketAddress: "10.0.0.3", trustProxyHops: 1 })).toBe(
-      null,
+  it("takes the socket address when the chain is shorter than the configured hops", () => {
+    // A request that bypassed the proxy (the app port reachable directly) still has an
+    // address of its own for the rate limits, and never one the client wrote.
+    expect(clientIp({ forwardedFor: null, socketAddress: "203.0.113.9", trustProxyHops: 1 })).toBe(
+      "203.0.113.9",
     );
     expect(
       clientIp({ forwardedFor: "1.2.3.4", socketAddress: "10.0.0.3", trustProxyHops: 2 }),
-    ).toBe(null);
+    ).toBe("10.0.0.3");
+    expect(clientIp({ forwardedFor: null, socketAddress: undefined, trustProxyHops: 1 })).toBe(
+      null,
+    );
   });
 });
 
