@@ -103,7 +103,7 @@ export interface NewsletterOptions {
   rateLimits?: Partial<RateLimitRules> | undefined;
   /** Site-wide cap on confirmation mails per hour (200); over it, mail waits, never lost. */
   maxConfirmationMailsPerHour?: number | undefined;
-  /** How long the visitor's request waits for the first send attempt (2 s). */
+  /** How long the visitor's request waits for the first send attempt (default 0: not at all). */
   firstSendWaitMs?: number | undefined;
   retry?: Partial<Settings["retry"]> | undefined;
 }
@@ -279,7 +279,9 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
       perMailbox: options.rateLimits?.perMailbox ?? { max: 3, windowMs: 30 * 24 * HOUR },
     },
     maxConfirmationMailsPerHour: options.maxConfirmationMailsPerHour ?? 200,
-    firstSendWaitMs: options.firstSendWaitMs ?? 2_000,
+    // 0: the visitor's answer never waits for the mail server, so its timing does not tell
+    // whether an address was new (mailed) or already known (not mailed).
+    firstSendWaitMs: options.firstSendWaitMs ?? 0,
     retry: {
       baseDelayMs: options.retry?.baseDelayMs ?? 5 * MINUTE,
       maxDelayMs: options.retry?.maxDelayMs ?? 6 * HOUR,

@@ -116,9 +116,8 @@ export async function setup(
     now: clock.now,
     transport,
     logger: recordingLogger(errors),
-    // The memory transport sends at once; only a loaded CI machine makes a send outlast the
-    // visitor's 2 s wait, and then a test would read the outbox too early. Tests of that
-    // bound set their own value.
+    // The visitor's answer does not wait for the send (default 0); tests do, so that they can
+    // read the memory transport right after subscribe(). Tests of that bound set their own.
     firstSendWaitMs: 30_000,
   };
   if (driver === "postgres") {

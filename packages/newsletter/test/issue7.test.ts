@@ -687,6 +687,36 @@ describe.each(DRIVERS)("finding 8: mail handling (%s)", (driver) => {
     expect(await second.resendPending()).toMatchObject({ due: 0 });
   });
 
+  it("by default the answer never waits for the mail server: a new address and a known one answer alike", async () => {
+    // `firstSendWaitMs` left to its default (the test helper sets one of its own).
+    const env = await setup(driver, { firstSendWaitMs: undefined });
+    const { newsletter, transport } = env;
+    let sends = 0;
+    let release: () => void = () => {};
+    transport.send = () => {
+      sends += 1;
+      // A mail server that does not answer until the test is done.
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    };
+    const order: string[] = [];
+    const answer = newsletter
+      .subscribe(form(env, { email: "nieuw@example.nl" }), ctx)
+      .then((result) => {
+        order.push("answered");
+        return result;
+      });
+    // Were the answer waiting for the send, this timer (longer than any database write here)
+    // would come first.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    order.push("1.5 s later");
+    expect(await answer).toEqual({ status: "ok", message: messages.checkMailbox });
+    expect(order).toEqual(["answered", "1.5 s later"]);
+    expect(sends).toBe(1);
+    release();
+  });
+
   it("rate-limit windows longer than two days are not pruned away by resend-pending", async () => {
     const env = await setup(driver, { rateLimits: { perIp: { max: 1, windowMs: 7 * DAY } } });
     const { newsletter } = env;

@@ -261,7 +261,7 @@ export async function sendConfirmation(core: Core, mail: PendingMail): Promise<b
 /**
  * After a signup or request-new has committed: take a slot of the site-wide hourly cap
  * (none left → the mail waits, due at the next hour, for resend-pending), start the send,
- * and wait at most `firstSendWaitMs` (2 s) for it. A slow mail server never holds the
+ * and wait at most `firstSendWaitMs` (default 0) for it. A slow mail server never holds the
  * visitor's page: the send goes on in the background (close() waits for it), and if it
  * fails or the process dies the retry schedule or the lease picks it up.
  */
