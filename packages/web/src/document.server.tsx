@@ -24,8 +24,10 @@ export function handleDocumentRequest(
     request.method === "POST" && responseStatusCode >= 400 && responseStatusCode < 500;
   const html = failedSubmit ? rendered.replace("<title>", "<title>Fout: ") : rendered;
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  // A page that did not choose its caching is private to this request.
-  if (!responseHeaders.has("Cache-Control"))
+  // A page that did not choose its caching is private to this request; so is the answer to
+  // a form, whatever a route's loader says.
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (!read || !responseHeaders.has("Cache-Control"))
     responseHeaders.set("Cache-Control", cacheControl.noStore);
   const cacheable =
     responseStatusCode === 200 &&

@@ -43,6 +43,15 @@ export function campaignRequest(
   context: Partial<VaartLoadContext>,
   slug: string | undefined,
   now = new Date(),
+  options: {
+    /**
+     * For the signup and its thank-you page: a form loaded before the end and sent after it
+     * is still a signup for the newsletter; it is stored, not answered with "gone".
+     */
+    acceptEnded?: boolean;
+    /** For files (.ics, share image): a plain-text 410, not the page's data. */
+    plainGone?: boolean;
+  } = {},
 ): CampaignRequest {
   const campaign = findCampaign(slug ?? "");
   if (!campaign) throw notFound();
@@ -59,6 +68,25 @@ export function campaignRequest(
     };
   }
   if (phase === "draft" || phase === "scheduled") throw notFound();
+  if (phase === "ended" && options.acceptEnded) {
+    return {
+      campaign,
+      phase,
+      preview,
+      headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
+      keepQuery: "",
+    };
+  }
+  if (phase === "ended" && options.plainGone) {
+    throw new Response("Deze campagne is afgelopen.", {
+      status: 410,
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "public, max-age=3600",
+        "X-Robots-Tag": "noindex",
+      },
+    });
+  }
   if (phase === "ended") {
     const onward = campaign.afterEnd
       ? { label: campaign.afterEnd.label, href: resolveHref(context, campaign.afterEnd.href) }

@@ -58,7 +58,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { campaign, keepQuery } = campaignRequest(request, context, params.slug);
+  const { campaign, keepQuery } = campaignRequest(request, context, params.slug, new Date(), {
+    acceptEnded: true,
+  });
   return handleSignup(request, requestInfo(context), {
     source: campaign.slug,
     thanksPath: `/${campaign.slug}/bedankt${keepQuery}`,

@@ -11,7 +11,13 @@ export const headers = pageHeaders;
 
 /** The campaign's own thank-you page after a signup (post/redirect/get from the form). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { campaign, preview, headers, keepQuery } = campaignRequest(request, context, params.slug);
+  const { campaign, preview, headers, keepQuery } = campaignRequest(
+    request,
+    context,
+    params.slug,
+    new Date(),
+    { acceptEnded: true },
+  );
   const signup = campaign.blocks.find((block) => block.type === "signup");
   return data(
     {

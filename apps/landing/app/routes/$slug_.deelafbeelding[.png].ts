@@ -4,7 +4,15 @@ import { shareImagePng, shareImageVersion } from "../lib/share-image.server";
 
 /** The generated share image (1200 × 630 PNG) of a campaign that names none. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { campaign, preview, headers } = campaignRequest(request, context, params.slug);
+  const { campaign, preview, headers } = campaignRequest(
+    request,
+    context,
+    params.slug,
+    new Date(),
+    {
+      plainGone: true,
+    },
+  );
   const versioned = new URL(request.url).searchParams.get("v") === shareImageVersion(campaign);
   const png = shareImagePng(campaign);
   return new Response(new Uint8Array(png), {

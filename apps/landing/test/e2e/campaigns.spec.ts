@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { baseUrl, examples, expectNoAxeViolations, previewQuery } from "./helpers";
+import { baseUrl, examples, expectNoAxeViolations, mailTo, previewQuery } from "./helpers";
 import { testSettings } from "./server";
 
 test.describe("a published campaign", () => {
@@ -173,6 +173,34 @@ test.describe("publishing rules", () => {
     ).toHaveAttribute("href", `${testSettings.siteUrl}/artikelen`);
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
     await expectNoAxeViolations(page);
+  });
+
+  test("a signup sent after the campaign ended is still stored and thanked, never cached", async ({
+    page,
+    request,
+  }) => {
+    // The form as it was on the page before the end (the preview shows it in full).
+    await page.goto(`${baseUrl()}/${examples.expired}${previewQuery}`);
+    const formToken = await page.locator("input[name=formToken]").first().inputValue();
+    const address = `laat-${Date.now()}@example.nl`;
+    const answer = await request.post(`${baseUrl()}/${examples.expired}`, {
+      form: { email: address, firstName: "Laat", consent: "yes", website: "", formToken },
+      maxRedirects: 0,
+    });
+    expect(answer.status()).toBe(303);
+    expect(answer.headers()["cache-control"]).toBe("no-store");
+    expect(answer.headers().location).toBe(`/${examples.expired}/bedankt`);
+    const thanks = await request.get(`${baseUrl()}${answer.headers().location}`);
+    expect(thanks.status()).toBe(200);
+    expect(thanks.headers()["cache-control"]).toBe("no-store");
+    expect(await mailTo(address)).toContain("bevestig");
+    // The ended campaign's files are plain 410s, not data meant for a page.
+    for (const file of ["agenda.ics", "deelafbeelding.png"]) {
+      const gone = await request.get(`${baseUrl()}/${examples.expired}/${file}`);
+      expect(gone.status(), file).toBe(410);
+      expect(gone.headers()["content-type"], file).toContain("text/plain");
+      expect(await gone.text(), file).toBe("Deze campagne is afgelopen.");
+    }
   });
 
   test("an ended campaign shows in full through the preview link", async ({ page }) => {

@@ -103,7 +103,7 @@ test("a form posted from another site is refused with a Dutch 403; from this sit
     expect(await forged.text()).toContain("vanaf een andere website");
   }
   // Our own origin, also when a proxy adds a port or an X-Forwarded-Host: the form is handled.
-  for (const headers of [
+  for (const headers of <Record<string, string>[]>[
     { Origin: baseURL as string },
     { Origin: baseURL as string, "X-Forwarded-Host": "backend.internal" },
     { Origin: (baseURL as string).replace(/:\d+$/, "") },
