@@ -393,7 +393,8 @@ function asked(req: IncomingMessage) {
 async function sendResponse(res: Response, response: globalThis.Response) {
   res.status(response.status);
   for (const [name, value] of response.headers) {
-    if (name !== "set-cookie") res.append(name, value);
+    // A route's header replaces the default of the same name (one Referrer-Policy, not two).
+    if (name !== "set-cookie") res.setHeader(name, value);
   }
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
   if (response.body && response.status !== 304) {

@@ -172,7 +172,7 @@ export const ServerError: Story = {
 export const LongValues: Story = {
   args: {
     status: "invalid",
-    errors: { firstName: "Je voornaam mag hoogstens 100 tekens lang zijn" },
+    errors: { firstName: "Je voornaam mag maximaal 60 tekens lang zijn." },
     values: {
       firstName: "Wilhelmina-Maria-Theodora-Josephina-Gerardina-Johanna-Cornelia-Adriana-Hendrika",
       email: "hoofdbewonerscommissievertegenwoordiger@woningcorporatieonderhoudsbedrijven.nl",

@@ -23,9 +23,12 @@ describe("validateSignup", () => {
     },
   );
 
-  it("limits the first name", () => {
-    expect(validateSignup({ email: "a@b.nl", consent: true, firstName: "x".repeat(101) })).toEqual({
+  it("limits the first name to the 60 characters the server stores", () => {
+    expect(validateSignup({ email: "a@b.nl", consent: true, firstName: "x".repeat(61) })).toEqual({
       firstName: messages.firstNameTooLong,
     });
+    expect(validateSignup({ email: "a@b.nl", consent: true, firstName: "x".repeat(60) })).toEqual(
+      {},
+    );
   });
 });

@@ -14,12 +14,14 @@ export interface SignupValidationMessages {
   consentRequired: string;
 }
 
-export const FIRST_NAME_MAX_LENGTH = 100;
+// The same limit as the newsletter package (its `firstName` field), so the browser and the
+// server never disagree.
+export const FIRST_NAME_MAX_LENGTH = 60;
 
 export const defaultValidationMessages: SignupValidationMessages = {
   emailRequired: "Vul je e-mailadres in",
   emailInvalid: "Vul een e-mailadres in zoals naam@voorbeeld.nl",
-  firstNameTooLong: "Je voornaam mag hoogstens 100 tekens lang zijn",
+  firstNameTooLong: "Je voornaam mag maximaal 60 tekens lang zijn.",
   consentRequired: "Vink aan dat je de Updates wilt ontvangen",
 };
 
