@@ -96,6 +96,16 @@ export function unsubscribeToken(secrets: readonly string[], subscriberId: strin
 }
 
 export function verifyUnsubscribeToken(secrets: readonly string[], token: string): string | null {
+  const parsed = parseUnsubscribeToken(token);
+  if (!parsed) return null;
+  const { subscriberId, mac } = parsed;
+  return secrets.some((secret) => safeEqual(hmac(secret, "unsubscribe", subscriberId), mac))
+    ? subscriberId
+    : null;
+}
+
+/** The subscriber id and signature an unsubscribe token holds, unchecked; null when malformed. */
+export function parseUnsubscribeToken(token: string): { subscriberId: string; mac: string } | null {
   if (token.length > 200) return null;
   const value = token.trim();
   let id: string | null = null;
@@ -113,9 +123,5 @@ export function verifyUnsubscribeToken(secrets: readonly string[], token: string
     }
   }
   if (!id || !mac) return null;
-  const subscriberId = id;
-  const expected = mac;
-  return secrets.some((secret) => safeEqual(hmac(secret, "unsubscribe", subscriberId), expected))
-    ? subscriberId
-    : null;
+  return { subscriberId: id, mac };
 }

@@ -3,7 +3,7 @@ import { inTransaction } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { normaliseIp } from "./ip.js";
 import { messages } from "./messages.js";
-import { verifyUnsubscribeToken } from "./tokens.server.js";
+import { parseUnsubscribeToken, verifyUnsubscribeToken } from "./tokens.server.js";
 import { cleanText, LIMITS } from "./validation.js";
 
 export interface UnsubscribeContext {
@@ -29,7 +29,10 @@ export async function unsubscribe(
 ): Promise<UnsubscribeResult> {
   const id =
     typeof token === "string" ? verifyUnsubscribeToken(core.settings.secrets, token) : null;
-  if (!id) return { status: "invalid", message: messages.unsubscribeInvalid };
+  if (!id) {
+    if (typeof token === "string") await warnOnForeignSignature(core, token);
+    return { status: "invalid", message: messages.unsubscribeInvalid };
+  }
   const nowIso = core.now().toISOString();
   try {
     await core.ready();
@@ -72,4 +75,30 @@ export async function unsubscribe(
     return { status: "unavailable", message: messages.unavailable };
   }
   return { status: "unsubscribed", message: messages.unsubscribed };
+}
+
+/**
+ * A well-formed link for a subscriber who exists, signed with a secret this instance does not
+ * know: almost always two apps (site and landing) with different NEWSLETTER_SECRETs, which
+ * breaks every unsubscribe link the other one mailed. The visitor's answer stays "invalid";
+ * the operator is told why.
+ */
+async function warnOnForeignSignature(core: Core, token: string): Promise<void> {
+  const parsed = parseUnsubscribeToken(token);
+  if (!parsed) return;
+  try {
+    await core.ready();
+    const known = await core.handle.db
+      .selectFrom("newsletter_subscribers")
+      .select("id")
+      .where("id", "=", parsed.subscriberId)
+      .executeTakeFirst();
+    if (known) {
+      core.logger.error(
+        "[newsletter] an unsubscribe link of an existing subscriber failed its signature check: do all apps share one NEWSLETTER_SECRET (old secrets after a comma)?",
+      );
+    }
+  } catch {
+    // Only a diagnosis: the answer is "invalid" either way.
+  }
 }

@@ -876,3 +876,21 @@ describe.each(DRIVERS)("finding 10: durability, key rotation, clock skew (%s)", 
     expect(CONSENT_TEXT).toBeTruthy();
   });
 });
+
+describe("two apps with different secrets (postgres)", () => {
+  it("tells the operator why an existing subscriber's unsubscribe link fails; the visitor gets the usual answer", async () => {
+    // Two instances on one database, one with another secret: as when the site and the landing
+    // app are deployed with different NEWSLETTER_SECRETs.
+    const env = await setup("postgres");
+    const landing = env.newsletter;
+    const site = env.another({ secret: "another-secret-0123456789-abcdefghijklmnopqrstuvwxyz" });
+    expect(await landing.subscribe(form(env), ctx)).toMatchObject({ status: "ok" });
+    const token = tokenFrom(env.transport.sent[0], "afmelden");
+    expect(await site.unsubscribe(token)).toMatchObject({ status: "invalid" });
+    expect(env.errors.join("\n")).toMatch(/NEWSLETTER_SECRET/);
+    // A made-up token says nothing to the operator: it is not a configuration problem.
+    env.errors.length = 0;
+    expect(await site.unsubscribe("x".repeat(65))).toMatchObject({ status: "invalid" });
+    expect(env.errors).toEqual([]);
+  });
+});

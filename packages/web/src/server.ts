@@ -96,7 +96,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const config: ServerConfig = loaded;
   if (config.localDefaults) {
     console.log(
-      `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under .data/, a generated secret. Not for a public server.${localSecrets(options.secrets ?? [], env)}`,
+      `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under ${env.DATA_DIR?.trim() || ".data/"}, a generated secret. Not for a public server.${localSecrets(options.secrets ?? [], env)}`,
     );
   }
 
