@@ -552,6 +552,7 @@ describe.each(DRIVERS)("finding 7: personal data (%s)", (driver) => {
         pgSchema: env.options.pgSchema,
         now: env.clock.now,
         logger: { info: log, warn: log, error: log },
+        firstSendWaitMs: 30_000, // the test reads the log right after subscribe()
       },
     );
     const failingProd = createNewsletter({

@@ -168,7 +168,8 @@ describe("outbox in production", () => {
         NEWSLETTER_SECRET: SECRET,
         NEWSLETTER_MAIL_TRANSPORT: "outbox",
       },
-      { now: clock.now, logger: { info: log, warn: log, error: log } },
+      // The test reads the outbox right after subscribe(): wait for the send.
+      { now: clock.now, logger: { info: log, warn: log, error: log }, firstSendWaitMs: 30_000 },
     );
     try {
       const formToken = newsletter.issueFormToken();

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionEnv, type RunningSite, startSite, tempDataDir } from "./server-process";
@@ -49,6 +49,8 @@ function signup(site: RunningSite, email: string, clientIp: string, token: strin
 }
 
 function mailsTo(email: string) {
+  // Mail is sent after the answer: until the first one, there is no outbox folder yet.
+  if (!existsSync(outbox)) return [];
   return readdirSync(outbox)
     .map((file) => readFileSync(path.join(outbox, file), "utf8").replace(/=\r?\n/g, ""))
     .filter((mail) => mail.includes(`To: ${email}`));
