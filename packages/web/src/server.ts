@@ -99,6 +99,19 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under ${env.DATA_DIR?.trim() || ".data/"}, a generated secret. Not for a public server.${localSecrets(options.secrets ?? [], env)}`,
     );
   }
+  // The database (and with SQLite the data folder) must answer before we listen: a wrong
+  // DATABASE_URL or an unwritable DATA_DIR is a start-up error naming the cause, not a
+  // server that answers 503 to every health check. Migrations run here too.
+  const databaseProblem = await withTimeout(getNewsletter().ping(), 15_000).then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  if (databaseProblem !== null) {
+    console.error(
+      `[${options.appName}] The database does not answer (DATABASE_URL, or DATA_DIR for SQLite): ${databaseProblem}`,
+    );
+    process.exit(1);
+  }
 
   const build = (await import(
     pathToFileURL(path.join(options.buildDir, "server/index.js")).href
@@ -402,4 +415,14 @@ async function sendResponse(res: Response, response: globalThis.Response) {
   } else {
     res.end();
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

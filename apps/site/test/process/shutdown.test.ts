@@ -81,6 +81,20 @@ describe("production server process", () => {
     );
     const { NEWSLETTER_SECRET: _secret, ...withoutSecret } = productionEnv(dataDir);
     await expect(startSite(withoutSecret)).rejects.toThrow(/NEWSLETTER_SECRET/);
+    // All at once: the app's variables and the newsletter's in one message.
+    const { SITE_URL: _s, NEWSLETTER_SECRET: _n, ...withoutBoth } = productionEnv(dataDir);
+    await expect(startSite(withoutBoth)).rejects.toThrow(
+      /SITE_URL must be set.*NEWSLETTER_SECRET/s,
+    );
+  });
+
+  it("refuses to start when the database does not answer, naming where it looked", async () => {
+    const dataDir = tempDataDir("database");
+    await expect(
+      startSite(
+        productionEnv(dataDir, { DATABASE_URL: "postgres://vaart:vaart@127.0.0.1:1/vaart" }),
+      ),
+    ).rejects.toThrow(/The database does not answer \(DATABASE_URL.*ECONNREFUSED/);
   });
 });
 
