@@ -18,7 +18,7 @@ import {
   checkPassword,
   clearedSessionCookie,
   hasResultsSession,
-  sessionCookie,
+  loginCookies,
 } from "../lib/results-auth.server";
 
 /** Private: never stored by a cache, never indexed, no Referer to other sites (see previewHeaders). */
@@ -63,12 +63,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form?.get("password"),
     requestInfo(context).clientIp ?? "unknown",
     context,
+    request,
   );
   if (result.status === "ok") {
-    throw redirect("/resultaten", {
-      status: 303,
-      headers: { ...privateHeaders, "Set-Cookie": sessionCookie(context) },
-    });
+    const headers = new Headers(privateHeaders);
+    for (const cookie of loginCookies(context)) headers.append("Set-Cookie", cookie);
+    throw redirect("/resultaten", { status: 303, headers });
   }
   if (result.status === "rate-limited") {
     return data(

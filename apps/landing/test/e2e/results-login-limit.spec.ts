@@ -45,3 +45,44 @@ test("five wrong passwords lock the results login on every instance, even for th
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+// Behind a proxy (TRUST_PROXY=1), guesses from many addresses close the login for everyone;
+// a browser that logged in before still gets in with the right password.
+test("a flood of guesses from many addresses does not lock out a browser that logged in before", async () => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(join(tmpdir(), "landing-login-flood-"));
+  const { PORT: _port, HOST: _host, ...env } = productionEnv(0, dataDir);
+  const server = await startServerProcess({
+    appDir: process.cwd(),
+    env: { ...(env as Record<string, string>), TRUST_PROXY: "1" },
+  });
+  try {
+    const login = (password: string, from: string, cookie?: string) =>
+      fetch(`${server.origin}/resultaten`, {
+        method: "POST",
+        body: new URLSearchParams({ password }),
+        redirect: "manual",
+        headers: { "X-Forwarded-For": from, ...(cookie ? { Cookie: cookie } : {}) },
+      });
+    const first = await login(testSettings.resultsPassword, "198.51.100.1");
+    expect(first.status).toBe(303);
+    const device = first.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith("vaart_apparaat="))
+      ?.split(";")[0];
+    expect(device).toBeTruthy();
+
+    for (let guess = 0; guess < 50; guess += 1) {
+      expect((await login("raden-maar", `203.0.113.${guess + 1}`)).status).toBe(401);
+    }
+    // A new browser is held by the limit on everyone, even with the right password…
+    expect((await login(testSettings.resultsPassword, "192.0.2.7")).status).toBe(429);
+    // …the browser that logged in before is not, from any address.
+    expect((await login(testSettings.resultsPassword, "192.0.2.8", device)).status).toBe(303);
+    // The mark of a known browser does not help a wrong password.
+    expect((await login("raden-maar", "192.0.2.9", device)).status).toBe(401);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

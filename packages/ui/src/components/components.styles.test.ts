@@ -79,3 +79,22 @@ describe("component styles use only the theme contract", () => {
     expect(rawLiterals('padding: vars.space.md, // 3px in a comment\nwidth: "100%"')).toEqual([]);
   });
 });
+
+describe("components render no inline styles", () => {
+  // The apps send a Content-Security-Policy without 'unsafe-inline' for styles: a `style`
+  // attribute is dropped there (a chart sized inline collapsed to nothing), while Storybook,
+  // which sends no policy, shows it fine. Sizes go through classes or SVG attributes.
+  const sources = readdirSync(componentsDir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".tsx") && !/\.(stories|test|browser\.test)\.tsx$/.test(file))
+    .map((file) => join(componentsDir, file));
+
+  it.each(sources.map((file) => [relative(componentsDir, file), file]))("%s", (_name, file) => {
+    const lines = readFileSync(file as string, "utf8").split("\n");
+    const inline = lines
+      .map((line, index) => ({ line: index + 1, text: line.trim() }))
+      .filter(
+        ({ text }) => /\bstyle=\{/.test(text) && !text.startsWith("//") && !text.startsWith("*"),
+      );
+    expect(inline).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { createVar, style, styleVariants } from "@vanilla-extract/css";
+import { style, styleVariants } from "@vanilla-extract/css";
 import { vars } from "../../theme/contract.css";
 
 /**
@@ -8,12 +8,6 @@ import { vars } from "../../theme/contract.css";
  * reader's text size. The chart gets wider with every day and scrolls instead of shrinking.
  */
 export const labelUnits = 14;
-
-/** The width and height of one SVG, in chart units (set inline per chart). */
-export const unitsWide = createVar();
-export const unitsHigh = createVar();
-
-const unit = (units: string) => `calc(${units} * ${vars.fontSize.small} / ${labelUnits})`;
 
 /** Windows high contrast: bars keep their shapes and patterns, drawn in the system's text colour. */
 const forcedInk = "CanvasText";
@@ -55,8 +49,8 @@ const sized = {
   display: "block",
   flex: "none",
   maxWidth: "none",
-  width: unit(unitsWide),
-  height: unit(unitsHigh),
+  // 1em = the small text size: the SVG's width and height attributes are in em (see sizeOf).
+  fontSize: vars.fontSize.small,
   fontFamily: vars.font.heading,
   direction: "ltr",
   "@media": { [forcedColors]: { forcedColorAdjust: "none" } },

@@ -1,4 +1,4 @@
-import { type CSSProperties, useId } from "react";
+import { useId } from "react";
 import { DataTable } from "../DataTable";
 import * as styles from "./BarChart.css";
 
@@ -73,12 +73,14 @@ function seriesIndex(s: number) {
   return s as 0 | 1 | 2;
 }
 
-function sizeOf(unitsWide: number, unitsHigh: number): CSSProperties {
-  // vanilla-extract variables are `var(--name)`; inline styles set `--name`.
-  return {
-    [styles.unitsWide.slice(4, -1)]: String(unitsWide),
-    [styles.unitsHigh.slice(4, -1)]: String(unitsHigh),
-  } as CSSProperties;
+/**
+ * The SVG's size in `em` of the theme's small text size (the class sets it), so the chart
+ * grows with the reader's text size. Attributes, not an inline style: the apps' Content
+ * Security Policy allows no inline styles, and the chart would collapse to nothing.
+ */
+function sizeOf(unitsWide: number, unitsHigh: number) {
+  const em = (units: number) => `${Number((units / labelUnits).toFixed(4))}em`;
+  return { width: em(unitsWide), height: em(unitsHigh) };
 }
 
 /**
@@ -119,7 +121,7 @@ export function BarChart({
       <div className={styles.frame}>
         <svg
           className={styles.valueAxis}
-          style={sizeOf(axisWidth, height)}
+          {...sizeOf(axisWidth, height)}
           viewBox={`0 0 ${axisWidth} ${height}`}
           aria-hidden="true"
           focusable="false"
@@ -148,7 +150,7 @@ export function BarChart({
         <section className={styles.scroller} aria-label={regionLabel} tabIndex={0}>
           <svg
             className={styles.plot}
-            style={sizeOf(width, height)}
+            {...sizeOf(width, height)}
             viewBox={`0 0 ${width} ${height}`}
             role="img"
             aria-labelledby={titleId}
