@@ -2,39 +2,57 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
 import { ArticleLayout } from "../components/ArticleLayout";
 import { LogoCarousel } from "../components/LogoCarousel";
+import { RichText } from "../components/RichText";
 import { SignupForm } from "../components/SignupForm";
-import { SkipLink } from "../components/SkipLink";
-import { SeedArticleBody, seedArticle, seedOrganisations } from "../fixtures/seedArticle";
-import { SiteFooter, SiteHeader } from "../fixtures/site";
-import { consentLabel, darkTheme, narrowViewport } from "../stories/globals";
+import {
+  clientOrganisations,
+  exampleFormToken,
+  htmlToText,
+  mainId,
+  newsletterConsentText,
+  publishedArticle,
+  SiteBody,
+  SiteFooter,
+  SiteHeader,
+} from "../fixtures/site";
+import { estimateReadingMinutes } from "../format";
+import { darkTheme, narrowViewport } from "../stories/globals";
 
+const path = `/artikelen/${publishedArticle.slug}`;
+
+/**
+ * An article (`/artikelen/<slug>`) as apps/site/app/routes/artikelen.$slug.tsx ships it:
+ * ArticleLayout with the site's header and footer, the Markdown body in RichText, then the
+ * client logos and the newsletter signup (SignupSection, posting to the article itself).
+ */
 function ArticlePage() {
   return (
-    <>
-      <SkipLink />
+    <SiteBody>
       <ArticleLayout
-        title={seedArticle.title}
-        lead={seedArticle.lead}
-        meta={{ published: seedArticle.published, readingMinutes: 3 }}
-        readMore={seedArticle.readMore}
-        header={<SiteHeader current="/artikelen" />}
+        mainId={mainId}
+        title={publishedArticle.title}
+        lead={publishedArticle.lead}
+        meta={{
+          published: publishedArticle.date,
+          readingMinutes: estimateReadingMinutes(htmlToText(publishedArticle.html)),
+        }}
+        readMore={publishedArticle.readMore}
+        header={<SiteHeader currentPath={path} />}
+        footer={<SiteFooter />}
         asides={
           <>
-            <LogoCarousel organisations={seedOrganisations} />
+            <LogoCarousel organisations={clientOrganisations} />
             <SignupForm
-              action="/nieuwsbrief"
-              consentLabel={consentLabel}
-              hiddenFields={{
-                source: "/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk",
-              }}
+              action={path}
+              consentLabel={newsletterConsentText}
+              hiddenFields={{ formToken: exampleFormToken }}
             />
           </>
         }
-        footer={<SiteFooter />}
       >
-        <SeedArticleBody />
+        <RichText html={publishedArticle.html} />
       </ArticleLayout>
-    </>
+    </SiteBody>
   );
 }
 
@@ -60,6 +78,5 @@ export const Page: Story = {
     await expect(focusable).toHaveTextContent("Direct naar de inhoud");
   },
 };
-
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };
