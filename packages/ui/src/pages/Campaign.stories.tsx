@@ -12,7 +12,13 @@ import { RichText } from "../components/RichText";
 import { SignupForm } from "../components/SignupForm";
 import { Stack } from "../components/Stack";
 import { exampleVisitUtm, LandingPage, signupAnchor, webinarCampaign } from "../fixtures/landing";
-import { exampleFormToken, newsletterConsentText, SiteBody } from "../fixtures/site";
+import {
+  exampleFormToken,
+  headingOutline,
+  landmarkOutline,
+  newsletterConsentText,
+  SiteBody,
+} from "../fixtures/site";
 import { campaignTheme, narrowViewport } from "../stories/globals";
 
 const campaign = webinarCampaign;
@@ -84,17 +90,37 @@ const meta = {
   title: "Pages/Campaign",
   component: CampaignPage,
   ...campaignTheme,
+  // Every story (the narrow viewport too) checks the page it draws against the shipped one.
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    // Attribution: the form posts to the campaign page and carries the visit's UTM values.
+    const form = canvasElement.querySelector("form");
+    await expect(form).toHaveAttribute("action", formAction);
+    await expect(form?.querySelector('input[name="utm_source"]')).toHaveValue("linkedin");
+    // The hero's button leads to the signup form.
+    const signupLink = canvas.getByRole("link", { name: campaign.hero.action.label });
+    await expect(signupLink).toHaveAttribute("href", `#${signupAnchor}`);
+    await expect(canvasElement.querySelector(`#${signupAnchor} form`)).toBe(form);
+    // The shipped page's structure, in order: a block added, dropped, renamed or moved fails.
+    await expect(headingOutline(canvasElement)).toEqual([
+      "h1 Webinar: gelijkwaardig samenwerken in de keten",
+      "h2 Praktisch",
+      "h2 Wat je meeneemt",
+      "h2 Meld je aan voor het webinar",
+      "h2 Organisaties die je voorgingen",
+      "h2 Veelgestelde vragen",
+      "h2 Is gelijkwaardigheid in een ketensamenwerking mogelijk?",
+      "h2 Liever meteen een gesprek over jouw keten?",
+    ]);
+    // The landing frame: a header without navigation, one main, a footer.
+    await expect(landmarkOutline(canvasElement)).toEqual(["header", "main", "footer"]);
+    await expect(canvas.getByRole("checkbox", { name: newsletterConsentText })).toBeInTheDocument();
+  },
 } satisfies Meta<typeof CampaignPage>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Page: Story = {
-  play: async ({ canvasElement }) => {
-    // Attribution: the form posts to the campaign page and carries the visit's UTM values.
-    const form = canvasElement.querySelector("form");
-    await expect(form?.querySelector('input[name="utm_source"]')).toHaveValue("linkedin");
-    await expect(within(canvasElement).getAllByRole("heading", { level: 1 })).toHaveLength(1);
-  },
-};
+export const Page: Story = {};
 export const NarrowViewport: Story = { ...narrowViewport };

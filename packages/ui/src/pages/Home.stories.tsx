@@ -10,6 +10,8 @@ import { Text } from "../components/Text";
 import {
   clientOrganisations,
   exampleFormToken,
+  headingOutline,
+  landmarkOutline,
   latestArticles,
   newsletterConsentText,
   SiteBody,
@@ -82,12 +84,7 @@ function HomePage() {
 const meta = {
   title: "Pages/Home",
   component: HomePage,
-} satisfies Meta<typeof HomePage>;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const Page: Story = {
+  // Every story (each theme, the narrow viewport) checks the page it draws against the shipped one.
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByRole("heading", { level: 1 })).toHaveLength(1);
@@ -95,7 +92,28 @@ export const Page: Story = {
       "aria-current",
       "page",
     );
+    // The shipped page's structure, in order: a heading added, dropped, renamed or moved fails.
+    await expect(headingOutline(canvasElement)).toEqual([
+      "h1 Vaart in samenwerken",
+      "h2 Laatste artikelen",
+      "h3 Is gelijkwaardigheid in een ketensamenwerking mogelijk?",
+      "h2 Een aantal van de organisaties die kozen voor mijn diensten",
+      "h2 Wil jij een gratis abonnement op mijn tweemaandelijkse ‘Updates’?",
+    ]);
+    await expect(landmarkOutline(canvasElement)).toEqual([
+      "header",
+      "nav Hoofdmenu",
+      "main",
+      "footer",
+    ]);
+    // The consent statement is the one the server stores with every signup.
+    await expect(canvas.getByRole("checkbox", { name: newsletterConsentText })).toBeInTheDocument();
   },
-};
+} satisfies Meta<typeof HomePage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Page: Story = {};
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };

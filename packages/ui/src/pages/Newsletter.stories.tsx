@@ -6,7 +6,14 @@ import { Link } from "../components/Link";
 import { SignupForm } from "../components/SignupForm";
 import { Stack } from "../components/Stack";
 import { Text } from "../components/Text";
-import { exampleFormToken, newsletterConsentText, SiteBody, SitePage } from "../fixtures/site";
+import {
+  exampleFormToken,
+  headingOutline,
+  landmarkOutline,
+  newsletterConsentText,
+  SiteBody,
+  SitePage,
+} from "../fixtures/site";
 import { darkTheme, narrowViewport } from "../stories/globals";
 
 type NewsletterPageProps = Pick<ComponentProps<typeof SignupForm>, "status" | "errors" | "values">;
@@ -70,6 +77,31 @@ function ThanksPage() {
   );
 }
 
+const signupPageOutline = [
+  "h1 Nieuwsbrief: de ‘Updates’",
+  "h2 Wil jij een gratis abonnement op mijn tweemaandelijkse ‘Updates’?",
+];
+
+/** Checks every state of `/nieuwsbrief` shares with the shipped page. */
+async function checkSignupPage(canvasElement: HTMLElement, outline: string[]) {
+  const canvas = within(canvasElement);
+  await expect(canvas.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+  await expect(canvas.getByRole("heading", { level: 1 })).toHaveTextContent(/Updates/);
+  await expect(canvas.getByRole("link", { name: "Nieuwsbrief" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  // The shipped page's structure, in order: a heading added, dropped, renamed or moved fails.
+  await expect(headingOutline(canvasElement)).toEqual(outline);
+  await expect(landmarkOutline(canvasElement)).toEqual([
+    "header",
+    "nav Hoofdmenu",
+    "main",
+    "footer",
+  ]);
+  await expect(canvas.getByRole("checkbox", { name: newsletterConsentText })).toBeInTheDocument();
+}
+
 const meta = {
   title: "Pages/Newsletter",
   component: NewsletterPage,
@@ -78,17 +110,13 @@ const meta = {
     // "submitting"; a successful signup is the next page, AfterSignup).
     status: { control: "inline-radio", options: ["idle", "invalid", "error"] },
   },
+  play: async ({ canvasElement }) => checkSignupPage(canvasElement, signupPageOutline),
 } satisfies Meta<typeof NewsletterPage>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Page: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(canvas.getByRole("heading", { level: 1 })).toHaveTextContent(/Updates/);
-  },
-};
+export const Page: Story = {};
 
 /** The server's answer to a failed post, as rendered without JavaScript. */
 export const AfterFailedSubmit: Story = {
@@ -99,6 +127,7 @@ export const AfterFailedSubmit: Story = {
     values: { firstName: "Anna", email: "anna@voorbeeld", consent: true },
   },
   play: async ({ canvasElement }) => {
+    await checkSignupPage(canvasElement, [...signupPageOutline, "h3 Er is een probleem"]);
     const heading = within(canvasElement).getByRole("heading", { name: "Er is een probleem" });
     await waitFor(() => expect(heading.parentElement).toHaveFocus());
   },
@@ -107,6 +136,21 @@ export const AfterFailedSubmit: Story = {
 /** After a successful signup the visitor lands on `/nieuwsbrief/bijna-klaar`. */
 export const AfterSignup: Story = {
   render: () => <ThanksPage />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(headingOutline(canvasElement)).toEqual(["h1 Bijna klaar: check je mailbox"]);
+    // Not a page of the menu, but in the Nieuwsbrief section.
+    await expect(canvas.getByRole("link", { name: "Nieuwsbrief" })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
+    // A short page: the frame is at least a screen high, so the footer sits at the bottom of
+    // the window, never halfway up it.
+    const footer = canvas.getByRole("contentinfo");
+    await expect(Math.round(footer.getBoundingClientRect().bottom)).toBeGreaterThanOrEqual(
+      window.innerHeight,
+    );
+  },
 };
 
 export const DarkTheme: Story = { ...darkTheme };
