@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { vars } from "../theme/contract.css";
 import { contrastRatio } from "../theme/contrast";
 import {
@@ -5,6 +6,7 @@ import {
   breakpoints,
   colorPairs,
   focusRing,
+  fontFamilies,
   minimumContrast,
   motion,
   radii,
@@ -156,15 +158,107 @@ export function SpaceTable() {
   );
 }
 
+type FontSizeName = keyof typeof typography.size;
+
+const headingSample: CSSProperties = {
+  fontFamily: fontFamilies.heading,
+  fontWeight: typography.weight.bold,
+  lineHeight: typography.lineHeight.heading,
+};
+
+/** How each size is set where the components use it: headings in the sans stack, text in the serif. */
+const sampleStyle: Record<FontSizeName, CSSProperties> = {
+  small: { fontFamily: fontFamilies.body, lineHeight: typography.lineHeight.body },
+  body: { fontFamily: fontFamilies.body, lineHeight: typography.lineHeight.body },
+  lead: { fontFamily: fontFamilies.body, lineHeight: typography.lineHeight.lead },
+  h4: headingSample,
+  h3: headingSample,
+  h2: headingSample,
+  h1: {
+    ...headingSample,
+    lineHeight: typography.lineHeight.tight,
+    letterSpacing: typography.letterSpacing.tight,
+  },
+};
+
+/** "clamp(1.6rem, …, 2.9rem)" → "25.6–46.4 px"; "0.875rem" → "14 px" (at the default 16 px root). */
+function pixelRange(value: string): string {
+  const px = (rem: string) => `${Number((Number.parseFloat(rem) * 16).toFixed(1))}`;
+  const clamp = /^clamp\(\s*([\d.]+)rem\s*,.*,\s*([\d.]+)rem\s*\)$/.exec(value);
+  if (clamp?.[1] && clamp[2]) return `${px(clamp[1])}–${px(clamp[2])} px`;
+  return /^[\d.]+rem$/.test(value) ? `${px(value)} px` : "";
+}
+
+/**
+ * Every size of the type scale with a line set in it, at this window's width: the sizes that
+ * grow with the viewport (`clamp()`) grow here too, between the two pixel sizes shown.
+ */
 export function TypeTable() {
-  return <ValueTable prefix="fontSize" values={typography.size} />;
+  return (
+    <table style={{ borderCollapse: "collapse", width: "100%" }}>
+      <thead>
+        <tr>
+          <th style={cell}>Token</th>
+          <th style={cell}>Value</th>
+          <th style={cell}>Sample</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(Object.entries(typography.size) as Array<[FontSizeName, string]>).map(([name, value]) => (
+          <tr key={name}>
+            <td style={cell}>
+              <code>fontSize.{name}</code>
+            </td>
+            <td style={cell}>
+              <code>{value}</code>
+              <br />
+              <small>{pixelRange(value)}</small>
+            </td>
+            <td style={cell}>
+              <span style={{ ...sampleStyle[name], display: "block", fontSize: value }}>
+                Vaart in samenwerken
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 export function LineHeightTable() {
+  return <ValueTable prefix="lineHeight" values={typography.lineHeight} />;
+}
+/** The reading measure: a token of its own (`vars.measure`), not a line height. */
+export function MeasureTable() {
   return (
-    <ValueTable
-      prefix="lineHeight"
-      values={{ ...typography.lineHeight, measure: typography.measure }}
-    />
+    <table style={{ borderCollapse: "collapse", width: "100%" }}>
+      <tbody>
+        <tr>
+          <td style={cell}>
+            <code>measure</code>
+          </td>
+          <td style={cell}>
+            <code>{typography.measure}</code>
+          </td>
+          <td style={cell}>
+            <p
+              style={{
+                margin: 0,
+                maxWidth: typography.measure,
+                fontFamily: fontFamilies.body,
+                fontSize: typography.size.body,
+                lineHeight: typography.lineHeight.body,
+              }}
+            >
+              Als we naar ketensamenwerking tussen een woningcorporatie en onderhoudsbedrijven
+              kijken vanuit een systemisch perspectief, krijgen we een bredere kijk op de dynamiek
+              en interacties die plaatsvinden. Zo lang wordt een regel lopende tekst, hoe breed het
+              venster ook is.
+            </p>
+          </td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 export function RadiusTable() {

@@ -2,39 +2,59 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
 import { ArticleLayout } from "../components/ArticleLayout";
 import { LogoCarousel } from "../components/LogoCarousel";
+import { RichText } from "../components/RichText";
 import { SignupForm } from "../components/SignupForm";
-import { SkipLink } from "../components/SkipLink";
-import { SeedArticleBody, seedArticle, seedOrganisations } from "../fixtures/seedArticle";
-import { SiteFooter, SiteHeader } from "../fixtures/site";
-import { consentLabel, darkTheme, narrowViewport } from "../stories/globals";
+import {
+  clientOrganisations,
+  exampleFormToken,
+  headingOutline,
+  htmlToText,
+  landmarkOutline,
+  mainId,
+  newsletterConsentText,
+  publishedArticle,
+  SiteBody,
+  SiteFooter,
+  SiteHeader,
+} from "../fixtures/site";
+import { estimateReadingMinutes } from "../format";
+import { darkTheme, narrowViewport } from "../stories/globals";
 
+const path = `/artikelen/${publishedArticle.slug}`;
+
+/**
+ * An article (`/artikelen/<slug>`) as apps/site/app/routes/artikelen.$slug.tsx ships it:
+ * ArticleLayout with the site's header and footer, the Markdown body in RichText, then the
+ * client logos and the newsletter signup (SignupSection, posting to the article itself).
+ */
 function ArticlePage() {
   return (
-    <>
-      <SkipLink />
+    <SiteBody>
       <ArticleLayout
-        title={seedArticle.title}
-        lead={seedArticle.lead}
-        meta={{ published: seedArticle.published, readingMinutes: 3 }}
-        readMore={seedArticle.readMore}
-        header={<SiteHeader current="/artikelen" />}
+        mainId={mainId}
+        title={publishedArticle.title}
+        lead={publishedArticle.lead}
+        meta={{
+          published: publishedArticle.date,
+          readingMinutes: estimateReadingMinutes(htmlToText(publishedArticle.html)),
+        }}
+        readMore={publishedArticle.readMore}
+        header={<SiteHeader currentPath={path} />}
+        footer={<SiteFooter />}
         asides={
           <>
-            <LogoCarousel organisations={seedOrganisations} />
+            <LogoCarousel organisations={clientOrganisations} />
             <SignupForm
-              action="/nieuwsbrief"
-              consentLabel={consentLabel}
-              hiddenFields={{
-                source: "/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk",
-              }}
+              action={path}
+              consentLabel={newsletterConsentText}
+              hiddenFields={{ formToken: exampleFormToken }}
             />
           </>
         }
-        footer={<SiteFooter />}
       >
-        <SeedArticleBody />
+        <RichText html={publishedArticle.html} />
       </ArticleLayout>
-    </>
+    </SiteBody>
   );
 }
 
@@ -42,24 +62,49 @@ const meta = {
   title: "Pages/Article",
   component: ArticlePage,
   parameters: { layout: "fullscreen" },
-} satisfies Meta<typeof ArticlePage>;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-/** The consultant's article page, composed only from design-system components. */
-export const Page: Story = {
+  // Every story (each theme, the narrow viewport) checks the page it draws against the shipped one.
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByRole("heading", { level: 1 })).toHaveLength(1);
     await expect(canvas.getByRole("main")).toBeInTheDocument();
     await expect(canvas.getByRole("navigation", { name: "Hoofdmenu" })).toBeInTheDocument();
     await expect(canvas.getByRole("contentinfo")).toBeInTheDocument();
-    // The skip link is the first focusable element on the page.
+    // The skip link is the first focusable element on the page, and leads to the main landmark.
     const focusable = canvasElement.querySelector("a[href], button, input, [tabindex]");
     await expect(focusable).toHaveTextContent("Direct naar de inhoud");
+    await expect(focusable).toHaveAttribute("href", `#${canvas.getByRole("main").id}`);
+    // An article is not a page of the menu but lies in its section: "Artikelen" says so.
+    await expect(canvas.getByRole("link", { name: "Artikelen" })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
+    // The shipped page's structure, in order: a heading added, dropped, renamed or moved fails.
+    await expect(headingOutline(canvasElement)).toEqual([
+      "h1 Is gelijkwaardigheid in een ketensamenwerking mogelijk?",
+      "h2 Ketensamenwerking",
+      "h2 Wie betaalt, bepaalt",
+      "h2 Aan het werk!",
+      "h2 Een aantal van de organisaties die kozen voor mijn diensten",
+      "h2 Wil jij een gratis abonnement op mijn tweemaandelijkse ‘Updates’?",
+    ]);
+    await expect(landmarkOutline(canvasElement)).toEqual([
+      "header",
+      "nav Hoofdmenu",
+      "main",
+      "footer",
+    ]);
+    // The line under the title, as the site writes it for this article.
+    await expect(canvas.getByText(/^Gepubliceerd op/)).toHaveTextContent(
+      "Gepubliceerd op 2 oktober 2023",
+    );
+    await expect(canvas.getByText(/min leestijd$/)).toHaveTextContent("2 min leestijd");
   },
-};
+} satisfies Meta<typeof ArticlePage>;
 
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The consultant's article page, composed only from design-system components. */
+export const Page: Story = {};
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };

@@ -1,76 +1,88 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { Box } from "../components/Box";
-import { Container } from "../components/Container";
+import { ArticleTeaser } from "../components/ArticleTeaser";
+import { CallToAction } from "../components/CallToAction";
+import { EventDetails } from "../components/EventDetails";
+import { Faq } from "../components/Faq";
 import { Heading } from "../components/Heading";
+import { Hero } from "../components/Hero";
 import { LogoCarousel } from "../components/LogoCarousel";
+import { Quote } from "../components/Quote";
+import { RichText } from "../components/RichText";
 import { SignupForm } from "../components/SignupForm";
 import { Stack } from "../components/Stack";
-import { Text } from "../components/Text";
-import { seedOrganisations } from "../fixtures/seedArticle";
-import { SiteFooter, SitePage } from "../fixtures/site";
+import { exampleVisitUtm, LandingPage, signupAnchor, webinarCampaign } from "../fixtures/landing";
+import {
+  exampleFormToken,
+  headingOutline,
+  landmarkOutline,
+  newsletterConsentText,
+  SiteBody,
+} from "../fixtures/site";
 import { campaignTheme, narrowViewport } from "../stories/globals";
 
-const benefits = [
-  "Vijf gesprekken die opdrachtgever en opdrachtnemer gelijkwaardig maken.",
-  "Oefeningen voor het eerste ketenoverleg, direct te gebruiken.",
-  "Voorbeelden uit woningcorporaties en onderhoudsbedrijven.",
-];
+const campaign = webinarCampaign;
+const formAction = `/${campaign.slug}?${new URLSearchParams(exampleVisitUtm)}`;
 
 /**
- * A campaign landing page (the landing app's `/<campaign-slug>`): the campaign theme, a
- * hero, what you get, the signup with campaign copy and attribution, and the client logos.
+ * A campaign landing page (the landing app's `/<campaign-slug>`, apps/landing/app/routes/$slug.tsx)
+ * with its published example, webinar-ketensamenwerking.yaml: every block in the file's order
+ * as CampaignBlocks draws it, the signup (CampaignSignup) posting to the campaign page with
+ * the visit's UTM values, in the landing frame and the campaign theme.
  */
 function CampaignPage() {
   return (
-    <SitePage
-      header={
-        <Box as="header" paddingX="lg" paddingY="md" background="surface">
-          <Text weight="bold">Vaart in samenwerken</Text>
-        </Box>
-      }
-      footer={<SiteFooter>Vaart in samenwerken · campagne ‘Gelijkwaardig in de keten’</SiteFooter>}
-    >
-      <Container>
-        <Stack space="xxl">
-          <Stack space="md" style={{ maxWidth: "44rem" }}>
-            <Heading level={1}>Gelijkwaardig samenwerken in de keten</Heading>
-            <Text size="lead">
-              Een gratis werkboek voor woningcorporaties en onderhoudsbedrijven die van ‘wie
-              betaalt, bepaalt’ naar echte samenwerking willen.
-            </Text>
-          </Stack>
-          <Stack as="section" aria-labelledby="benefits" space="md">
-            <Heading level={2} id="benefits">
-              Wat je krijgt
-            </Heading>
-            <Stack as="ul" space="xs" style={{ margin: 0 }}>
-              {benefits.map((benefit) => (
-                <li key={benefit}>
-                  <Text>{benefit}</Text>
-                </li>
-              ))}
-            </Stack>
-          </Stack>
-          <SignupForm
-            action="/gelijkwaardig-in-de-keten"
-            consentLabel="Ja, stuur mij het werkboek en daarna de tweemaandelijkse Updates. Afmelden kan altijd."
-            hiddenFields={{
-              formToken: "voorbeeld-token",
-              campaign: "gelijkwaardig-in-de-keten",
-              utm_source: "linkedin",
-            }}
-            copy={{
-              title: "Ontvang het werkboek ‘Gelijkwaardig samenwerken in de keten’",
-              intro:
-                "Laat je e-mailadres achter, dan stuur ik je het werkboek en daarna de Updates.",
-              submit: "Stuur mij het werkboek",
-            }}
-          />
-          <LogoCarousel organisations={seedOrganisations} title="Organisaties die je voorgingen" />
+    <SiteBody>
+      <LandingPage>
+        <Hero
+          heading={campaign.hero.heading}
+          subheading={campaign.hero.subheading}
+          action={campaign.hero.action}
+        />
+        <EventDetails
+          name={campaign.event.name}
+          date={campaign.event.date}
+          dateLabel={campaign.event.dateLabel}
+          timeLabel={campaign.event.timeLabel}
+          location={campaign.event.location}
+          details={campaign.event.details}
+          calendar={campaign.event.calendar}
+        />
+        <Stack space="lg" as="section">
+          <Heading level={2}>{campaign.text.heading}</Heading>
+          <RichText html={campaign.text.html} />
         </Stack>
-      </Container>
-    </SitePage>
+        <Quote text={campaign.quote.text} name={campaign.quote.name} role={campaign.quote.role} />
+        <div>
+          <div id={signupAnchor}>
+            <SignupForm
+              action={formAction}
+              consentLabel={newsletterConsentText}
+              hiddenFields={{ formToken: exampleFormToken, ...exampleVisitUtm }}
+              copy={campaign.signup}
+              idPrefix="campagne"
+            />
+          </div>
+        </div>
+        <LogoCarousel organisations={campaign.logos.organisations} title={campaign.logos.heading} />
+        <Faq
+          items={campaign.faq.map((item) => ({
+            question: item.question,
+            answer: <RichText html={item.html} />,
+          }))}
+        />
+        <ArticleTeaser
+          title={campaign.article.title}
+          href={campaign.article.href}
+          description={campaign.article.description}
+        />
+        <CallToAction
+          heading={campaign.cta.heading}
+          text={campaign.cta.text}
+          action={campaign.cta.action}
+        />
+      </LandingPage>
+    </SiteBody>
   );
 }
 
@@ -78,18 +90,37 @@ const meta = {
   title: "Pages/Campaign",
   component: CampaignPage,
   ...campaignTheme,
+  // Every story (the narrow viewport too) checks the page it draws against the shipped one.
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    // Attribution: the form posts to the campaign page and carries the visit's UTM values.
+    const form = canvasElement.querySelector("form");
+    await expect(form).toHaveAttribute("action", formAction);
+    await expect(form?.querySelector('input[name="utm_source"]')).toHaveValue("linkedin");
+    // The hero's button leads to the signup form.
+    const signupLink = canvas.getByRole("link", { name: campaign.hero.action.label });
+    await expect(signupLink).toHaveAttribute("href", `#${signupAnchor}`);
+    await expect(canvasElement.querySelector(`#${signupAnchor} form`)).toBe(form);
+    // The shipped page's structure, in order: a block added, dropped, renamed or moved fails.
+    await expect(headingOutline(canvasElement)).toEqual([
+      "h1 Webinar: gelijkwaardig samenwerken in de keten",
+      "h2 Praktisch",
+      "h2 Wat je meeneemt",
+      "h2 Meld je aan voor het webinar",
+      "h2 Organisaties die je voorgingen",
+      "h2 Veelgestelde vragen",
+      "h2 Is gelijkwaardigheid in een ketensamenwerking mogelijk?",
+      "h2 Liever meteen een gesprek over jouw keten?",
+    ]);
+    // The landing frame: a header without navigation, one main, a footer.
+    await expect(landmarkOutline(canvasElement)).toEqual(["header", "main", "footer"]);
+    await expect(canvas.getByRole("checkbox", { name: newsletterConsentText })).toBeInTheDocument();
+  },
 } satisfies Meta<typeof CampaignPage>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Page: Story = {
-  play: async ({ canvasElement }) => {
-    const form = canvasElement.querySelector("form");
-    await expect(form?.querySelector('input[name="campaign"]')).toHaveValue(
-      "gelijkwaardig-in-de-keten",
-    );
-    await expect(within(canvasElement).getAllByRole("heading", { level: 1 })).toHaveLength(1);
-  },
-};
+export const Page: Story = {};
 export const NarrowViewport: Story = { ...narrowViewport };

@@ -1,72 +1,90 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
 import { Box } from "../components/Box";
-import { Container } from "../components/Container";
 import { Heading } from "../components/Heading";
 import { Link } from "../components/Link";
 import { LogoCarousel } from "../components/LogoCarousel";
 import { SignupForm } from "../components/SignupForm";
 import { Stack } from "../components/Stack";
 import { Text } from "../components/Text";
-import { seedOrganisations } from "../fixtures/seedArticle";
-import { recentArticles, SitePage } from "../fixtures/site";
-import { consentLabel, darkTheme, narrowViewport } from "../stories/globals";
+import {
+  clientOrganisations,
+  exampleFormToken,
+  headingOutline,
+  landmarkOutline,
+  latestArticles,
+  newsletterConsentText,
+  SiteBody,
+  SitePage,
+} from "../fixtures/site";
+import { formatDutchDate } from "../format";
+import { darkTheme, narrowViewport } from "../stories/globals";
 
-/** The site's home page (`/`), composed only from design-system components and fixtures. */
+/**
+ * The site's home page (`/`) as apps/site/app/routes/_index.tsx ships it: introduction, the
+ * latest articles, the client logos and the newsletter signup (SignupSection), in the site's
+ * frame. Composed only from design-system components and fixtures.
+ */
 function HomePage() {
   return (
-    <SitePage current="/">
-      <Container>
-        <Stack space="xxl">
-          <Stack space="md" style={{ maxWidth: "40rem" }}>
-            <Heading level={1}>Vaart in samenwerken</Heading>
-            <Text size="lead">
-              Teams en ketens die beter samenwerken: systemisch kijken, eerlijk het gesprek voeren
-              en samen verantwoordelijkheid nemen.
-            </Text>
-            <Text>
-              <Link href="/artikelen">Lees de artikelen</Link>
-            </Text>
-          </Stack>
-          <Stack as="section" aria-labelledby="recent" space="lg">
-            <Heading level={2} id="recent">
-              Recente artikelen
+    <SiteBody>
+      <SitePage currentPath="/">
+        <Stack space="lg">
+          <Heading level={1}>Vaart in samenwerken</Heading>
+          <Text size="lead">
+            Ik begeleid teams en ketenpartners die beter willen samenwerken: binnen een team, en
+            tussen woningcorporaties en de onderhoudsbedrijven waarmee zij bouwen en beheren.
+          </Text>
+          <Text>
+            Ik kijk daarbij door een systemische bril: welke patronen, loyaliteiten en
+            machtsverhoudingen spelen er onder de oppervlakte? En ik werk met het teammodel van
+            Patrick Lencioni: vertrouwen, het aangaan van conflict, betrokkenheid, aanspreekbaarheid
+            en aandacht voor resultaten. Zo ontstaat er vaart in samenwerken.
+          </Text>
+        </Stack>
+
+        <Box as="section" aria-labelledby="laatste-artikelen">
+          <Stack space="lg">
+            <Heading level={2} id="laatste-artikelen">
+              Laatste artikelen
             </Heading>
-            <Box
-              as="ul"
-              display="grid"
-              gap="lg"
-              style={{ listStyle: "none", margin: 0, padding: 0 }}
-            >
-              {recentArticles.map((article) => (
-                <Box as="li" key={article.href} padding="lg" background="surface" borderRadius="md">
+            <Stack space="lg">
+              {latestArticles.map((article) => (
+                <article key={article.slug}>
                   <Stack space="xs">
                     <Heading level={3}>
-                      <Link href={article.href}>{article.title}</Link>
+                      <Link href={`/artikelen/${article.slug}`}>{article.title}</Link>
                     </Heading>
-                    <Text>{article.summary}</Text>
+                    <Text size="small" tone="muted">
+                      <time dateTime={article.date}>{formatDutchDate(article.date)}</time>
+                    </Text>
+                    <Text>{article.description}</Text>
                   </Stack>
-                </Box>
+                </article>
               ))}
-            </Box>
+            </Stack>
+            <Text>
+              <Link href="/artikelen">Alle artikelen</Link>
+            </Text>
           </Stack>
-          <LogoCarousel organisations={seedOrganisations} />
-          <SignupForm action="/nieuwsbrief" consentLabel={consentLabel} />
-        </Stack>
-      </Container>
-    </SitePage>
+        </Box>
+
+        <LogoCarousel organisations={clientOrganisations} />
+
+        <SignupForm
+          action="/?index"
+          consentLabel={newsletterConsentText}
+          hiddenFields={{ formToken: exampleFormToken }}
+        />
+      </SitePage>
+    </SiteBody>
   );
 }
 
 const meta = {
   title: "Pages/Home",
   component: HomePage,
-} satisfies Meta<typeof HomePage>;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const Page: Story = {
+  // Every story (each theme, the narrow viewport) checks the page it draws against the shipped one.
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByRole("heading", { level: 1 })).toHaveLength(1);
@@ -74,7 +92,28 @@ export const Page: Story = {
       "aria-current",
       "page",
     );
+    // The shipped page's structure, in order: a heading added, dropped, renamed or moved fails.
+    await expect(headingOutline(canvasElement)).toEqual([
+      "h1 Vaart in samenwerken",
+      "h2 Laatste artikelen",
+      "h3 Is gelijkwaardigheid in een ketensamenwerking mogelijk?",
+      "h2 Een aantal van de organisaties die kozen voor mijn diensten",
+      "h2 Wil jij een gratis abonnement op mijn tweemaandelijkse ‘Updates’?",
+    ]);
+    await expect(landmarkOutline(canvasElement)).toEqual([
+      "header",
+      "nav Hoofdmenu",
+      "main",
+      "footer",
+    ]);
+    // The consent statement is the one the server stores with every signup.
+    await expect(canvas.getByRole("checkbox", { name: newsletterConsentText })).toBeInTheDocument();
   },
-};
+} satisfies Meta<typeof HomePage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Page: Story = {};
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };
