@@ -28,7 +28,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const url = new URL(request.url);
   const utm = utmFrom(url);
-  if (phase === "live" && !preview) await countVisit(request, campaign.slug);
+  if (phase === "live" && !preview) {
+    await countVisit(request, campaign.slug, requestInfo(context).clientIp);
+  }
   const signup = campaign.blocks.find((block) => block.type === "signup");
   const origin = landingOrigin(request);
   const formQuery = new URLSearchParams(url.search);
