@@ -60,11 +60,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { campaign, keepQuery } = campaignRequest(request, context, params.slug, new Date(), {
-    acceptEnded: true,
-  });
+  const { campaign, keepQuery, preview } = campaignRequest(
+    request,
+    context,
+    params.slug,
+    new Date(),
+    { acceptEnded: true },
+  );
   return handleSignup(request, requestInfo(context), {
-    source: campaign.slug,
+    // A signup tried out through a preview link is real (it gets the mail), but it is not a
+    // result of the campaign: its source keeps it out of the campaign's figures.
+    source: preview ? `voorbeeld:${campaign.slug}` : campaign.slug,
     thanksPath: `/${campaign.slug}/bedankt${keepQuery}`,
   });
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createNewsletterFromEnv } from "@vaart/newsletter";
 import { uniqueAddress } from "@vaart/testing";
-import { baseUrl, examples, expectNoAxeViolations, linkIn, mailTo } from "./helpers";
+import { baseUrl, examples, expectNoAxeViolations, linkIn, mailTo, previewQuery } from "./helpers";
 import { productionEnv, testSettings } from "./server";
 
 async function logIn(page: import("@playwright/test").Page) {
@@ -10,6 +10,24 @@ async function logIn(page: import("@playwright/test").Page) {
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Resultaten van de campagnes");
 }
+
+test("a signup tried through a preview link gets its mail but is not counted for the campaign", async ({
+  page,
+  request,
+}) => {
+  await page.goto(`${baseUrl()}/${examples.draft}${previewQuery}`);
+  const formToken = await page.locator("input[name=formToken]").first().inputValue();
+  const address = `voorbeeld-${Date.now()}@example.nl`;
+  const answer = await request.post(`${baseUrl()}/${examples.draft}${previewQuery}`, {
+    form: { email: address, firstName: "Test", consent: "yes", website: "", formToken },
+    maxRedirects: 0,
+  });
+  expect(answer.status()).toBe(303);
+  expect(await mailTo(address)).toContain("bevestig");
+  await logIn(page);
+  const row = page.locator(`tr[data-campaign='${examples.draft}']`);
+  await expect(row.locator("td").nth(2)).toHaveText("0"); // signups
+});
 
 test("a signup with UTM values is attributed, confirmed and shows in the results and the export", async ({
   page,
