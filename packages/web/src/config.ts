@@ -118,6 +118,11 @@ export function loadServerConfig(
       else missing.push(`${setting.name} must be set (${setting.purpose})`);
     } else if (value.length < setting.minLength) {
       missing.push(`${setting.name} must be at least ${setting.minLength} characters long`);
+    } else if (new Set(value).size < distinctNeeded(setting)) {
+      // "aaaaaaaaaaaa" or "abababababab" has the length and almost none of the strength.
+      missing.push(
+        `${setting.name} repeats a few characters: use at least ${distinctNeeded(setting)} different ones`,
+      );
     } else {
       secrets[setting.name] = value;
     }
@@ -136,4 +141,8 @@ export function loadServerConfig(
     pageCache: values.PAGE_CACHE !== "off",
     secrets,
   };
+}
+
+function distinctNeeded(setting: SecretSetting): number {
+  return Math.min(8, Math.ceil(setting.minLength / 2));
 }

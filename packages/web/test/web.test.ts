@@ -124,6 +124,27 @@ describe("security headers", () => {
   });
 });
 
+describe("an app's secrets", () => {
+  const production = { TRUST_PROXY: "0", SITE_URL: "https://www.example.nl" };
+  const secrets = [
+    { name: "RESULTS_PASSWORD", purpose: "the results login", minLength: 12, localDefault: "x" },
+  ];
+  it("refuse a long value made of a few repeated characters, naming the variable", () => {
+    for (const weak of ["aaaaaaaaaaaa", "abababababab", "abcabcabcabc"]) {
+      expect(() =>
+        loadServerConfig({ ...production, RESULTS_PASSWORD: weak }, { port: 3001 }, secrets),
+      ).toThrow("RESULTS_PASSWORD repeats a few characters: use at least 6 different ones");
+    }
+    expect(() =>
+      loadServerConfig(
+        { ...production, RESULTS_PASSWORD: "marketing-kijkt-mee" },
+        { port: 3001 },
+        secrets,
+      ),
+    ).not.toThrow();
+  });
+});
+
 describe("an app's own public address", () => {
   it("is required, https, outside local defaults when the app names its variable", () => {
     const production = { TRUST_PROXY: "0", SITE_URL: "https://www.example.nl" };
