@@ -1,5 +1,6 @@
 import { type GlobalStyleRule, globalStyle, keyframes, style } from "@vanilla-extract/css";
 import { vars } from "../../theme/contract.css";
+import { breakpoints } from "../../theme/tokens";
 
 export const section = style({
   display: "flex",
@@ -104,7 +105,9 @@ export const staticList = style({
   flexWrap: "wrap",
   alignItems: "center",
   justifyContent: "center",
-  gap: `${vars.space.lg} ${vars.space.xxl}`,
+  // Two logos side by side on a phone (one per row looked like a list), wider apart above.
+  gap: `${vars.space.lg} ${vars.space.md}`,
+  "@media": { [`screen and (min-width: ${breakpoints.tablet}em)`]: { columnGap: vars.space.xxl } },
   margin: 0,
   padding: `${vars.space.lg} ${vars.layout.gutter}`,
   listStyle: "none",
@@ -120,7 +123,17 @@ export const logoLink = style({
   color: vars.color.text,
 });
 
-const logoBox = { width: vars.size.logoWidth, height: vars.size.logoHeight } as const;
+/** Three quarters of the size on a phone, so two logos fit next to each other at 320 px. */
+const logoBox = {
+  width: `calc(${vars.size.logoWidth} * 0.75)`,
+  height: `calc(${vars.size.logoHeight} * 0.75)`,
+  "@media": {
+    [`screen and (min-width: ${breakpoints.tablet}em)`]: {
+      width: vars.size.logoWidth,
+      height: vars.size.logoHeight,
+    },
+  },
+} as const;
 
 /**
  * Every logo sits on a light plate, in every theme: logos come in their owners' colours,
