@@ -136,8 +136,9 @@ export interface Newsletter {
   /** Per source: visits, signups and confirmed signups, in total and per day. */
   sourceReport(sources: readonly string[]): Promise<SourceReport[]>;
   /**
-   * Failed attempts at something an app guards (the results login) under `key`, limited by
-   * `rule`: counted in the database, so the limit holds across instances. The key is hashed.
+   * Attempts at something an app guards (the results login) under `key`, limited by `rule`
+   * over a sliding window: counted atomically in the database, so the limit holds across
+   * instances and parallel requests. The key is hashed.
    */
   failedAttempts(key: string, rule: RateLimitRule): FailedAttempts;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
@@ -325,8 +326,8 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
       const attempts = failedAttempts(handle.db, key, rule, core.now);
       const ready = <T>(run: () => Promise<T>) => core.ready().then(run);
       return {
+        take: () => ready(attempts.take),
         blockedForSeconds: () => ready(attempts.blockedForSeconds),
-        record: () => ready(attempts.record),
         clear: () => ready(attempts.clear),
       };
     },

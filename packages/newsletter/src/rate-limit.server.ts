@@ -31,7 +31,7 @@ export async function hit(
   bucket: string,
   rule: RateLimitRule,
   now: Date,
-): Promise<{ allowed: boolean; retryAfterSeconds: number; windowEnd: Date }> {
+): Promise<{ allowed: boolean; retryAfterSeconds: number; windowEnd: Date; hits: number }> {
   const start = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
   const row = await db
     .insertInto("newsletter_rate_limits")
@@ -48,6 +48,7 @@ export async function hit(
     allowed: Number(row.hits) <= rule.max,
     retryAfterSeconds,
     windowEnd: new Date(start + rule.windowMs),
+    hits: Number(row.hits),
   };
 }
 
@@ -67,13 +68,16 @@ export async function pruneRateLimits(db: Kysely<Database>, olderThan: Date): Pr
   return Number(result.numDeletedRows);
 }
 
-/** Failed attempts at something an app guards (a login), counted in the shared table. */
+/** Attempts at something an app guards (a login), counted in the shared table. */
 export interface FailedAttempts {
-  /** Seconds until another attempt is allowed, or null when the limit is not reached. */
+  /**
+   * Count one attempt now, atomically, and say whether it is within the limit. Count first,
+   * then check the password: a check-then-count lets a burst of parallel guesses all pass.
+   */
+  take(): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  /** Seconds until one more attempt would be allowed, without counting one; null when now. */
   blockedForSeconds(): Promise<number | null>;
-  /** Count one failed attempt. */
-  record(): Promise<void>;
-  /** Forget the failures of this key (after a successful attempt). */
+  /** Forget this key's attempts (after a successful one). */
   clear(): Promise<void>;
 }
 
@@ -81,6 +85,10 @@ export interface FailedAttempts {
  * The apps' own limits (the results login) in the same table as the signup limits, so they
  * hold across every instance on one database. The key is hashed: a key holding a client
  * address stores no address.
+ *
+ * A sliding window, estimated from two fixed ones (this window's attempts plus the previous
+ * window's, weighted by how much of it the sliding window still covers): a limit of 5 per
+ * 15 minutes is 5 per any 15 minutes, not 10 around a quarter past.
  */
 export function failedAttempts(
   db: Kysely<Database>,
@@ -90,23 +98,47 @@ export function failedAttempts(
 ): FailedAttempts {
   if (!key) throw new Error("failedAttempts: the key must not be empty");
   const bucket = `guard:${sha256Hex(`guard\n${key}`)}`;
-  const windowStart = (at: Date) =>
-    new Date(Math.floor(at.getTime() / rule.windowMs) * rule.windowMs);
+  const windowMs = rule.windowMs;
+
+  async function hitsIn(start: number): Promise<number> {
+    const row = await db
+      .selectFrom("newsletter_rate_limits")
+      .select("hits")
+      .where("bucket", "=", bucket)
+      .where("window_start", "=", new Date(start).toISOString())
+      .executeTakeFirst();
+    return Number(row?.hits ?? 0);
+  }
+
+  /** The estimate at `at`, and the seconds until it drops to `below` or under. */
+  function estimate(at: number, current: number, previous: number, below: number) {
+    const start = Math.floor(at / windowMs) * windowMs;
+    const count = current + previous * (1 - (at - start) / windowMs);
+    if (count <= below) return { count, waitSeconds: 0 };
+    // Still in this window while the previous one's share fades out…
+    let until = previous > 0 ? start + windowMs * (1 - (below - current) / previous) : Infinity;
+    // …or only in the next window, while this one's attempts fade out.
+    if (current > below || !(until <= start + windowMs)) {
+      until = start + windowMs + windowMs * (1 - below / Math.max(current, 1));
+    }
+    return { count, waitSeconds: Math.max(1, Math.ceil((until - at) / 1000)) };
+  }
+
   return {
-    async blockedForSeconds() {
+    async take() {
       const at = now();
-      const start = windowStart(at);
-      const row = await db
-        .selectFrom("newsletter_rate_limits")
-        .select("hits")
-        .where("bucket", "=", bucket)
-        .where("window_start", "=", start.toISOString())
-        .executeTakeFirst();
-      if (Number(row?.hits ?? 0) < rule.max) return null;
-      return Math.ceil((start.getTime() + rule.windowMs - at.getTime()) / 1000);
+      const counted = await hit(db, bucket, rule, at);
+      const start = Math.floor(at.getTime() / windowMs) * windowMs;
+      const previous = await hitsIn(start - windowMs);
+      const { count, waitSeconds } = estimate(at.getTime(), counted.hits, previous, rule.max - 1);
+      return { allowed: count <= rule.max, retryAfterSeconds: waitSeconds };
     },
-    async record() {
-      await hit(db, bucket, rule, now());
+    async blockedForSeconds() {
+      const at = now().getTime();
+      const start = Math.floor(at / windowMs) * windowMs;
+      const [current, previous] = await Promise.all([hitsIn(start), hitsIn(start - windowMs)]);
+      const { waitSeconds } = estimate(at, current, previous, rule.max - 1);
+      return waitSeconds === 0 ? null : waitSeconds;
     },
     async clear() {
       await db.deleteFrom("newsletter_rate_limits").where("bucket", "=", bucket).execute();

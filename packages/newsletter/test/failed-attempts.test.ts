@@ -6,44 +6,54 @@ import { DRIVERS, PG_URL, setup } from "./helpers.js";
 const MINUTE = 60_000;
 const rule = { max: 5, windowMs: 15 * MINUTE };
 
-describe.each(DRIVERS)("failed attempts an app guards (%s)", (driver) => {
-  it("blocks after the limit until the window ends, and a success clears the key", async () => {
+describe.each(DRIVERS)("attempts an app guards (%s)", (driver) => {
+  it("allows the limit, refuses the next with a wait, and a success clears the key", async () => {
     const { newsletter, clock } = await setup(driver);
     const guard = newsletter.failedAttempts("ip:203.0.113.7", rule);
-    for (let attempt = 0; attempt < 4; attempt += 1) await guard.record();
-    expect(await guard.blockedForSeconds()).toBeNull();
-    await guard.record();
-    // The clock starts at 12:00:00, the start of a 15-minute window.
-    expect(await guard.blockedForSeconds()).toBe(15 * 60);
-    clock.advance(10 * MINUTE);
-    expect(await guard.blockedForSeconds()).toBe(5 * 60);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect((await guard.take()).allowed).toBe(true);
+    }
+    expect(await guard.blockedForSeconds()).toBeGreaterThan(0);
+    const refused = await guard.take();
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(10 * 60);
     // Another key has its own count.
-    expect(await newsletter.failedAttempts("ip:198.51.100.1", rule).blockedForSeconds()).toBeNull();
-    clock.advance(5 * MINUTE);
+    expect((await newsletter.failedAttempts("ip:198.51.100.1", rule).take()).allowed).toBe(true);
+    // Long after, the key is free again.
+    clock.advance(45 * MINUTE);
     expect(await guard.blockedForSeconds()).toBeNull();
+    expect((await guard.take()).allowed).toBe(true);
 
-    for (let attempt = 0; attempt < 4; attempt += 1) await guard.record();
+    for (let attempt = 0; attempt < 4; attempt += 1) await guard.take();
     await guard.clear();
-    await guard.record();
     expect(await guard.blockedForSeconds()).toBeNull();
   });
 
-  it("counts concurrent failures from every instance on one database", async () => {
+  it("is a sliding window: attempts just before a quarter past still count just after it", async () => {
+    const { newsletter, clock } = await setup(driver);
+    // The test clock starts at 12:00:00; go to 12:14:50.
+    clock.advance(14 * MINUTE + 50_000);
+    const guard = newsletter.failedAttempts("ip:203.0.113.8", rule);
+    for (let attempt = 0; attempt < 5; attempt += 1) await guard.take();
+    clock.advance(20_000); // 12:15:10, a new fixed window
+    expect((await guard.take()).allowed).toBe(false);
+  });
+
+  it("lets exactly the limit through a burst of parallel attempts, from every instance", async () => {
     const env = await setup(driver);
     // PostgreSQL: two app instances (two pools). SQLite is one instance per process.
     const second = driver === "postgres" ? env.another() : env.newsletter;
-    await Promise.all(
-      Array.from({ length: 6 }, (_, index) =>
-        (index % 2 ? second : env.newsletter).failedAttempts("*", rule).record(),
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        (index % 2 ? second : env.newsletter).failedAttempts("*", rule).take(),
       ),
     );
-    expect(await second.failedAttempts("*", rule).blockedForSeconds()).toBeGreaterThan(0);
-    expect(await env.newsletter.failedAttempts("*", rule).blockedForSeconds()).toBeGreaterThan(0);
+    expect(answers.filter((answer) => answer.allowed)).toHaveLength(5);
   });
 
   it("keeps no client address in the database", async () => {
     const env = await setup(driver);
-    await env.newsletter.failedAttempts("ip:203.0.113.7", rule).record();
+    await env.newsletter.failedAttempts("ip:203.0.113.7", rule).take();
     const buckets = await rateLimitBuckets(env.newsletter.location, env.options.pgSchema);
     expect(buckets).toHaveLength(1);
     expect(buckets[0]).toMatch(/^guard:[0-9a-f]{64}$/);

@@ -1,12 +1,14 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+import { ipBucket, normaliseIp } from "@vaart/newsletter";
 import { getNewsletter, secretMatches, type VaartLoadContext } from "@vaart/web";
 import { secret } from "./settings.server";
 
 /**
  * Two signed cookies, both keyed on the password (changing RESULTS_PASSWORD ends them all):
- * the session (8 hours), and "this browser logged in before" (90 days), which lets the right
- * password through while wrong guesses from everywhere have closed the login for everyone
- * else (OWASP's device cookies): a flood of guesses cannot lock marketing out.
+ * the session (8 hours), and "this browser logged in before" (90 days, with a random id of
+ * its own), which lets the right password through while guesses from everywhere have closed
+ * the login for everyone else — OWASP's device cookies: a flood cannot lock marketing out. A
+ * device's own wrong guesses are counted too, so a copied cookie is no key for guessing.
  */
 const cookies = {
   session: { name: "vaart_resultaten", seconds: 8 * 3600, purpose: "vaart-results-session" },
@@ -14,11 +16,11 @@ const cookies = {
 } as const;
 type SignedCookie = (typeof cookies)[keyof typeof cookies];
 
-function sign(context: Partial<VaartLoadContext>, cookie: SignedCookie, expires: number): string {
+function sign(context: Partial<VaartLoadContext>, cookie: SignedCookie, payload: string): string {
   const key = createHmac("sha256", secret(context, "RESULTS_PASSWORD"))
     .update(cookie.purpose)
     .digest("base64url");
-  return createHmac("sha256", key).update(String(expires)).digest("base64url");
+  return createHmac("sha256", key).update(payload).digest("base64url");
 }
 
 function readCookie(request: Request, name: string): string | null {
@@ -30,18 +32,18 @@ function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-function carries(
+/** The payload (`<id>.<expires>` or `<expires>`) of a valid, unexpired cookie, or null. */
+function verified(
   request: Request,
   context: Partial<VaartLoadContext>,
   cookie: SignedCookie,
   now: number,
-): boolean {
+): string | null {
   const value = readCookie(request, cookie.name);
-  const match = value ? /^(\d+)\.([\w-]+)$/.exec(value) : null;
-  if (!match) return false;
-  const expires = Number(match[1]);
-  if (expires <= now) return false;
-  return secretMatches(match[2], sign(context, cookie, expires));
+  const match = value ? /^((?:[\w-]{22}\.)?(\d+))\.([\w-]+)$/.exec(value) : null;
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  if (Number(match[2]) <= now) return null;
+  return secretMatches(match[3], sign(context, cookie, match[1])) ? match[1] : null;
 }
 
 /** True when the request carries a session cookie this server signed and that has not expired. */
@@ -50,7 +52,7 @@ export function hasResultsSession(
   context: Partial<VaartLoadContext>,
   now = Date.now(),
 ): boolean {
-  return carries(request, context, cookies.session, now);
+  return verified(request, context, cookies.session, now) !== null;
 }
 
 function cookieAttributes(context: Partial<VaartLoadContext>, maxAge: number): string {
@@ -58,16 +60,21 @@ function cookieAttributes(context: Partial<VaartLoadContext>, maxAge: number): s
   return `Path=/resultaten; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`;
 }
 
-function signedCookie(context: Partial<VaartLoadContext>, cookie: SignedCookie, now: number) {
-  const expires = now + cookie.seconds * 1000;
-  return `${cookie.name}=${expires}.${sign(context, cookie, expires)}; ${cookieAttributes(context, cookie.seconds)}`;
+function signedCookie(
+  context: Partial<VaartLoadContext>,
+  cookie: SignedCookie,
+  now: number,
+  id?: string,
+) {
+  const payload = `${id ? `${id}.` : ""}${now + cookie.seconds * 1000}`;
+  return `${cookie.name}=${payload}.${sign(context, cookie, payload)}; ${cookieAttributes(context, cookie.seconds)}`;
 }
 
 /** After a successful login: the session, and the mark of a browser that logged in before. */
 export function loginCookies(context: Partial<VaartLoadContext>, now = Date.now()): string[] {
   return [
     signedCookie(context, cookies.session, now),
-    signedCookie(context, cookies.knownDevice, now),
+    signedCookie(context, cookies.knownDevice, now, randomBytes(16).toString("base64url")),
   ];
 }
 
@@ -81,40 +88,51 @@ export type LoginResult =
   | { status: "rate-limited"; retryAfterSeconds: number };
 
 /**
- * Wrong passwords allowed per 15 minutes: per client address, and from all addresses
- * together. Counted in the database, so every instance of the app shares the count.
+ * Attempts allowed per 15 minutes (sliding): per client address (an IPv6 /64 is one
+ * address), from all addresses together, and per known browser. Counted in the database, so
+ * every instance of the app shares the counts.
  */
 const attemptWindowMs = 15 * 60_000;
-const limits = { perClient: 5, overall: 50 } as const;
+const limits = {
+  perClient: { max: 5, windowMs: attemptWindowMs },
+  overall: { max: 50, windowMs: attemptWindowMs },
+  perDevice: { max: 5, windowMs: attemptWindowMs },
+} as const;
 
 /**
- * Check a submitted password: constant-time compare, and a limit on wrong attempts per
- * client address and overall (while blocked, even the right password waits).
+ * Check a submitted password. Every attempt is counted before the password is compared (so
+ * parallel guesses cannot all slip through), and the comparison takes constant time. While a
+ * limit holds, even the right password waits — except from a known browser, which only its
+ * own limits hold.
  */
 export async function checkPassword(
   password: unknown,
-  clientKey: string,
+  clientIp: string | null,
   context: Partial<VaartLoadContext>,
   request: Request,
 ): Promise<LoginResult> {
   const newsletter = getNewsletter();
-  const client = newsletter.failedAttempts(`results-login:${clientKey}`, {
-    max: limits.perClient,
-    windowMs: attemptWindowMs,
-  });
-  const everyone = newsletter.failedAttempts("results-login:*", {
-    max: limits.overall,
-    windowMs: attemptWindowMs,
-  });
-  // A browser that logged in before is held only by its own address's limit.
-  const knownDevice = carries(request, context, cookies.knownDevice, Date.now());
-  const wait =
-    (await client.blockedForSeconds()) ?? (knownDevice ? null : await everyone.blockedForSeconds());
-  if (wait !== null) return { status: "rate-limited", retryAfterSeconds: wait };
+  const address = clientIp ? ipBucket(normaliseIp(clientIp) ?? clientIp) : "unknown";
+  const client = newsletter.failedAttempts(`results-login:${address}`, limits.perClient);
+  const byClient = await client.take();
+  if (!byClient.allowed)
+    return { status: "rate-limited", retryAfterSeconds: byClient.retryAfterSeconds };
+
+  const deviceId = verified(request, context, cookies.knownDevice, Date.now())?.split(".")[0];
+  const device = deviceId
+    ? newsletter.failedAttempts(`results-login:device:${deviceId}`, limits.perDevice)
+    : null;
+  const trustedDevice = device ? (await device.blockedForSeconds()) === null : false;
+  if (!trustedDevice) {
+    const byEveryone = await newsletter.failedAttempts("results-login:*", limits.overall).take();
+    if (!byEveryone.allowed) {
+      return { status: "rate-limited", retryAfterSeconds: byEveryone.retryAfterSeconds };
+    }
+  }
   if (secretMatches(password, secret(context, "RESULTS_PASSWORD"))) {
     await client.clear();
     return { status: "ok" };
   }
-  await Promise.all([client.record(), everyone.record()]);
+  if (device) await device.take();
   return { status: "wrong" };
 }

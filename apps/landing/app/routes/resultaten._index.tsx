@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await checkPassword(
     form?.get("password"),
-    requestInfo(context).clientIp ?? "unknown",
+    requestInfo(context).clientIp,
     context,
     request,
   );
