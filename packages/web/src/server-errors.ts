@@ -13,10 +13,23 @@ export function logServerError(
   error: unknown,
   write: (line: string) => void = (line) => process.stderr.write(line),
 ): void {
-  const pathname = new URL(url, "http://x").pathname;
+  // The raw request target, split by hand: a target like `//a:99999/` is no URL at all.
+  const query = url.indexOf("?");
+  const pathname = query === -1 ? url : url.slice(0, query);
+  const search = query === -1 ? "" : url.slice(query);
   const path = pathForLog(pathname);
+  const replaceAll = (text: string, part: string, by: string) =>
+    part ? text.split(part).join(by) : text;
+  // The query may hold a preview token: out, in every spelling; then the path, with its
+  // mail tokens replaced as in the request log.
   const scrub = (text: string) =>
-    text.split(url).join(path).split(pathname).join(path).split(decodeSafely(pathname)).join(path);
+    [pathname, decodeSafely(pathname)].reduce(
+      (scrubbed, part) => replaceAll(scrubbed, part, path),
+      [search, decodeSafely(search), search.slice(1), decodeSafely(search.slice(1))].reduce(
+        (scrubbed, part) => replaceAll(scrubbed, part, ""),
+        text,
+      ),
+    );
   const message = error instanceof Error ? error.message : String(error);
   const stack = error instanceof Error ? error.stack : undefined;
   write(

@@ -339,9 +339,15 @@ function refuseOddRequests(config: ServerConfig) {
     if (host !== undefined && !validHost(host)) {
       return plain(res, 400, "Het verzoek heeft een ongeldige Host-header.");
     }
+    // A target like `//other-host/…` would choose the host of the URL Remix sees.
+    if (!req.originalUrl.startsWith("/") || req.originalUrl.startsWith("//")) {
+      return plain(res, 400, "Dit adres kan niet worden verwerkt.");
+    }
     if (req.method !== "POST") return next();
     const origin = req.get("origin");
-    if (origin === undefined || req.path.startsWith(`${newsletterPaths.unsubscribe}/`)) {
+    // The path as Remix will route it (`..` resolved), not as written.
+    const routed = new URL(req.originalUrl, "http://x").pathname;
+    if (origin === undefined || routed.startsWith(`${newsletterPaths.unsubscribe}/`)) {
       return next();
     }
     // The same host name as the request's (a port a proxy adds or drops makes no difference).

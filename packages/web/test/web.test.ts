@@ -197,4 +197,23 @@ describe("fault log lines", () => {
     expect(lines[0]).not.toContain(token);
     expect(lines[0]).not.toContain("geheim-token");
   });
+
+  it("drop the query even when the error quotes it, and survive a target that is no URL", () => {
+    const lines: string[] = [];
+    logServerError(
+      "landing",
+      "GET",
+      "/webinar?voorbeeld=GEHEIM-voorbeeld",
+      new Error(
+        'Loader failed for "/webinar?voorbeeld=GEHEIM-voorbeeld" (voorbeeld=GEHEIM-voorbeeld)',
+      ),
+      (line) => lines.push(line),
+    );
+    expect(lines[0]).not.toContain("GEHEIM");
+    expect(JSON.parse(lines[0] ?? "{}").path).toBe("/webinar");
+    expect(() =>
+      logServerError("site", "GET", "//a:99999/", new Error("bad"), (line) => lines.push(line)),
+    ).not.toThrow();
+    expect(JSON.parse(lines[1] ?? "{}").path).toBe("//a:99999/");
+  });
 });

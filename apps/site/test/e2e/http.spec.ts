@@ -143,6 +143,13 @@ test("methods no page uses and a malformed Host get short Dutch answers, never a
   );
   expect(raw).toMatch(/^HTTP\/1\.1 400/);
   expect(raw).toContain("ongeldige Host-header");
+  // A request target that would choose the host of the URL the app sees.
+  const otherHost = await rawRequest(
+    Number(port),
+    `GET //a:99999/?x=${Date.now()} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+  );
+  expect(otherHost).toMatch(/^HTTP\/1\.1 400/);
+  expect(otherHost).toContain("Dit adres kan niet worden verwerkt.");
 });
 
 test("a huge POST body is refused before anything reads it", async ({ request }) => {
