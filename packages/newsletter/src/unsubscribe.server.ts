@@ -83,6 +83,8 @@ export async function unsubscribe(
  * breaks every unsubscribe link the other one mailed. The visitor's answer stays "invalid";
  * the operator is told why.
  */
+const foreignSignatureLogged = new WeakMap<Core, number>();
+
 async function warnOnForeignSignature(core: Core, token: string): Promise<void> {
   const parsed = parseUnsubscribeToken(token);
   if (!parsed) return;
@@ -93,7 +95,11 @@ async function warnOnForeignSignature(core: Core, token: string): Promise<void> 
       .select("id")
       .where("id", "=", parsed.subscriberId)
       .executeTakeFirst();
-    if (known) {
+    const last = foreignSignatureLogged.get(core) ?? Number.NEGATIVE_INFINITY;
+    if (known && Date.now() - last > 10 * 60_000) {
+      // At most once per 10 minutes: anyone knows their own subscriber id and can forge
+      // such links at will; the log must not become a flood.
+      foreignSignatureLogged.set(core, Date.now());
       core.logger.error(
         "[newsletter] an unsubscribe link of an existing subscriber failed its signature check: do all apps share one NEWSLETTER_SECRET (old secrets after a comma)?",
       );

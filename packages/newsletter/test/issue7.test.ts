@@ -688,10 +688,12 @@ describe.each(DRIVERS)("finding 8: mail handling (%s)", (driver) => {
     expect(await second.resendPending()).toMatchObject({ due: 0 });
   });
 
-  it("by default the answer never waits for the mail server: a new address and a known one answer alike", async () => {
+  it("by default the answer never waits for the mail server", async () => {
     // `firstSendWaitMs` left to its default (the test helper sets one of its own).
     const env = await setup(driver, { firstSendWaitMs: undefined });
     const { newsletter, transport } = env;
+    // Migrations (and the lock other test files hold while they migrate) before the clock.
+    await newsletter.migrate();
     let sends = 0;
     let release: () => void = () => {};
     transport.send = () => {
@@ -889,8 +891,11 @@ describe("two apps with different secrets (postgres)", () => {
     const token = tokenFrom(env.transport.sent[0], "afmelden");
     expect(await site.unsubscribe(token)).toMatchObject({ status: "invalid" });
     expect(env.errors.join("\n")).toMatch(/NEWSLETTER_SECRET/);
-    // A made-up token says nothing to the operator: it is not a configuration problem.
+    // Said once, not once per link: anyone can forge such links for their own address.
     env.errors.length = 0;
+    expect(await site.unsubscribe(token)).toMatchObject({ status: "invalid" });
+    expect(env.errors).toEqual([]);
+    // A made-up token says nothing to the operator: it is not a configuration problem.
     expect(await site.unsubscribe("x".repeat(65))).toMatchObject({ status: "invalid" });
     expect(env.errors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { dayInAmsterdam } from "@vaart/newsletter";
+import { dayInAmsterdam, ipBucket, normaliseIp } from "@vaart/newsletter";
 import { getNewsletter } from "@vaart/web";
 
 /** Link previews, crawlers and audits are not visitors. */
@@ -45,7 +45,9 @@ function seenToday(clientIp: string, slug: string, now: Date): boolean {
     seenDay = day;
     salt = randomBytes(16);
   }
-  const key = createHash("sha256").update(salt).update(`${clientIp}\n${slug}`).digest("base64url");
+  // An IPv6 /64 is one visitor, as for the signup limits: one client has a whole /64.
+  const address = ipBucket(normaliseIp(clientIp) ?? clientIp);
+  const key = createHash("sha256").update(salt).update(`${address}\n${slug}`).digest("base64url");
   if (seen.has(key)) return true;
   if (seen.size >= maxSeen) seen.delete(seen.keys().next().value as string);
   seen.set(key, true);

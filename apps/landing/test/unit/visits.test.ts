@@ -28,6 +28,10 @@ describe("counting campaign visits", () => {
     await countVisit(page(), "workshop", "203.0.113.7", day);
     expect(await visits("webinar")).toBe(2);
     expect(await visits("workshop")).toBe(1);
+    // Addresses in one IPv6 /64 are one visitor.
+    await countVisit(page(), "workshop", "2001:db8:1:2::1", day);
+    await countVisit(page(), "workshop", "2001:db8:1:2:ffff::9", day);
+    expect(await visits("workshop")).toBe(2);
     // The next day, the same address is a visitor again.
     await countVisit(page(), "webinar", "203.0.113.7", new Date("2027-03-02T10:00:00Z"));
     expect(await visits("webinar")).toBe(3);

@@ -51,7 +51,9 @@ function signup(site: RunningSite, email: string, clientIp: string, token: strin
 function mailsTo(email: string) {
   // Mail is sent after the answer: until the first one, there is no outbox folder yet.
   if (!existsSync(outbox)) return [];
+  // Only finished mails: a `.eml.tmp` is still being written, and renamed at any moment.
   return readdirSync(outbox)
+    .filter((file) => file.endsWith(".eml"))
     .map((file) => readFileSync(path.join(outbox, file), "utf8").replace(/=\r?\n/g, ""))
     .filter((mail) => mail.includes(`To: ${email}`));
 }

@@ -260,37 +260,41 @@ export async function sendConfirmation(core: Core, mail: PendingMail): Promise<b
 
 /**
  * After a signup or request-new has committed: take a slot of the site-wide hourly cap
- * (none left → the mail waits, due at the next hour, for resend-pending), start the send,
- * and wait at most `firstSendWaitMs` (default 0) for it. A slow mail server never holds the
- * visitor's page: the send goes on in the background (close() waits for it), and if it
- * fails or the process dies the retry schedule or the lease picks it up.
+ * (none left → the mail waits, due at the next hour, for resend-pending) and send. All of it
+ * runs in the background (close() waits for it; if it fails or the process dies, the retry
+ * schedule or the lease picks the mail up). The visitor's answer waits for none of it by
+ * default, so its timing does not tell a new address (mailed) from a known one (not);
+ * `firstSendWaitMs` > 0 waits at most that long.
  */
 export async function deliverAfterCommit(core: Core, mail: PendingMail): Promise<void> {
-  try {
-    const slot = await takeSiteMailSlot(core, core.now());
-    if (!slot.allowed) {
-      await core.handle.db
-        .updateTable("newsletter_subscribers")
-        .set({ mail_due_at: slot.windowEnd.toISOString() })
-        .where("id", "=", mail.subscriberId)
-        .where("status", "=", "pending")
-        .execute();
-      core.logger.warn(
-        "[newsletter] site-wide hourly cap on confirmation mails reached; the signup is stored and resend-pending mails it later",
-      );
+  const delivery = (async () => {
+    try {
+      const slot = await takeSiteMailSlot(core, core.now());
+      if (!slot.allowed) {
+        await core.handle.db
+          .updateTable("newsletter_subscribers")
+          .set({ mail_due_at: slot.windowEnd.toISOString() })
+          .where("id", "=", mail.subscriberId)
+          .where("status", "=", "pending")
+          .execute();
+        core.logger.warn(
+          "[newsletter] site-wide hourly cap on confirmation mails reached; the signup is stored and resend-pending mails it later",
+        );
+        return;
+      }
+    } catch (error) {
+      // Could not count: the signup is stored and its lease makes the mail due later.
+      core.logger.error(`[newsletter] could not take a mail slot: ${safeError(error)}`);
       return;
     }
-  } catch (error) {
-    // Could not count: the signup is stored and its lease makes the mail due later.
-    core.logger.error(`[newsletter] could not take a mail slot: ${safeError(error)}`);
-    return;
-  }
-  const attempt = sendConfirmation(core, mail);
-  core.inFlight.add(attempt);
-  void attempt.finally(() => core.inFlight.delete(attempt));
+    await sendConfirmation(core, mail);
+  })();
+  core.inFlight.add(delivery);
+  void delivery.finally(() => core.inFlight.delete(delivery));
+  if (core.settings.firstSendWaitMs <= 0) return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
-    attempt,
+    delivery,
     new Promise<void>((resolve) => {
       timer = setTimeout(resolve, core.settings.firstSendWaitMs);
     }),
