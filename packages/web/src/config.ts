@@ -99,7 +99,7 @@ export function loadServerConfig(
     }
     if (!given("SITE_URL")) {
       missing.push("SITE_URL must be set to the site's public https:// address");
-    } else if (values.SITE_URL && !values.SITE_URL.startsWith("https://")) {
+    } else if (!env.SITE_URL?.trim().startsWith("https://")) {
       missing.push("SITE_URL must start with https:// outside local development");
     }
     const own = defaults.publicUrlVariable;

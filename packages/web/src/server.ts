@@ -102,7 +102,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   // The database (and with SQLite the data folder) must answer before we listen: a wrong
   // DATABASE_URL or an unwritable DATA_DIR is a start-up error naming the cause, not a
   // server that answers 503 to every health check. Migrations run here too.
-  const databaseProblem = await withTimeout(getNewsletter().ping(), 15_000).then(
+  // 60 s: long enough for migrations, or for another instance holding the migration lock.
+  const databaseProblem = await withTimeout(getNewsletter().ping(), 60_000).then(
     () => null,
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   );
