@@ -10,7 +10,7 @@ import { CampaignBlocks } from "../components/CampaignBlocks";
 import { CampaignSignup } from "../components/CampaignSignup";
 import { LandingPage } from "../components/LandingFrame";
 import { campaignRequest, previewParameter } from "../lib/campaign-request.server";
-import { requestInfo } from "../lib/context";
+import { isFormAnswer, markFormAnswer, requestInfo } from "../lib/context";
 import { pageHeaders } from "../lib/http";
 import { pageBlocks, utmFrom } from "../lib/page-blocks.server";
 import { campaignMeta } from "../lib/seo";
@@ -21,10 +21,14 @@ import { countVisit } from "../lib/visits.server";
 export const headers = pageHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // After a signup sent once the campaign had ended, the page shows the form's answer (its
+  // errors, the values kept) instead of "gone".
   const { campaign, preview, headers, keepQuery, phase } = campaignRequest(
     request,
     context,
     params.slug,
+    new Date(),
+    { acceptEnded: isFormAnswer(context) },
   );
   const url = new URL(request.url);
   const utm = utmFrom(url);
@@ -60,6 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  markFormAnswer(context);
   const { campaign, keepQuery, preview } = campaignRequest(
     request,
     context,

@@ -194,6 +194,16 @@ test.describe("publishing rules", () => {
     expect(thanks.status()).toBe(200);
     expect(thanks.headers()["cache-control"]).toBe("no-store");
     expect(await mailTo(address)).toContain("bevestig");
+    // A mistake in that late form gets the form back with its errors and the values kept.
+    const mistake = await request.post(`${baseUrl()}/${examples.expired}`, {
+      form: { email: "laat@", firstName: "Laat", consent: "yes", website: "", formToken },
+      maxRedirects: 0,
+    });
+    expect(mistake.status()).toBe(400);
+    expect(mistake.headers()["cache-control"]).toBe("no-store");
+    const html = await mistake.text();
+    expect(html).toContain("Er is een probleem");
+    expect(html).toContain('value="laat@"');
     // The ended campaign's files are plain 410s, not data meant for a page.
     for (const file of ["agenda.ics", "deelafbeelding.png"]) {
       const gone = await request.get(`${baseUrl()}/${examples.expired}/${file}`);
