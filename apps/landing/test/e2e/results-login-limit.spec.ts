@@ -37,7 +37,9 @@ test("five wrong passwords lock the results login on every instance, even for th
       expect(locked.headers.get("set-cookie")).toBeNull();
       const retryAfter = Number(locked.headers.get("retry-after"));
       expect(retryAfter).toBeGreaterThan(0);
-      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      // A sliding window of 15 minutes, estimated from two fixed ones: the attempts of this
+      // window fade out during the next, so the wait is at most two windows.
+      expect(retryAfter).toBeLessThanOrEqual(2 * 15 * 60);
       expect(await locked.text()).toContain("Te veel pogingen");
     }
   } finally {
@@ -83,6 +85,12 @@ test("a flood of guesses from many addresses does not lock out a browser that lo
     // login and the five guesses above count too).
     for (let guess = 0; guess < 44; guess += 1) {
       expect((await login("raden-maar", `203.0.113.${guess + 1}`)).status).toBe(401);
+    }
+    // …and beyond it (refused, or looked at if the window moved on meanwhile), so the count
+    // stays over the limit however long this test takes.
+    for (let guess = 0; guess < 10; guess += 1) {
+      const status = (await login("raden-maar", `203.0.113.${guess + 101}`)).status;
+      expect([401, 429]).toContain(status);
     }
     // A new browser is held by the limit on everyone, even with the right password…
     expect((await login(testSettings.resultsPassword, "192.0.2.7")).status).toBe(429);
