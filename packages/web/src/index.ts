@@ -30,3 +30,4 @@ export { secretMatches } from "./secrets.js";
 export { securityHeaders } from "./security-headers.js";
 export type { VaartLoadContext } from "./server.js";
 export { handleServerError, logServerError } from "./server-errors.js";
+export { escapeXml } from "./xml.js";

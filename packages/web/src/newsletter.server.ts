@@ -2,6 +2,9 @@ import { data, redirect } from "@remix-run/node";
 import { newsletterPaths } from "@vaart/content/site";
 import { createNewsletterFromEnv, type Newsletter } from "@vaart/newsletter";
 import { cacheControl } from "./caching.js";
+import type { SignupFormData, SignupOutcome, SignupValues } from "./signup-form.js";
+
+export type { SignupFormData, SignupOutcome, SignupValues };
 
 export { newsletterPaths };
 
@@ -25,36 +28,9 @@ export async function closeNewsletter(): Promise<void> {
   await current?.close();
 }
 
-/** What a page needs to render the signup form. */
-export interface SignupFormData {
-  formToken: string;
-  consentText: string;
-}
-
 export function signupFormData(): SignupFormData {
   return { formToken: getNewsletter().issueFormToken(), consentText: newsletterConsent.text };
 }
-
-export interface SignupValues {
-  email: string;
-  firstName: string;
-  consent: boolean;
-}
-
-/** What a page shows after a signup that did not go through; the form keeps the values. */
-export type SignupOutcome =
-  | {
-      status: "invalid";
-      errors: { email?: string; firstName?: string; consent?: string };
-      values: SignupValues;
-    }
-  | {
-      status: "retry" | "error";
-      title: string;
-      message: string;
-      values: SignupValues;
-      formToken?: string;
-    };
 
 /** What `data()` returns, named so that the declaration files stay portable. */
 type DataResult<T> = ReturnType<typeof data<T>>;

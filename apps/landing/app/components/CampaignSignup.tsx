@@ -1,5 +1,5 @@
 import { SignupForm } from "@vaart/ui";
-import type { SignupFormData, SignupOutcome } from "@vaart/web";
+import { type SignupFormData, type SignupOutcome, signupFormProps } from "@vaart/web/signup-form";
 
 export const signupAnchor = "aanmelden";
 
@@ -21,26 +21,15 @@ export function CampaignSignup({
   utm: Record<string, string>;
   copy: { title?: string | undefined; intro?: string | undefined; submit?: string | undefined };
 }) {
-  const status = !outcome ? "idle" : outcome.status === "invalid" ? "invalid" : "error";
+  const { formToken, serverError, ...props } = signupFormProps(form, outcome);
   const overrides = Object.fromEntries(Object.entries(copy).filter(([, value]) => value));
   return (
     <div id={signupAnchor}>
       <SignupForm
         action={action}
-        consentLabel={form.consentText}
-        status={status}
-        errors={outcome?.status === "invalid" ? outcome.errors : undefined}
-        values={outcome?.values}
-        hiddenFields={{
-          formToken: (outcome?.status !== "invalid" && outcome?.formToken) || form.formToken,
-          ...utm,
-        }}
-        copy={{
-          ...overrides,
-          ...(outcome && outcome.status !== "invalid"
-            ? { serverErrorTitle: outcome.title, serverErrorBody: outcome.message }
-            : {}),
-        }}
+        {...props}
+        hiddenFields={{ formToken, ...utm }}
+        copy={{ ...overrides, ...serverError }}
         idPrefix="campagne"
       />
     </div>

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { Resvg } from "@resvg/resvg-js";
 import { themeColors } from "@vaart/ui/tokens";
+import { escapeXml } from "@vaart/web";
 import type { Campaign } from "../campaigns/campaign-file";
-import { escapeXml } from "./xml";
 
 export const shareImageSize = { width: 1200, height: 630 } as const;
 

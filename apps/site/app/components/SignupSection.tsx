@@ -1,5 +1,5 @@
 import { SignupForm } from "@vaart/ui";
-import type { SignupFormData, SignupOutcome } from "@vaart/web";
+import { type SignupFormData, type SignupOutcome, signupFormProps } from "@vaart/web/signup-form";
 
 /**
  * The newsletter form as every page shows it. It posts to the page it is on, so the page is
@@ -18,22 +18,13 @@ export function SignupSection({
   headingLevel?: 1 | 2;
   idPrefix?: string;
 }) {
-  const status = !outcome ? "idle" : outcome.status === "invalid" ? "invalid" : "error";
+  const { formToken, serverError, ...props } = signupFormProps(form, outcome);
   return (
     <SignupForm
       action={action}
-      consentLabel={form.consentText}
-      status={status}
-      errors={outcome?.status === "invalid" ? outcome.errors : undefined}
-      values={outcome?.values}
-      hiddenFields={{
-        formToken: (outcome?.status !== "invalid" && outcome?.formToken) || form.formToken,
-      }}
-      copy={
-        outcome && outcome.status !== "invalid"
-          ? { serverErrorTitle: outcome.title, serverErrorBody: outcome.message }
-          : undefined
-      }
+      {...props}
+      hiddenFields={{ formToken }}
+      copy={serverError}
       headingLevel={headingLevel}
       {...(idPrefix ? { idPrefix } : {})}
     />

@@ -1,15 +1,3 @@
-const entities: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => entities[char] ?? char);
-}
-
 /** RFC 822 date (RSS 2.0), e.g. "Mon, 02 Oct 2023 00:00:00 GMT", from an ISO date. */
 export function rfc822Date(isoDate: string): string {
   return new Date(`${isoDate}T00:00:00Z`).toUTCString();

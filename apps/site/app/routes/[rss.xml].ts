@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { siteIdentity } from "@vaart/content/site";
-import { cacheControl } from "@vaart/web";
+import { cacheControl, escapeXml } from "@vaart/web";
 import { listArticles } from "../content/articles.server";
 import { siteOrigin } from "../lib/seo";
-import { escapeXml, rfc822Date } from "../lib/xml";
+import { rfc822Date } from "../lib/xml";
 
 /** RSS 2.0 of the published articles, newest first. */
 export async function loader({ context }: LoaderFunctionArgs) {

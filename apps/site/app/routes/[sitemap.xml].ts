@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { cacheControl } from "@vaart/web";
+import { cacheControl, escapeXml } from "@vaart/web";
 import { listArticles } from "../content/articles.server";
 import { siteOrigin } from "../lib/seo";
-import { escapeXml } from "../lib/xml";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const origin = siteOrigin(context);

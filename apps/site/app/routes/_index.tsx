@@ -8,8 +8,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
 import { Box, Heading, Link, LogoCarousel, Stack, Text } from "@vaart/ui";
-import { formatDutchDate } from "@vaart/ui/format";
 import { handleSignup, signupFormData } from "@vaart/web";
+import { ArticleSummary } from "../components/ArticleSummary";
 import { SignupSection } from "../components/SignupSection";
 import { SitePage } from "../components/SiteFrame";
 import { listArticles } from "../content/articles.server";
@@ -72,17 +72,7 @@ export default function Home() {
           </Heading>
           <Stack space="lg">
             {latest.map((article) => (
-              <article key={article.slug}>
-                <Stack space="xs">
-                  <Heading level={3}>
-                    <Link href={`/artikelen/${article.slug}`}>{article.title}</Link>
-                  </Heading>
-                  <Text size="small" tone="muted">
-                    <time dateTime={article.date}>{formatDutchDate(article.date)}</time>
-                  </Text>
-                  <Text>{article.description}</Text>
-                </Stack>
-              </article>
+              <ArticleSummary key={article.slug} article={article} headingLevel={3} />
             ))}
           </Stack>
           <Text>

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Heading, Link, Stack, Text } from "@vaart/ui";
-import { formatDutchDate } from "@vaart/ui/format";
+import { Heading, Stack, Text } from "@vaart/ui";
+import { ArticleSummary } from "../components/ArticleSummary";
 import { SitePage } from "../components/SiteFrame";
 import { listArticles } from "../content/articles.server";
 import { contentCache, pageHeaders } from "../lib/http";
@@ -41,20 +41,7 @@ export default function ArticleIndex() {
         ) : (
           <Stack space="xl">
             {articles.map((article) => (
-              <article key={article.slug}>
-                <Stack space="xs">
-                  <Heading level={2} size={3}>
-                    <Link href={`/artikelen/${article.slug}`}>
-                      {article.draft ? "[Concept] " : ""}
-                      {article.title}
-                    </Link>
-                  </Heading>
-                  <Text size="small" tone="muted">
-                    <time dateTime={article.date}>{formatDutchDate(article.date)}</time>
-                  </Text>
-                  <Text>{article.description}</Text>
-                </Stack>
-              </article>
+              <ArticleSummary key={article.slug} article={article} headingLevel={2} />
             ))}
           </Stack>
         )}

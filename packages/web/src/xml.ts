@@ -6,6 +6,7 @@ const entities: Record<string, string> = {
   "'": "&apos;",
 };
 
+/** Text for XML (RSS, sitemaps, SVG): the five predefined entities escaped. */
 export function escapeXml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => entities[char] ?? char);
 }
