@@ -1,17 +1,9 @@
 import { style } from "@vanilla-extract/css";
+import { surfacePanel } from "../../private/panel.css";
 import { vars } from "../../theme/contract.css";
 import { visuallyHidden } from "../VisuallyHidden/VisuallyHidden.css";
 
-export const panel = style({
-  display: "flex",
-  flexDirection: "column",
-  gap: vars.space.lg,
-  padding: `${vars.space.xl} ${vars.layout.gutter}`,
-  borderRadius: vars.radius.lg,
-  background: vars.color.surface,
-  color: vars.color.text,
-  "@media": { print: { display: "none" } },
-});
+export const panel = style([surfacePanel, { "@media": { print: { display: "none" } } }]);
 
 export const intro = style({ maxWidth: vars.measure });
 
