@@ -40,42 +40,10 @@ cleanup() {
 trap cleanup EXIT
 
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
-summary=()
-current_app=""
-current_step=""
-step_log=""
-
-fail() {
-  echo "" >&2
-  echo "✗ DEPLOYABLE FAILED: ${current_app} — step \"${current_step}\": $*" >&2
-  if [ -n "$step_log" ] && [ -s "$step_log" ]; then
-    echo "---- last 40 lines of the ${current_step} log (${current_app}) ----" >&2
-    tail -n 40 "$step_log" >&2
-    echo "----" >&2
-  fi
-  exit 1
-}
-
-# step <name> <command...>: runs the command with its output in a log; times it; names the
-# app and the step when it fails.
-step() {
-  current_step="$1"
-  shift
-  step_log="$work/logs/${current_app}-${current_step//[^A-Za-z0-9]/-}.log"
-  mkdir -p "$work/logs"
-  local started took
-  started="$(now_ms)"
-  if ! "$@" >"$step_log" 2>&1; then fail "command failed: $*"; fi
-  took="$(seconds_since "$started")"
-  printf '  %-32s %6s s\n' "$current_step" "$took"
-  summary+=("$(printf '%-10s %-32s %6s s' "$current_app" "$current_step" "$took")")
-}
-
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-seconds_since() {
-  local ms=$(($(now_ms) - $1))
-  printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100))
-}
+failure_title="DEPLOYABLE FAILED"
+subject=""
+# shellcheck source=lib/steps.sh
+source "$root/scripts/lib/steps.sh"
 
 free_port() {
   node -e 'const s=require("node:net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
@@ -142,26 +110,18 @@ required_variables() {
 check_config_refusal() {
   local app_dir="$1" variable="$2" port data envfile log code
   port="$(free_port)"
-  data="$work/$current_app-data-refusal"
+  data="$work/$subject-data-refusal"
   mkdir -p "$data"
-  envfile="$work/$current_app-refusal.env"
+  envfile="$work/$subject-refusal.env"
   production_env "$port" "$data" | grep -v "^$variable=" >"$envfile"
-  log="$work/logs/${current_app}-refusal-$variable-server.log"
+  log="$work/logs/${subject}-refusal-$variable-server.log"
   start_server "$app_dir" "$envfile" "$log"
-  code=0
-  for _ in $(seq 1 100); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
-    sleep 0.2
-  done
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill -KILL "$server_pid" || true
-    server_pid=""
+  if ! wait_for_server_exit 20; then
     cat "$log"
     echo "the server started without $variable (it must refuse)"
     return 1
   fi
-  wait "$server_pid" || code=$?
-  server_pid=""
+  code="$server_exit_code"
   cat "$log"
   if [ "$code" -eq 0 ]; then
     echo "exit code 0 without $variable (expected non-zero)"
@@ -177,11 +137,11 @@ check_config_refusal() {
 start_and_check_health() {
   local app_dir="$1" port data envfile log body
   port="$(free_port)"
-  data="$work/$current_app-data"
+  data="$work/$subject-data"
   mkdir -p "$data"
-  envfile="$work/$current_app.env"
+  envfile="$work/$subject.env"
   production_env "$port" "$data" >"$envfile"
-  log="$work/logs/${current_app}-server.log"
+  log="$work/logs/${subject}-server.log"
   start_server "$app_dir" "$envfile" "$log"
   echo "started pid $server_pid on port $port"
   for _ in $(seq 1 150); do
@@ -208,25 +168,35 @@ start_and_check_health() {
     echo "the server runs on local defaults; expected production settings"
     return 1
   fi
-  echo "$port" >"$work/$current_app.port"
+  echo "$port" >"$work/$subject.port"
 }
 
-stop_server() {
-  local log="$1" code=0
-  kill -TERM "$server_pid"
-  for _ in $(seq 1 100); do
+# wait_for_server_exit <seconds>: waits for $server_pid to end and sets server_exit_code;
+# after <seconds> it kills the server and returns 1.
+wait_for_server_exit() {
+  for _ in $(seq 1 $(($1 * 10))); do
     if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
     sleep 0.1
   done
   if kill -0 "$server_pid" 2>/dev/null; then
     kill -KILL "$server_pid" || true
     server_pid=""
+    return 1
+  fi
+  server_exit_code=0
+  wait "$server_pid" || server_exit_code=$?
+  server_pid=""
+}
+
+stop_server() {
+  local log="$1" code
+  kill -TERM "$server_pid"
+  if ! wait_for_server_exit 10; then
     cat "$log"
     echo "still running 10 s after SIGTERM"
     return 1
   fi
-  wait "$server_pid" || code=$?
-  server_pid=""
+  code="$server_exit_code"
   cat "$log"
   [ "$code" -eq 0 ] || { echo "exit code $code after SIGTERM (expected 0)"; return 1; }
   grep -q 'SIGTERM' "$log" || { echo "no shutdown log line after SIGTERM"; return 1; }
@@ -365,7 +335,7 @@ prove_storybook() {
 overall=$SECONDS
 echo "Proving deployables in $work (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 for app in "${deployables[@]}"; do
-  current_app="$app"
+  subject="$app"
   app_started="$(now_ms)"
   echo "▶ $app"
   case "$app" in

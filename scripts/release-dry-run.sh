@@ -22,36 +22,10 @@ cleanup() {
 trap cleanup EXIT
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 
-current_step=""
-step_log=""
-summary=()
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-seconds_since() {
-  local ms=$(($(now_ms) - $1))
-  printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100))
-}
-fail() {
-  echo "" >&2
-  echo "✗ RELEASE DRY RUN FAILED: ${package} — step \"${current_step}\": $*" >&2
-  if [ -n "$step_log" ] && [ -s "$step_log" ]; then
-    echo "---- last 40 lines of the ${current_step} log ----" >&2
-    tail -n 40 "$step_log" >&2
-    echo "----" >&2
-  fi
-  exit 1
-}
-step() {
-  current_step="$1"
-  shift
-  step_log="$work/logs/${current_step//[^A-Za-z0-9]/-}.log"
-  mkdir -p "$work/logs"
-  local started took
-  started="$(now_ms)"
-  if ! "$@" >"$step_log" 2>&1; then fail "command failed: $*"; fi
-  took="$(seconds_since "$started")"
-  printf '  %-28s %6s s\n' "$current_step" "$took"
-  summary+=("$(printf '%-28s %6s s' "$current_step" "$took")")
-}
+failure_title="RELEASE DRY RUN FAILED"
+subject="$package"
+# shellcheck source=lib/steps.sh
+source "$root/scripts/lib/steps.sh"
 
 scratch="$work/repo"
 pack_dir="$work/pack"
