@@ -8,6 +8,6 @@ export {
   runLighthouse,
   runLighthouseBestOf,
 } from "./lighthouse.js";
-export { linkIn, mailTo, uniqueAddress } from "./outbox.js";
+export { linkIn, mailsTo, mailTo, uniqueAddress } from "./outbox.js";
 export { measurePageWeight, type PageWeight } from "./page-weight.js";
 export { freePort, type ServerProcess, startServerProcess } from "./server-process.js";

@@ -13,20 +13,30 @@ function decodeQuotedPrintable(text: string) {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
+/**
+ * Every finished mail to `address` in `outboxDir`, decoded, now. A `.eml.tmp` is still
+ * being written (and renamed at any moment); before the first mail there is no folder.
+ */
+export function mailsTo(outboxDir: string, address: string): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(outboxDir).filter((name) => name.endsWith(".eml"));
+  } catch {
+    return [];
+  }
+  return files
+    .map((file) => decodeQuotedPrintable(readFileSync(path.join(outboxDir, file), "utf8")))
+    .filter((mail) =>
+      mail.split(/\r?\n/).some((line) => line.startsWith("To: ") && line.includes(address)),
+    );
+}
+
 /** The mail sent to `address` in `outboxDir` (waits: the send may finish after the answer). */
 export async function mailTo(outboxDir: string, address: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(outboxDir).filter((name) => name.endsWith(".eml"));
-    } catch {
-      files = [];
-    }
-    for (const file of files) {
-      const raw = readFileSync(path.join(outboxDir, file), "utf8");
-      if (raw.includes(address)) return decodeQuotedPrintable(raw);
-    }
+    const [mail] = mailsTo(outboxDir, address);
+    if (mail) return mail;
     if (Date.now() > deadline) throw new Error(`no mail to ${address} in ${outboxDir}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { mailsTo } from "@vaart/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionEnv, type RunningSite, startSite, tempDataDir } from "./server-process";
 
@@ -48,19 +48,9 @@ function signup(site: RunningSite, email: string, clientIp: string, token: strin
   });
 }
 
-function mailsTo(email: string) {
-  // Mail is sent after the answer: until the first one, there is no outbox folder yet.
-  if (!existsSync(outbox)) return [];
-  // Only finished mails: a `.eml.tmp` is still being written, and renamed at any moment.
-  return readdirSync(outbox)
-    .filter((file) => file.endsWith(".eml"))
-    .map((file) => readFileSync(path.join(outbox, file), "utf8").replace(/=\r?\n/g, ""))
-    .filter((mail) => mail.includes(`To: ${email}`));
-}
-
 async function waitForMails(emails: string[]) {
   const deadline = Date.now() + 20_000;
-  while (emails.some((email) => mailsTo(email).length === 0)) {
+  while (emails.some((email) => mailsTo(outbox, email).length === 0)) {
     if (Date.now() > deadline) throw new Error("mails did not all arrive");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -87,13 +77,13 @@ describe("two site instances on one PostgreSQL", () => {
     expect(both.map((answer) => answer.status)).toEqual([303, 303]);
     await waitForMails([...emails, twice]);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    for (const email of [...emails, twice]) expect(mailsTo(email), email).toHaveLength(1);
+    for (const email of [...emails, twice]) expect(mailsTo(outbox, email), email).toHaveLength(1);
     expect(psql(`select count(*) from ${schema}.newsletter_subscribers`)).toBe("11");
   });
 
   it("confirms on the other instance than the one that took the signup", async () => {
     for (const [i, email] of emails.entries()) {
-      const link = mailsTo(email)[0]?.match(
+      const link = mailsTo(outbox, email)[0]?.match(
         /https:\/\/[^\s"<>]*\/nieuwsbrief\/bevestigen\/([A-Za-z0-9_-]+)/,
       );
       expect(link, email).toBeTruthy();
