@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cdp } from "vitest/browser";
+import { toHex } from "../../test/colour";
 import { cleanup, render } from "../../test/render";
 import { contrastRatio } from "../../theme/contrast";
 import type { ThemeName } from "../../theme/themes.css";
@@ -142,17 +143,6 @@ function barsBySeries(box: HTMLElement): SVGRectElement[][] {
   return series.map((_, s) =>
     groups.map((group) => group.querySelectorAll("rect")[s]).filter((bar) => bar !== undefined),
   );
-}
-
-function toHex(rgb: string): string {
-  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-  return `#${[r, g, b]
-    .map((c) =>
-      Math.round(c ?? 0)
-        .toString(16)
-        .padStart(2, "0"),
-    )
-    .join("")}`;
 }
 
 /** The colours a bar is drawn with: its outline, its solid fill or its pattern's ink. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cdp } from "vitest/browser";
 import { seedOrganisations } from "../../fixtures/seedArticle";
+import { toHex } from "../../test/colour";
 import { cleanup, render } from "../../test/render";
 import { contrastRatio } from "../../theme/contrast";
 import { logoInk } from "../../theme/tokens";
@@ -51,17 +52,6 @@ const darkInk = logoInk.dark;
 const darkOnTransparent = `data:image/svg+xml,${encodeURIComponent(
   `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="64" viewBox="0 0 160 64"><rect x="4" y="16" width="32" height="32" fill="${darkInk}"/><text x="44" y="40" font-family="sans-serif" font-size="18" font-weight="700" fill="${darkInk}">Donker</text></svg>`,
 )}`;
-
-function toHex(rgb: string): string {
-  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-  return `#${[r, g, b]
-    .map((c) =>
-      Math.round(c ?? 0)
-        .toString(16)
-        .padStart(2, "0"),
-    )
-    .join("")}`;
-}
 
 /** The colour a transparent image is actually drawn on: the first opaque background up the tree. */
 function backdropOf(element: Element | null): string {
