@@ -63,21 +63,21 @@ export function LandingPage({ preview, children }: { preview?: boolean; children
   );
 }
 
-export function GonePage({
+/** A page that only says something and points onward: gone, not found, a problem. */
+function MessagePage({
   title,
+  children,
   onward,
 }: {
   title: string;
+  children: ReactNode;
   onward: { label: string; href: string };
 }) {
   return (
     <LandingPage>
       <Stack space="lg">
-        <Heading level={1}>Deze campagne is afgelopen</Heading>
-        <Text size="lead">
-          “{title}” is voorbij. Bedankt voor je belangstelling! Op de website vind je wat er nu
-          speelt.
-        </Text>
+        <Heading level={1}>{title}</Heading>
+        {children}
         <Text>
           <Link href={onward.href}>{onward.label}</Link>
         </Text>
@@ -86,32 +86,40 @@ export function GonePage({
   );
 }
 
-export function NotFoundPage() {
-  const siteUrl = useSiteUrl();
+const toTheSite = "Naar de website van Vaart in samenwerken";
+
+export function GonePage({
+  title,
+  onward,
+}: {
+  title: string;
+  onward: { label: string; href: string };
+}) {
   return (
-    <LandingPage>
-      <Stack space="lg">
-        <Heading level={1}>Deze pagina bestaat niet (meer)</Heading>
-        <Text>Misschien is het adres veranderd of zit er een typefout in.</Text>
-        <Text>
-          <Link href={siteUrl}>Naar de website van Vaart in samenwerken</Link>
-        </Text>
-      </Stack>
-    </LandingPage>
+    <MessagePage title="Deze campagne is afgelopen" onward={onward}>
+      <Text size="lead">
+        “{title}” is voorbij. Bedankt voor je belangstelling! Op de website vind je wat er nu
+        speelt.
+      </Text>
+    </MessagePage>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <MessagePage
+      title="Deze pagina bestaat niet (meer)"
+      onward={{ label: toTheSite, href: useSiteUrl() }}
+    >
+      <Text>Misschien is het adres veranderd of zit er een typefout in.</Text>
+    </MessagePage>
   );
 }
 
 export function ProblemPage() {
-  const siteUrl = useSiteUrl();
   return (
-    <LandingPage>
-      <Stack space="lg">
-        <Heading level={1}>Er ging iets mis</Heading>
-        <Text>Aan mijn kant ging iets fout. Probeer het over een paar minuten nog eens.</Text>
-        <Text>
-          <Link href={siteUrl}>Naar de website van Vaart in samenwerken</Link>
-        </Text>
-      </Stack>
-    </LandingPage>
+    <MessagePage title="Er ging iets mis" onward={{ label: toTheSite, href: useSiteUrl() }}>
+      <Text>Aan mijn kant ging iets fout. Probeer het over een paar minuten nog eens.</Text>
+    </MessagePage>
   );
 }

@@ -1,5 +1,6 @@
 import { DataTable } from "@vaart/ui";
 import type { CampaignPhase } from "../campaigns/publication";
+import type { CampaignResult } from "../campaigns/results";
 
 const phaseLabels: Record<CampaignPhase, string> = {
   draft: "concept",
@@ -10,15 +11,8 @@ const phaseLabels: Record<CampaignPhase, string> = {
 
 const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 1 });
 
-export interface ResultRow {
-  slug: string;
-  title: string;
-  phase: CampaignPhase;
-  visits: number;
-  signups: number;
-  confirmed: number;
-  conversion: number | null;
-}
+/** A campaign's totals (the per-day figures go to the chart). */
+export type ResultRow = Omit<CampaignResult, "days">;
 
 /** One row per campaign: the figures marketing asked for. */
 export function ResultsTable({ results }: { results: readonly ResultRow[] }) {
