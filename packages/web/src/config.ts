@@ -20,6 +20,8 @@ export interface ServerConfig {
   localDefaults: boolean;
   /** Largest request body accepted on POST, in bytes. */
   maxBodyBytes: number;
+  /** Open connections at most; further ones are dropped until some close (MAX_CONNECTIONS). */
+  maxConnections: number;
   /** Keep public pages rendered in memory (PAGE_CACHE=off renders every request, for comparison). */
   pageCache: boolean;
   /** The app's own secrets (see `SecretSetting`), by variable name. */
@@ -69,6 +71,7 @@ export function loadServerConfig(
     HOST: z.preprocess(blankToUndefined, z.string().optional()),
     TRUST_PROXY: integer("TRUST_PROXY", 0, 10),
     MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 10 * 1024 * 1024),
+    MAX_CONNECTIONS: integer("MAX_CONNECTIONS", 1, 100_000),
     PAGE_CACHE: z.preprocess(
       blankToUndefined,
       z.enum(["on", "off"], { error: 'PAGE_CACHE must be "on" or "off"' }).optional(),
@@ -132,12 +135,14 @@ export function loadServerConfig(
   }
   return {
     port: values.PORT ?? defaults.port,
-    host: values.HOST ?? "0.0.0.0",
+    // Local defaults publish their passwords in the README: this machine only, unless HOST says so.
+    host: values.HOST ?? (local ? "127.0.0.1" : "0.0.0.0"),
     trustProxyHops: values.TRUST_PROXY ?? 0,
     siteUrl: new URL(values.SITE_URL ?? "http://localhost:3000"),
     ...(ownUrl && URL.canParse(ownUrl) ? { publicUrl: new URL(ownUrl) } : {}),
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
+    maxConnections: values.MAX_CONNECTIONS ?? 1000,
     pageCache: values.PAGE_CACHE !== "off",
     secrets,
   };
@@ -145,4 +150,17 @@ export function loadServerConfig(
 
 function distinctNeeded(setting: SecretSetting): number {
   return Math.min(8, Math.ceil(setting.minLength / 2));
+}
+
+/**
+ * Where a production server keeps its data must be chosen: without DATA_DIR or DATABASE_URL,
+ * SQLite would quietly use the development database `.data/` of the checkout.
+ */
+export function storageProblem(env: Record<string, string | undefined>): string | null {
+  if (localDefaultsChosen(env) || env.DATA_DIR?.trim()) return null;
+  if (env.NEWSLETTER_MAIL_TRANSPORT?.trim() === "outbox") {
+    return "Invalid configuration: DATA_DIR must be set with NEWSLETTER_MAIL_TRANSPORT=outbox (the folder the outbox is written to); the development folder .data/ is used only with local defaults";
+  }
+  if (env.DATABASE_URL?.trim()) return null;
+  return "Invalid configuration: DATA_DIR or DATABASE_URL must be set (DATA_DIR=/path/to/data for SQLite, or DATABASE_URL=postgres://…); the development database under .data/ is used only with local defaults";
 }
