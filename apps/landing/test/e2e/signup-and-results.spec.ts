@@ -131,5 +131,10 @@ test.describe("the results page", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Uitloggen" }).click();
     await expect(page.getByLabel("Wachtwoord")).toBeVisible();
+    // Logging out ended the session on the server: a copy of the cookie opens nothing.
+    if (cookie) await context.addCookies([cookie]);
+    await page.goto(`${baseUrl()}/resultaten`);
+    await expect(page.getByLabel("Wachtwoord")).toBeVisible();
+    await expect(page.locator("table")).toHaveCount(0);
   });
 });
