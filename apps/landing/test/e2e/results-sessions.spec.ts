@@ -157,10 +157,20 @@ for (const database of ["sqlite", "postgres"] as const) {
         const session = cookieFrom(loggedIn, "vaart_resultaten");
         await expectSignedIn(b, session);
 
+        // Logging out on one instance ends the session on both.
+        const out = await client(b).logout(session);
+        expect(out.status).toBe(303);
+        for (const server of servers) await expectLoginPage(server, session);
+
+        // A new session: its cookies are random, then a new password ends them.
+        const again = await client(a).login(testSettings.resultsPassword, "198.51.100.1");
+        const second = cookieFrom(again, "vaart_resultaten");
+        await expectSignedIn(a, second);
+
         // A copied cookie is 256 random bits: no expiry, no signature, nothing to test a
         // password guess against — not even the old HMAC keyed on the password.
         for (const name of ["vaart_resultaten", "vaart_apparaat"]) {
-          const value = cookieFrom(loggedIn, name).slice(name.length + 1);
+          const value = cookieFrom(again, name).slice(name.length + 1);
           expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/);
           for (const purpose of ["vaart-results-session", "vaart-results-device"]) {
             const key = createHmac("sha256", testSettings.resultsPassword)
@@ -179,15 +189,6 @@ for (const database of ["sqlite", "postgres"] as const) {
           expect(rows).toContain(createHash("sha256").update(value).digest("hex"));
         }
 
-        // Logging out on one instance ends the session on both.
-        const out = await client(b).logout(session);
-        expect(out.status).toBe(303);
-        for (const server of servers) await expectLoginPage(server, session);
-
-        // A new session, then a new password: the old sessions end.
-        const again = await client(a).login(testSettings.resultsPassword, "198.51.100.1");
-        const second = cookieFrom(again, "vaart_resultaten");
-        await expectSignedIn(a, second);
         for (const server of servers) await server.stop();
         changed = await startServerProcess({
           appDir: process.cwd(),
