@@ -39,6 +39,8 @@ export type {
   Stats,
 } from "./owner.server.js";
 export type { FailedAttempts, RateLimitRule, RateLimitRules } from "./rate-limit.server.js";
+export { distinctCharactersNeeded, repeatsFewCharacters } from "./secret-strength.js";
+export type { AppSessions, SessionKind } from "./sessions.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
 export {

@@ -36,6 +36,7 @@ import {
   type RateLimitRule,
   type RateLimitRules,
 } from "./rate-limit.server.js";
+import { type AppSessions, appSessions, type FingerprintCache } from "./sessions.server.js";
 import { type SubscribeContext, type SubscribeResult, subscribe } from "./subscribe.server.js";
 import { issueFormToken } from "./tokens.server.js";
 import {
@@ -141,6 +142,11 @@ export interface Newsletter {
    * instances and parallel requests. The key is hashed.
    */
   failedAttempts(key: string, rule: RateLimitRule): FailedAttempts;
+  /**
+   * Server-side sessions of an app's own login (`scope`, e.g. "results") under its `secret`
+   * (the password): random cookie ids stored hashed; a new secret ends them all.
+   */
+  appSessions(scope: string, secret: string): AppSessions;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
@@ -290,6 +296,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     },
   };
 
+  const fingerprints: FingerprintCache = new Map();
   let migrated: Promise<void> | null = null;
   const autoMigrate = options.autoMigrate ?? true;
   const core: Core = {
@@ -329,6 +336,14 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
         take: () => ready(attempts.take),
         blockedForSeconds: () => ready(attempts.blockedForSeconds),
         clear: () => ready(attempts.clear),
+      };
+    },
+    appSessions(scope, secret) {
+      const sessions = appSessions(handle.db, scope, secret, core.now, fingerprints);
+      return {
+        create: (kind, lifetimeMs) => core.ready().then(() => sessions.create(kind, lifetimeMs)),
+        find: (kind, id) => core.ready().then(() => sessions.find(kind, id)),
+        revoke: (kind, id) => core.ready().then(() => sessions.revoke(kind, id)),
       };
     },
     prune: (opts) => prune(core, opts),

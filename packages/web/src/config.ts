@@ -1,5 +1,10 @@
-import { localDefaultsChosen } from "@vaart/newsletter";
+import {
+  distinctCharactersNeeded,
+  localDefaultsChosen,
+  repeatsFewCharacters,
+} from "@vaart/newsletter";
 import { z } from "zod";
+import { guessablePasswordProblem } from "./password-strength.server.js";
 
 // One rule for both the newsletter and the servers: see localDefaultsChosen in @vaart/newsletter.
 export { localDefaultsChosen };
@@ -34,6 +39,11 @@ export interface SecretSetting {
   /** What it is for, in the error when it is missing. */
   purpose: string;
   minLength: number;
+  /**
+   * "password": typed by a person, checked with a strength estimator (zxcvbn); "key" (the
+   * default): generated, checked for variety like every other key.
+   */
+  kind?: "password" | "key";
   /** Used only where local defaults were chosen (and said so in the first log line). */
   localDefault: string;
 }
@@ -115,20 +125,15 @@ export function loadServerConfig(
   }
   const secrets: Record<string, string> = {};
   for (const setting of secretSettings) {
-    const value = env[setting.name]?.trim() || undefined;
+    const given = env[setting.name]?.trim() || undefined;
+    const value = given ?? (local ? setting.localDefault : undefined);
     if (value === undefined) {
-      if (local) secrets[setting.name] = setting.localDefault;
-      else missing.push(`${setting.name} must be set (${setting.purpose})`);
-    } else if (value.length < setting.minLength) {
-      missing.push(`${setting.name} must be at least ${setting.minLength} characters long`);
-    } else if (new Set(value).size < distinctNeeded(setting)) {
-      // "aaaaaaaaaaaa" or "abababababab" has the length and almost none of the strength.
-      missing.push(
-        `${setting.name} repeats a few characters: use at least ${distinctNeeded(setting)} different ones`,
-      );
-    } else {
-      secrets[setting.name] = value;
+      missing.push(`${setting.name} must be set (${setting.purpose})`);
+      continue;
     }
+    const problem = secretProblem(setting, value);
+    if (problem) missing.push(`${setting.name} ${problem}${given ? "" : " (its local default)"}`);
+    else secrets[setting.name] = value;
   }
   if (missing.length > 0) {
     throw new ServerConfigError(`Invalid configuration: ${missing.join("; ")}`);
@@ -148,8 +153,15 @@ export function loadServerConfig(
   };
 }
 
-function distinctNeeded(setting: SecretSetting): number {
-  return Math.min(8, Math.ceil(setting.minLength / 2));
+/** What makes `value` guessable, or null: the same rules for a given value and a local default. */
+function secretProblem(setting: SecretSetting, value: string): string | null {
+  if (value.length < setting.minLength) {
+    return `must be at least ${setting.minLength} characters long`;
+  }
+  if (repeatsFewCharacters(value, setting.minLength)) {
+    return `repeats a few characters: use at least ${distinctCharactersNeeded(setting.minLength)} different ones`;
+  }
+  return setting.kind === "password" ? guessablePasswordProblem(value) : null;
 }
 
 /**

@@ -184,4 +184,35 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("newsletter_visits").execute();
     },
   },
+  "0006_app_sessions": {
+    // Server-side sessions of the apps' own logins (the landing app's results): a cookie
+    // holds a random id, the table only its SHA-256, so logout and a new password end a
+    // session on every instance. One random key per database keys the password
+    // fingerprints (see sessions.server.ts). Adds tables only.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("app_sessions")
+        .addColumn("id_hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("scope", "varchar(64)", (c) => c.notNull())
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("secret_fingerprint", "varchar(64)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("app_sessions_scope_expires")
+        .on("app_sessions")
+        .columns(["scope", "expires_at"])
+        .execute();
+      await db.schema
+        .createTable("app_keys")
+        .addColumn("name", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("value", "varchar(128)", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable("app_keys").execute();
+      await db.schema.dropTable("app_sessions").execute();
+    },
+  },
 };

@@ -89,7 +89,29 @@ export interface VisitsTable {
   visits: number;
 }
 
+/** A session or known-device mark of an app login; the cookie's random id is stored hashed. */
+export interface AppSessionsTable {
+  /** SHA-256 of the cookie's id, hex. */
+  id_hash: string;
+  /** Whose login: "results" (the landing app's results page). */
+  scope: string;
+  /** "session" or "device". */
+  kind: string;
+  /** The login secret's fingerprint at creation: a new secret ends every session. */
+  secret_fingerprint: string;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+}
+
+/** Random keys made once per database (e.g. the fingerprint key of the sessions). */
+export interface AppKeysTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
+  app_sessions: AppSessionsTable;
+  app_keys: AppKeysTable;
   newsletter_visits: VisitsTable;
   newsletter_mail_log: MailLogTable;
   newsletter_subscribers: SubscribersTable;
