@@ -53,6 +53,8 @@ export interface EnvConfig {
   /** The outbox logs addresses and confirmation links only with local defaults. */
   logConfirmationLinks: boolean;
   maxConfirmationMailsPerHour: number | undefined;
+  /** Signups per hour from one network (IPv4 /24, IPv6 /48); undefined: the default (60). */
+  networkLimitPerHour: number | undefined;
 }
 
 const optional = z
@@ -104,6 +106,13 @@ const envSchema = z.object({
   NEWSLETTER_MAX_MAILS_PER_HOUR: optional.refine(
     (v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0),
     { message: "must be a positive whole number" },
+  ),
+  NEWSLETTER_NETWORK_LIMIT: optional.refine(
+    (v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number.isSafeInteger(Number(v))),
+    {
+      message:
+        "must be a positive whole number: signups per hour from one network (IPv4 /24, IPv6 /48), e.g. 60",
+    },
   ),
 });
 
@@ -230,6 +239,9 @@ export function loadConfig(env: Env = process.env): EnvConfig {
     logConfirmationLinks: localDefaults,
     maxConfirmationMailsPerHour: e.NEWSLETTER_MAX_MAILS_PER_HOUR
       ? Number(e.NEWSLETTER_MAX_MAILS_PER_HOUR)
+      : undefined,
+    networkLimitPerHour: e.NEWSLETTER_NETWORK_LIMIT
+      ? Number(e.NEWSLETTER_NETWORK_LIMIT)
       : undefined,
   };
 }

@@ -55,6 +55,8 @@ export {
 import { loadConfig } from "./config.server.js";
 import { createNewsletter, type Newsletter, type NewsletterOptions } from "./newsletter.server.js";
 
+const HOUR = 3_600_000;
+
 /**
  * createNewsletter() configured from environment variables (see README), with overrides.
  * Throws a NewsletterConfigError naming every missing variable unless local defaults are
@@ -70,10 +72,14 @@ export function createNewsletterFromEnv(
       `[newsletter] local defaults: NEWSLETTER_SECRET is not set; using the secret generated in ${config.dataDir}/newsletter-secret`,
     );
   }
+  const { networkLimitPerHour, ...options } = config;
   return createNewsletter({
-    ...config,
-    maxConfirmationMailsPerHour: config.maxConfirmationMailsPerHour,
+    ...options,
     ...overrides,
+    rateLimits: {
+      ...(networkLimitPerHour ? { perNetwork: { max: networkLimitPerHour, windowMs: HOUR } } : {}),
+      ...overrides.rateLimits,
+    },
   });
 }
 export {

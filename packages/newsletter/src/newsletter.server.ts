@@ -163,6 +163,8 @@ export interface Newsletter {
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
+/** Signups per hour from one network (IPv4 /24, IPv6 /48); NEWSLETTER_NETWORK_LIMIT. */
+export const DEFAULT_NETWORK_LIMIT = 60;
 
 function requireOption(name: string, ok: boolean, message: string): void {
   if (!ok) throw new NewsletterConfigError(`createNewsletter: ${name} ${message}`, name);
@@ -193,7 +195,7 @@ function checkNumbers(options: NewsletterOptions): void {
   check("formClockSkewMs", options.formClockSkewMs, true);
   check("maxConfirmationMailsPerHour", options.maxConfirmationMailsPerHour);
   check("firstSendWaitMs", options.firstSendWaitMs, true);
-  for (const rule of ["perIp", "requestNewPerIp", "perMailbox"] as const) {
+  for (const rule of ["perIp", "perNetwork", "requestNewPerIp", "perMailbox"] as const) {
     const value = options.rateLimits?.[rule];
     if (value === undefined) continue;
     check(`rateLimits.${rule}.max`, value?.max);
@@ -282,6 +284,9 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     formClockSkewMs: options.formClockSkewMs ?? 500,
     rateLimits: {
       perIp: options.rateLimits?.perIp ?? { max: 20, windowMs: HOUR },
+      // Three addresses' worth of a /24 or /48: an office or a provider's neighbours share
+      // it, and a flood from rented neighbouring addresses stops there.
+      perNetwork: options.rateLimits?.perNetwork ?? { max: DEFAULT_NETWORK_LIMIT, windowMs: HOUR },
       requestNewPerIp: options.rateLimits?.requestNewPerIp ?? { max: 10, windowMs: HOUR },
       perMailbox: options.rateLimits?.perMailbox ?? { max: 3, windowMs: 30 * 24 * HOUR },
     },

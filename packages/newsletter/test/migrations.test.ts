@@ -19,6 +19,7 @@ describe.each(DRIVERS)("migrations (%s)", (driver) => {
         "0002_confirm_method",
         "0003_mailbox",
         "0004_visits",
+        "0005_mail_rank",
         "0006_app_sessions",
       ],
     });

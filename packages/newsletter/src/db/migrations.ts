@@ -184,6 +184,21 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("newsletter_visits").execute();
     },
   },
+  "0005_mail_rank": {
+    // Fair mail under the site-wide cap: how many signups (or requests for a new mail) the
+    // source address had made in its window when this mail was asked for, 1 for the first.
+    // Held-back mails go out lowest rank first. Adds a column only; existing rows count as
+    // first requests.
+    async up(db: AnyDb) {
+      await db.schema
+        .alterTable("newsletter_subscribers")
+        .addColumn("mail_rank", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable("newsletter_subscribers").dropColumn("mail_rank").execute();
+    },
+  },
   "0006_app_sessions": {
     // Server-side sessions of the apps' own logins (the landing app's results): a cookie
     // holds a random id, the table only its SHA-256, so logout and a new password end a

@@ -29,6 +29,12 @@ export interface SubscribersTable {
   mail_sent_at: IsoTime | null;
   /** "failed-permanent" after a 5xx rejection: never retried or requeued. */
   mail_status: string | null;
+  /**
+   * How many signups (or requests for a new mail) the source address had made in its
+   * per-IP window when this mail was asked for: 1 for the first, or without a known
+   * address. Under the site-wide cap, lower ranks go first (migration 0005).
+   */
+  mail_rank: Generated<number>;
 }
 
 export interface ConsentsTable {
