@@ -239,16 +239,21 @@ async function storeSignup(
     // confirming): both count against the same mailbox budget.
     if (!(await claimMailbox(trx, core, data.emailKey, now))) return null;
     await trx.insertInto("newsletter_consents").values(consent(current.id, consentId)).execute();
-    await trx
-      .updateTable("newsletter_subscribers")
-      .set({
-        status: "pending",
-        consent_id: consentId,
-        email: data.email,
-        first_name: data.firstName,
-      })
-      .where("id", "=", current.id)
-      .execute();
+    if (current.status === "unsubscribed") {
+      await trx
+        .updateTable("newsletter_subscribers")
+        .set({
+          status: "pending",
+          consent_id: consentId,
+          email: data.email,
+          first_name: data.firstName,
+        })
+        .where("id", "=", current.id)
+        .execute();
+    }
+    // A pending signup is never rewritten by a later one (anyone can type this address):
+    // the later signup gets its own consent record and token, and each link confirms only
+    // the signup it was mailed for.
     await markMailDue(trx, core, current.id, now);
     const token = await createConfirmationToken(trx, core, current.id, consentId, now);
     return { subscriberId: current.id, email: data.email, token };
