@@ -161,6 +161,56 @@ export async function confirm(
 
 class AlreadyConfirmed extends Error {}
 
+export type ConfirmationDetails =
+  /**
+   * The signup this link confirms, for the confirm page to show, so that a person can see
+   * that it is theirs (anyone can sign up any address; every signup gets its own mail).
+   */
+  | { status: "pending"; signedUpAt: Date; firstName: string | null }
+  | { status: "already-confirmed" | "unknown" | "used" | "expired" | "unavailable" };
+
+/**
+ * What a confirmation token would confirm, read only: the GET of the confirm page shows it
+ * next to the button and changes nothing (mail scanners open every link).
+ */
+export async function describeConfirmation(
+  core: Core,
+  token: unknown,
+): Promise<ConfirmationDetails> {
+  if (typeof token !== "string" || token.length > 100 || !TOKEN_SHAPE.test(token.trim())) {
+    return { status: "unknown" };
+  }
+  const nowIso = core.now().toISOString();
+  try {
+    await core.ready();
+    const row = await core.handle.db
+      .selectFrom("newsletter_confirmation_tokens as t")
+      .innerJoin("newsletter_subscribers as s", "s.id", "t.subscriber_id")
+      .innerJoin("newsletter_consents as c", "c.id", "t.consent_id")
+      .select([
+        "t.used_at",
+        "t.expires_at",
+        "t.consent_id",
+        "s.status",
+        "s.consent_id as current",
+        "c.signup_at",
+        "c.first_name",
+      ])
+      .where("t.token_hash", "=", hashConfirmationToken(token.trim()))
+      .executeTakeFirst();
+    if (!row) return { status: "unknown" };
+    if (row.status === "confirmed" && row.current === row.consent_id) {
+      return { status: "already-confirmed" };
+    }
+    if (row.used_at) return { status: "used" };
+    if (row.expires_at <= nowIso || row.status !== "pending") return { status: "expired" };
+    return { status: "pending", signedUpAt: new Date(row.signup_at), firstName: row.first_name };
+  } catch (error) {
+    core.logger.error(`[newsletter] reading a confirmation link failed: ${safeError(error)}`);
+    return { status: "unavailable" };
+  }
+}
+
 export type RequestNewConfirmationResult =
   | { status: "ok"; message: string }
   | { status: "invalid"; fieldErrors: { email: string }; values: { email: string } }

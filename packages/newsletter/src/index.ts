@@ -7,6 +7,7 @@ export {
   localDefaultsChosen,
 } from "./config.server.js";
 export type {
+  ConfirmationDetails,
   ConfirmContext,
   ConfirmResult,
   RequestContext,

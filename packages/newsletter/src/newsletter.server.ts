@@ -2,9 +2,11 @@ import path from "node:path";
 import { sql } from "kysely";
 import { findRepoRoot, localDefaultsChosen, splitSecrets } from "./config.server.js";
 import {
+  type ConfirmationDetails,
   type ConfirmContext,
   type ConfirmResult,
   confirm,
+  describeConfirmation,
   type RequestContext,
   type RequestNewConfirmationResult,
   requestNewConfirmation,
@@ -122,6 +124,8 @@ export interface Newsletter {
    * follow GET links. Pass `method: "post"` to record it with the consent proof.
    */
   confirm(token: unknown, context?: ConfirmContext): Promise<ConfirmResult>;
+  /** Which signup a confirmation link is for (date, name), read only: for the GET page. */
+  describeConfirmation(token: unknown): Promise<ConfirmationDetails>;
   requestNewConfirmation(
     email: unknown,
     context?: RequestContext,
@@ -328,6 +332,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     issueFormToken: () => issueFormToken(settings.secrets, core.now(), settings.formTokenBucketMs),
     subscribe: (input, context) => subscribe(core, input, context),
     confirm: (token, context) => confirm(core, token, context),
+    describeConfirmation: (token) => describeConfirmation(core, token),
     requestNewConfirmation: (email, context) => requestNewConfirmation(core, email, context),
     unsubscribe: (token, context) => unsubscribe(core, token, context),
     resendPending: (opts) => resendPending(core, opts),

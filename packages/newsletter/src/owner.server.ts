@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Core } from "./core.server.js";
 import { addMs } from "./core.server.js";
-import { inTransaction } from "./db/transaction.server.js";
+import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import {
   createConfirmationToken,
   type PendingMail,
@@ -101,8 +101,20 @@ export async function resendPending(
         .select(["id", "email", "consent_id"])
         .where("id", "=", row.id)
         .executeTakeFirstOrThrow();
-      const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
-      return { subscriberId: sub.id, email: sub.email, token, rank: row.mail_rank };
+      // The mail that is due is for the signup of the latest mail claimed, which may be a
+      // later signup than the subscriber's first (a pending signup is never rewritten).
+      const due = await trx
+        .selectFrom("newsletter_confirmation_tokens as t")
+        .innerJoin("newsletter_consents as c", "c.id", "t.consent_id")
+        .select(["t.consent_id", "c.email"])
+        .where("t.subscriber_id", "=", sub.id)
+        .where("t.used_at", "is", null)
+        .orderBy("t.created_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      const consentId = due?.consent_id ?? sub.consent_id;
+      const token = await createConfirmationToken(trx, core, sub.id, consentId, now);
+      return { subscriberId: sub.id, email: due?.email ?? sub.email, token, rank: row.mail_rank };
     });
     if (!claimed) continue;
     report.due += 1;
@@ -208,6 +220,33 @@ export async function prune(
   }
   // Old never-confirmed signups of subscribers that stay (not their current record).
   const stale = await inTransaction(core.handle, async (trx) => {
+    // A pending subscriber's first signup stays its current one (a later signup never
+    // rewrites it) until it is past the cut-off; then its latest signup takes its place.
+    const outdated = await trx
+      .selectFrom("newsletter_subscribers as s")
+      .innerJoin("newsletter_consents as c", "c.id", "s.consent_id")
+      .select("s.id")
+      .where("s.status", "=", "pending")
+      .where("c.confirmed_at", "is", null)
+      .where("c.signup_at", "<", cutoff)
+      .execute();
+    for (const { id } of outdated) {
+      if ((await lockSubscriber(core.handle, trx, id))?.status !== "pending") continue;
+      const latest = await trx
+        .selectFrom("newsletter_consents")
+        .select(["id", "email", "first_name"])
+        .where("subscriber_id", "=", id)
+        .where("signup_at", ">=", cutoff)
+        .orderBy("signup_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      if (!latest) continue;
+      await trx
+        .updateTable("newsletter_subscribers")
+        .set({ consent_id: latest.id, email: latest.email, first_name: latest.first_name })
+        .where("id", "=", id)
+        .execute();
+    }
     const ids = (
       await trx
         .selectFrom("newsletter_consents as c")

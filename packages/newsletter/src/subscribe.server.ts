@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { startAnswer } from "./answer-time.server.js";
 import { addMs, type Core } from "./core.server.js";
 import type { Database } from "./db/schema.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
@@ -160,14 +161,21 @@ export async function subscribe(
 
   const ip = normaliseIp(context.ip);
   let stored: PendingMail | RateLimited | null;
+  let answer: ReturnType<typeof startAnswer>;
   try {
     await core.ready();
+    // Timed from here: the work before is the same on every path, and the first call's
+    // migrations must not set the floor.
+    answer = startAnswer(core);
     stored = await storeSignup(core, parsed.data, context, ip, now);
   } catch (error) {
     core.logger.error(`[newsletter] subscribe failed, nothing stored: ${safeError(error)}`);
     return { status: "unavailable", message: messages.unavailable };
   }
   if (stored && "status" in stored) return stored;
+  // New address, pending, confirmed or over its mailbox's budget: one answer, in one time.
+  // The mail's work starts after it (deliverAfterCommit), unless firstSendWaitMs asks to wait.
+  await answer.hold();
   if (stored) await deliverAfterCommit(core, stored);
   return OK;
 }
@@ -287,16 +295,21 @@ async function storeSignup(
     // confirming): both count against the same mailbox budget.
     if (!(await claimMailbox(trx, core, data.emailKey, now))) return null;
     await trx.insertInto("newsletter_consents").values(consent(current.id, consentId)).execute();
-    await trx
-      .updateTable("newsletter_subscribers")
-      .set({
-        status: "pending",
-        consent_id: consentId,
-        email: data.email,
-        first_name: data.firstName,
-      })
-      .where("id", "=", current.id)
-      .execute();
+    if (current.status === "unsubscribed") {
+      await trx
+        .updateTable("newsletter_subscribers")
+        .set({
+          status: "pending",
+          consent_id: consentId,
+          email: data.email,
+          first_name: data.firstName,
+        })
+        .where("id", "=", current.id)
+        .execute();
+    }
+    // A pending signup is never rewritten by a later one (anyone can type this address):
+    // the later signup gets its own consent record and token, and each link confirms only
+    // the signup it was mailed for.
     await markMailDue(trx, core, current.id, now, rank);
     const token = await createConfirmationToken(trx, core, current.id, consentId, now);
     return { subscriberId: current.id, email: data.email, token, rank };

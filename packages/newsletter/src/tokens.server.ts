@@ -80,7 +80,11 @@ function uuidToBase64url(id: string): string {
 }
 
 function base64urlToUuid(value: string): string | null {
-  const hex = Buffer.from(value, "base64url").toString("hex");
+  const bytes = Buffer.from(value, "base64url");
+  // 22 characters carry 132 bits for 128: the last character's 4 unused bits would give
+  // each token 16 accepted spellings. Only the one we issue is accepted.
+  if (bytes.toString("base64url") !== value) return null;
+  const hex = bytes.toString("hex");
   if (hex.length !== 32) return null;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

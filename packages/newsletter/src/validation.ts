@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { domainToASCII } from "node:url";
+import { LinkifyIt } from "linkify-it";
 import { z } from "zod";
 import { messages } from "./messages.js";
 
@@ -212,12 +214,28 @@ const firstNameSchema = z.custom<string | undefined | symbol>().transform((raw, 
     return z.NEVER;
   }
   // Spammers abuse signup forms to put links into confirmation mails ("Hi <link>").
-  if (/:\/\/|www\.|@|\.(?:com|nl|net|org|ru|xyz|info|io)\b/i.test(value)) {
+  if (looksLikeLink(value)) {
     ctx.addIssue({ code: "custom", message: messages.firstNameNoLinks });
     return z.NEVER;
   }
   return value;
 });
+
+// Every top-level domain (the `tlds` package follows IANA's list), not a hand-picked few.
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true }).tlds(
+  createRequire(import.meta.url)("tlds") as string[],
+  false,
+);
+
+/**
+ * Does a name contain a link or an address? Checked after NFKC (full-width letters and
+ * dots become ASCII) and with the ideographic full stops that IDNA reads as dots
+ * (`evil。com` opens evil.com in a mail client) turned into dots.
+ */
+export function looksLikeLink(value: string): boolean {
+  const plain = value.normalize("NFKC").replace(/[\u3002\uff0e\uff61]/gu, ".");
+  return /:\/\/|www\.|@/i.test(plain) || linkify.test(plain);
+}
 
 const consentSchema = z.custom<string | undefined | symbol>().transform((raw, ctx) => {
   const ok =

@@ -10,7 +10,9 @@ export {
 export { handleDocumentRequest } from "./document.server.js";
 export {
   type ConfirmOutcome,
+  type ConfirmPageData,
   closeNewsletter,
+  confirmPageData,
   getNewsletter,
   handleConfirm,
   handleRequestNew,

@@ -140,6 +140,35 @@ export type ConfirmOutcome = {
   canRequestNew: boolean;
 };
 
+/** What the confirm page (GET) shows next to its button: whose signup the link confirms. */
+export interface ConfirmPageData {
+  /** Null when the link confirms nothing (unknown, used, expired): the button's answer says so. */
+  signup: { signedUpAt: string; firstName: string | null } | null;
+}
+
+const signupTime = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  dateStyle: "long",
+  timeStyle: "short",
+});
+
+/**
+ * The confirm page's GET: reads the signup the link is for and changes nothing (mail
+ * scanners open every link). Date and name let the person see that the signup is theirs:
+ * anyone can type their address, and every signup gets a mail of its own.
+ */
+export async function confirmPageData(token: string): Promise<DataResult<ConfirmPageData>> {
+  const details = await getNewsletter().describeConfirmation(token);
+  const signup =
+    details.status === "pending"
+      ? {
+          signedUpAt: signupTime.format(details.signedUpAt),
+          firstName: details.firstName,
+        }
+      : null;
+  return data<ConfirmPageData>({ signup }, { headers: noStore });
+}
+
 export async function handleConfirm(
   request: Request,
   info: RequestInfo,

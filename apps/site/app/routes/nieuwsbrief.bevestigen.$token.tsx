@@ -1,8 +1,13 @@
-import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
-import { useActionData, useParams } from "@remix-run/react";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
 import { Button, Heading, Link, Stack, Text } from "@vaart/ui";
-import { handleConfirm } from "@vaart/web";
+import { confirmPageData, handleConfirm } from "@vaart/web";
 import { RequestNewForm } from "../components/RequestNewForm";
 import { SitePage } from "../components/SiteFrame";
 import { requestInfo } from "../lib/context";
@@ -16,13 +21,19 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-// A GET only shows the button: mail scanners open every link, and must not confirm anyone.
+// A GET only shows the button and which signup it confirms: mail scanners open every link,
+// and must not confirm anyone.
+export async function loader({ params }: LoaderFunctionArgs) {
+  return confirmPageData(params.token ?? "");
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleConfirm(request, requestInfo(context), params.token ?? "");
 }
 
 export default function ConfirmPage() {
   const { token } = useParams();
+  const { signup } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const path = `${newsletterPaths.confirm}/${token ?? ""}`;
   return (
@@ -34,6 +45,24 @@ export default function ConfirmPage() {
             Druk op de knop om je aanmelding voor de ‘Updates’ te bevestigen. Daarna ontvang je eens
             per twee maanden een mail; afmelden kan altijd weer.
           </Text>
+          {signup ? (
+            <>
+              <Text>
+                Deze link hoort bij de aanmelding van <strong>{signup.signedUpAt}</strong>
+                {signup.firstName ? (
+                  <>
+                    , met de voornaam <strong>{signup.firstName}</strong>.
+                  </>
+                ) : (
+                  ", zonder voornaam."
+                )}
+              </Text>
+              <Text>
+                Herken je deze aanmelding niet? Druk dan niet op de knop: iemand anders heeft je
+                adres ingevuld. Zonder bevestiging ontvang je niets.
+              </Text>
+            </>
+          ) : null}
           <form method="post" action={path}>
             <Button type="submit">Bevestig mijn aanmelding</Button>
           </form>

@@ -12,11 +12,18 @@ export interface SubscribersTable {
    * unique key that makes signups idempotent and the unit of every per-address limit.
    */
   email_key: string;
-  /** Address as typed at the signup that was last mailed (domain lower-cased): mail goes here. */
+  /**
+   * Address as typed at the current signup (domain lower-cased): mail goes here. A later
+   * signup while pending does not change it (nor `first_name`, `consent_id`).
+   */
   email: string;
   first_name: string | null;
   status: SubscriberStatus;
-  /** The consent record of the current subscription episode. */
+  /**
+   * The consent record of the current subscription episode: while pending, the first
+   * signup's (a later signup has its own record and token; prune moves it on once the first
+   * is past the retention cut-off); once confirmed, the confirmed one's.
+   */
   consent_id: string;
   created_at: IsoTime;
   updated_at: IsoTime;
