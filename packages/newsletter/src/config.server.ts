@@ -105,6 +105,8 @@ export function splitSecrets(value: string): string[] {
 export interface ConfigProblem {
   variable: string;
   message: string;
+  /** Missing because local defaults were not chosen (explained once, after the list). */
+  required?: boolean;
 }
 
 /**
@@ -134,9 +136,9 @@ export function checkConfig(env: Env = process.env): {
     });
   }
   if (localDefaults) return { localDefaults, problems };
-  const why = `(NODE_ENV=${e.NODE_ENV ?? "<unset>"}; local defaults apply only with NODE_ENV=development or test, or VAART_LOCAL_DEFAULTS=1)`;
   const need = (variable: string, value: string | undefined, what: string) => {
-    if (!value) problems.push({ variable, message: `${variable} is required: ${what} ${why}` });
+    if (!value)
+      problems.push({ variable, message: `${variable} is required: ${what}`, required: true });
   };
   need("SITE_URL", e.SITE_URL, "the https:// address mail links point at");
   if (e.SITE_URL && !e.SITE_URL.startsWith("https://")) {
@@ -159,10 +161,14 @@ export function checkConfig(env: Env = process.env): {
   return { localDefaults, problems };
 }
 
-function throwProblems(problems: ConfigProblem[]): never {
+function throwProblems(problems: ConfigProblem[], env: Env): never {
   const variables = [...new Set(problems.map((p) => p.variable))];
+  // Why the variables are required is said once, not after each of them.
+  const why = problems.some((p) => p.required)
+    ? ` — required because NODE_ENV=${env.NODE_ENV?.trim() || "<unset>"}: local defaults (SQLite, the mail outbox, a generated secret) apply only with NODE_ENV=development or test, or VAART_LOCAL_DEFAULTS=1`
+    : "";
   throw new NewsletterConfigError(
-    `Invalid configuration: ${problems.map((p) => p.message).join("; ")}`,
+    `Invalid configuration: ${problems.map((p) => p.message).join("; ")}${why}`,
     variables[0],
     variables,
   );
@@ -196,7 +202,7 @@ function generatedSecret(dataDir: string): string {
  */
 export function loadConfig(env: Env = process.env): EnvConfig {
   const { localDefaults, problems } = checkConfig(env);
-  if (problems.length > 0) throwProblems(problems);
+  if (problems.length > 0) throwProblems(problems, env);
   const e = envSchema.parse(env);
   // Relative paths are taken from the repo root, whichever package runs the code.
   const dataDir = path.resolve(findRepoRoot(), e.DATA_DIR ?? ".data");
