@@ -161,17 +161,20 @@ export function checkConfig(env: Env = process.env): {
   return { localDefaults, problems };
 }
 
-function throwProblems(problems: ConfigProblem[], env: Env): never {
-  const variables = [...new Set(problems.map((p) => p.variable))];
-  // Why the variables are required is said once, not after each of them.
+/**
+ * One message for checkConfig's problems: each variable as its problems name it, and why
+ * the missing ones are required said once, not after each of them.
+ */
+export function describeConfigProblems(problems: ConfigProblem[], env: Env = process.env): string {
   const why = problems.some((p) => p.required)
     ? ` — required because NODE_ENV=${env.NODE_ENV?.trim() || "<unset>"}: local defaults (SQLite, the mail outbox, a generated secret) apply only with NODE_ENV=development or test, or VAART_LOCAL_DEFAULTS=1`
     : "";
-  throw new NewsletterConfigError(
-    `Invalid configuration: ${problems.map((p) => p.message).join("; ")}${why}`,
-    variables[0],
-    variables,
-  );
+  return `Invalid configuration: ${problems.map((p) => p.message).join("; ")}${why}`;
+}
+
+function throwProblems(problems: ConfigProblem[], env: Env): never {
+  const variables = [...new Set(problems.map((p) => p.variable))];
+  throw new NewsletterConfigError(describeConfigProblems(problems, env), variables[0], variables);
 }
 
 /** A random secret kept in `<dataDir>/newsletter-secret` (mode 0600), made on first use. */
