@@ -108,13 +108,16 @@ export async function ensureTscBuild(packageDir, output) {
 }
 
 /**
- * A script bundled with esbuild (its own code inlined, packages left as imports): stale when
- * `outfile` is missing or older than any file esbuild read for it last time.
+ * A script bundled with esbuild: stale when `outfile` is missing or older than any file
+ * esbuild read for it last time. By default packages stay imports; with `inlinePackages`
+ * they are bundled too (all but `external`): one file loads several times faster than the
+ * hundreds of modules of kysely, pg and nodemailer.
  * @param {string} appDir relative to the repo root, e.g. "apps/landing"
  * @param {string} entry relative to appDir
  * @param {string} outfile relative to appDir
+ * @param {{ inlinePackages?: boolean, external?: string[] }} [options]
  */
-export async function ensureBundle(appDir, entry, outfile) {
+export async function ensureBundle(appDir, entry, outfile, options = {}) {
   const dir = path.join(repoRoot, appDir);
   const out = path.join(dir, outfile);
   const inputsFile = `${out}.inputs.json`;
@@ -141,7 +144,15 @@ export async function ensureBundle(appDir, entry, outfile) {
         entryPoints: [entry],
         outfile,
         bundle: true,
-        packages: "external",
+        ...(options.inlinePackages
+          ? {
+              external: options.external ?? [],
+              // CommonJS packages inside an ES module still call require() for node: modules.
+              banner: {
+                js: 'import { createRequire as __vaartRequire } from "node:module"; const require = __vaartRequire(import.meta.url);',
+              },
+            }
+          : { packages: /** @type {const} */ ("external") }),
         platform: "node",
         format: "esm",
         target: "node20",

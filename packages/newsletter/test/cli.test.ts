@@ -10,7 +10,7 @@ import { Clock, CONSENT_TEXT, MemoryTransport, quietLogger, SECRET, tokenFrom } 
 
 const run = promisify(execFile);
 const pkg = path.resolve(import.meta.dirname, "..");
-// The launcher `pnpm newsletter` runs: the built dist/cli.js (built first if stale).
+// What `pnpm newsletter` runs: src/cli.ts bundled into dist/ (bundled first when stale).
 const launcher = path.resolve(pkg, "../cli/bin/newsletter.js");
 const dir = mkdtempSync(path.join(tmpdir(), "vaart-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
