@@ -18,4 +18,7 @@ await startAppServer({
   pageCache: false,
   // Canonical and Open Graph URLs: never taken from the request's Host header in production.
   publicUrlVariable: "LANDING_URL",
+  // The live campaigns and where `/` goes: the app has no index page of its own.
+  startupLines: (build, origin, config) =>
+    build.entry.module.startupLines(config.publicUrl?.origin ?? origin, config.siteUrl.href),
 });

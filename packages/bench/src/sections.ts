@@ -144,7 +144,11 @@ export async function subscribeThroughput(seconds: number, connections: number) 
     const pg = database === "PostgreSQL" ? freshPostgresSchema("subscribe") : null;
     const site = await startApp("site", {
       TRUST_PROXY: "1",
+      // What is measured is the signup path, not the limits: every signup's mail goes out,
+      // and the 256 addresses of each /24 the load generator uses (10.x.y.*) are not cut
+      // off by the per-network limit (60 an hour by default).
       NEWSLETTER_MAX_MAILS_PER_HOUR: "1000000",
+      NEWSLETTER_NETWORK_LIMIT: "1000000",
       ...(pg ? { DATABASE_URL: pg.url } : {}),
     });
     try {
@@ -165,7 +169,7 @@ export async function subscribeThroughput(seconds: number, connections: number) 
     }
   }
   return [
-    `POST /nieuwsbrief (a new address and client IP each; every signup stored and its confirmation mail written to the outbox), ${connections} connections, ${seconds} s.`,
+    `POST /nieuwsbrief (a new address and client IP each; every signup stored and its confirmation mail written to the outbox; the mail cap and the per-network limit raised so that neither refuses one), ${connections} connections, ${seconds} s.`,
     "",
     "| database | signups/s | p50 ms | p99 ms | 303 answers | 4xx/5xx | errors |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -3,6 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { NewsletterConfigError } from "./errors.js";
+import { distinctCharactersNeeded, repeatsFewCharacters } from "./secret-strength.js";
+
+/** Shortest NEWSLETTER_SECRET (each, in a rotation list). */
+const SECRET_LENGTH = 32;
 
 /** Walk up from `start` to the folder holding pnpm-workspace.yaml (the repo root). */
 export function findRepoRoot(start: string = process.cwd()): string {
@@ -49,6 +53,8 @@ export interface EnvConfig {
   /** The outbox logs addresses and confirmation links only with local defaults. */
   logConfirmationLinks: boolean;
   maxConfirmationMailsPerHour: number | undefined;
+  /** Signups per hour from one network (IPv4 /24, IPv6 /48); undefined: the default (60). */
+  networkLimitPerHour: number | undefined;
 }
 
 const optional = z
@@ -81,16 +87,32 @@ const envSchema = z.object({
   NEWSLETTER_REPLY_TO: optional.refine((v) => v === undefined || /@/.test(v), {
     message: "must be a mail address",
   }),
-  NEWSLETTER_SECRET: optional.refine(
-    (v) => v === undefined || splitSecrets(v).every((s) => s.length >= 32),
-    {
+  NEWSLETTER_SECRET: optional
+    .refine((v) => v === undefined || splitSecrets(v).every((s) => s.length >= SECRET_LENGTH), {
       message:
         "must be one or more comma-separated secrets of at least 32 characters each (e.g. `openssl rand -base64 48`)",
-    },
-  ),
+    })
+    .refine(
+      (v) =>
+        v === undefined ||
+        // A short secret is told once, by the rule above.
+        !splitSecrets(v).some(
+          (s) => s.length >= SECRET_LENGTH && repeatsFewCharacters(s, SECRET_LENGTH),
+        ),
+      {
+        message: `repeats a few characters: use at least ${distinctCharactersNeeded(SECRET_LENGTH)} different ones in each secret (e.g. \`openssl rand -base64 48\`)`,
+      },
+    ),
   NEWSLETTER_MAX_MAILS_PER_HOUR: optional.refine(
     (v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0),
     { message: "must be a positive whole number" },
+  ),
+  NEWSLETTER_NETWORK_LIMIT: optional.refine(
+    (v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number.isSafeInteger(Number(v))),
+    {
+      message:
+        "must be a positive whole number: signups per hour from one network (IPv4 /24, IPv6 /48), e.g. 60",
+    },
   ),
 });
 
@@ -226,6 +248,9 @@ export function loadConfig(env: Env = process.env): EnvConfig {
     logConfirmationLinks: localDefaults,
     maxConfirmationMailsPerHour: e.NEWSLETTER_MAX_MAILS_PER_HOUR
       ? Number(e.NEWSLETTER_MAX_MAILS_PER_HOUR)
+      : undefined,
+    networkLimitPerHour: e.NEWSLETTER_NETWORK_LIMIT
+      ? Number(e.NEWSLETTER_NETWORK_LIMIT)
       : undefined,
   };
 }

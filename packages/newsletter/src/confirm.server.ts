@@ -10,7 +10,7 @@ import {
   type PendingMail,
 } from "./mail/deliver.server.js";
 import { messages } from "./messages.js";
-import { limitIp } from "./subscribe.server.js";
+import { limitIp, limitNetwork } from "./subscribe.server.js";
 import { hashConfirmationToken } from "./tokens.server.js";
 import { checkEmail, cleanText, LIMITS } from "./validation.js";
 
@@ -192,15 +192,17 @@ export async function requestNewConfirmation(
   try {
     await core.ready();
     const ip = normaliseIp(context.ip);
-    const limited = await limitIp(
+    const limit = await limitIp(
       core,
       "request-new",
       ip,
       core.settings.rateLimits.requestNewPerIp,
       now,
     );
-    if (limited) return limited;
-    pending = await claimNewMail(core, checked.key, now);
+    if ("status" in limit) return limit;
+    const network = await limitNetwork(core, "request-new", ip, now);
+    if (network) return network;
+    pending = await claimNewMail(core, checked.key, now, limit.rank);
   } catch (error) {
     core.logger.error(`[newsletter] requestNewConfirmation failed: ${safeError(error)}`);
     return { status: "unavailable", message: messages.unavailable };
@@ -210,7 +212,12 @@ export async function requestNewConfirmation(
 }
 
 /** A new mail for a pending subscriber's current signup, within the mailbox's budget. */
-async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<PendingMail | null> {
+async function claimNewMail(
+  core: Core,
+  emailKey: string,
+  now: Date,
+  rank: number,
+): Promise<PendingMail | null> {
   return inTransaction(core.handle, async (trx) => {
     const found = await trx
       .selectFrom("newsletter_subscribers")
@@ -222,8 +229,8 @@ async function claimNewMail(core: Core, emailKey: string, now: Date): Promise<Pe
     const sub = await lockSubscriber(core.handle, trx, found.id);
     if (sub?.status !== "pending") return null;
     if (!(await claimMailbox(trx, core, emailKey, now))) return null;
-    await markMailDue(trx, core, sub.id, now);
+    await markMailDue(trx, core, sub.id, now, rank);
     const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
-    return { subscriberId: sub.id, email: sub.email, token };
+    return { subscriberId: sub.id, email: sub.email, token, rank };
   });
 }

@@ -40,6 +40,8 @@ export type {
   Stats,
 } from "./owner.server.js";
 export type { FailedAttempts, RateLimitRule, RateLimitRules } from "./rate-limit.server.js";
+export { distinctCharactersNeeded, repeatsFewCharacters } from "./secret-strength.js";
+export type { AppSessions, SessionKind } from "./sessions.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
 export {
@@ -53,6 +55,8 @@ export {
 
 import { loadConfig } from "./config.server.js";
 import { createNewsletter, type Newsletter, type NewsletterOptions } from "./newsletter.server.js";
+
+const HOUR = 3_600_000;
 
 /**
  * createNewsletter() configured from environment variables (see README), with overrides.
@@ -69,10 +73,14 @@ export function createNewsletterFromEnv(
       `[newsletter] local defaults: NEWSLETTER_SECRET is not set; using the secret generated in ${config.dataDir}/newsletter-secret`,
     );
   }
+  const { networkLimitPerHour, ...options } = config;
   return createNewsletter({
-    ...config,
-    maxConfirmationMailsPerHour: config.maxConfirmationMailsPerHour,
+    ...options,
     ...overrides,
+    rateLimits: {
+      ...(networkLimitPerHour ? { perNetwork: { max: networkLimitPerHour, windowMs: HOUR } } : {}),
+      ...overrides.rateLimits,
+    },
   });
 }
 export {

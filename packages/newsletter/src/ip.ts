@@ -71,3 +71,13 @@ export function ipBucket(normalised: string): string {
   if (!normalised.includes(":")) return `ip:${normalised}`;
   return `ip6:${normalised.split(":").slice(0, 4).join(":")}`;
 }
+
+/**
+ * The network of a normalised address, for the per-network limit: IPv4 per /24, IPv6 per
+ * /48 (what one provider customer or one hosting box usually gets). A few addresses from
+ * one network count together, so renting neighbouring addresses gains an abuser little.
+ */
+export function networkBucket(normalised: string): string {
+  if (!normalised.includes(":")) return `net4:${normalised.split(".").slice(0, 3).join(".")}`;
+  return `net6:${normalised.split(":").slice(0, 3).join(":")}`;
+}

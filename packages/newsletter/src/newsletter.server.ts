@@ -36,6 +36,7 @@ import {
   type RateLimitRule,
   type RateLimitRules,
 } from "./rate-limit.server.js";
+import { type AppSessions, appSessions, type FingerprintCache } from "./sessions.server.js";
 import { type SubscribeContext, type SubscribeResult, subscribe } from "./subscribe.server.js";
 import { issueFormToken } from "./tokens.server.js";
 import {
@@ -141,6 +142,11 @@ export interface Newsletter {
    * instances and parallel requests. The key is hashed.
    */
   failedAttempts(key: string, rule: RateLimitRule): FailedAttempts;
+  /**
+   * Server-side sessions of an app's own login (`scope`, e.g. "results") under its `secret`
+   * (the password): random cookie ids stored hashed; a new secret ends them all.
+   */
+  appSessions(scope: string, secret: string): AppSessions;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
@@ -157,6 +163,8 @@ export interface Newsletter {
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
+/** Signups per hour from one network (IPv4 /24, IPv6 /48); NEWSLETTER_NETWORK_LIMIT. */
+export const DEFAULT_NETWORK_LIMIT = 60;
 
 function requireOption(name: string, ok: boolean, message: string): void {
   if (!ok) throw new NewsletterConfigError(`createNewsletter: ${name} ${message}`, name);
@@ -187,7 +195,7 @@ function checkNumbers(options: NewsletterOptions): void {
   check("formClockSkewMs", options.formClockSkewMs, true);
   check("maxConfirmationMailsPerHour", options.maxConfirmationMailsPerHour);
   check("firstSendWaitMs", options.firstSendWaitMs, true);
-  for (const rule of ["perIp", "requestNewPerIp", "perMailbox"] as const) {
+  for (const rule of ["perIp", "perNetwork", "requestNewPerIp", "perMailbox"] as const) {
     const value = options.rateLimits?.[rule];
     if (value === undefined) continue;
     check(`rateLimits.${rule}.max`, value?.max);
@@ -276,6 +284,9 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     formClockSkewMs: options.formClockSkewMs ?? 500,
     rateLimits: {
       perIp: options.rateLimits?.perIp ?? { max: 20, windowMs: HOUR },
+      // Three addresses' worth of a /24 or /48: an office or a provider's neighbours share
+      // it, and a flood from rented neighbouring addresses stops there.
+      perNetwork: options.rateLimits?.perNetwork ?? { max: DEFAULT_NETWORK_LIMIT, windowMs: HOUR },
       requestNewPerIp: options.rateLimits?.requestNewPerIp ?? { max: 10, windowMs: HOUR },
       perMailbox: options.rateLimits?.perMailbox ?? { max: 3, windowMs: 30 * 24 * HOUR },
     },
@@ -290,6 +301,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     },
   };
 
+  const fingerprints: FingerprintCache = new Map();
   let migrated: Promise<void> | null = null;
   const autoMigrate = options.autoMigrate ?? true;
   const core: Core = {
@@ -329,6 +341,14 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
         take: () => ready(attempts.take),
         blockedForSeconds: () => ready(attempts.blockedForSeconds),
         clear: () => ready(attempts.clear),
+      };
+    },
+    appSessions(scope, secret) {
+      const sessions = appSessions(handle.db, scope, secret, core.now, fingerprints);
+      return {
+        create: (kind, lifetimeMs) => core.ready().then(() => sessions.create(kind, lifetimeMs)),
+        find: (kind, id) => core.ready().then(() => sessions.find(kind, id)),
+        revoke: (kind, id) => core.ready().then(() => sessions.revoke(kind, id)),
       };
     },
     prune: (opts) => prune(core, opts),

@@ -7,6 +7,7 @@ import {
   type PendingMail,
   sendConfirmation,
   takeSiteMailSlot,
+  warnCapHoldsMail,
 } from "./mail/deliver.server.js";
 import { pruneRateLimits } from "./rate-limit.server.js";
 import { visitsBySource } from "./visits.server.js";
@@ -33,11 +34,14 @@ export interface ResendOptions {
 /**
  * Send every confirmation mail that is due: failed sends whose retry time has come, claims
  * never marked sent (a crash between storing and sending), and signups held back by the
- * site-wide hourly cap. Safe to run on several instances at once: each mail is claimed with
- * a conditional update, and each claim's lease runs from the moment of that claim (a long
- * run must not leave its later claims already expired). Stops when the hour's site-wide
- * cap is used up; the rest stays due. Retries of a mail do not spend the mailbox's budget
- * again; mails rejected permanently (5xx) are never retried or requeued.
+ * site-wide hourly cap. Lowest rank first (a first signup from an address before the
+ * fifth from another), oldest first within a rank: a flood from a few addresses is neither
+ * a queue a visitor waits behind nor a stream that keeps jumping ahead of them. Safe to
+ * run on several instances at once: each mail is claimed with a conditional update, and
+ * each claim's lease runs from the moment of that claim (a long run must not leave its
+ * later claims already expired). Stops when the hour's site-wide cap (for the next mail's
+ * rank) is used up; the rest stays due. Retries of a mail do not spend the mailbox's
+ * budget again; mails rejected permanently (5xx) are never retried or requeued.
  */
 export async function resendPending(
   core: Core,
@@ -61,25 +65,23 @@ export async function resendPending(
   }
   const due = await db
     .selectFrom("newsletter_subscribers")
-    .select(["id", "mail_due_at"])
+    .select(["id", "mail_due_at", "mail_rank"])
     .where("status", "=", "pending")
     .where("mail_due_at", "is not", null)
     .where("mail_due_at", "<=", started.toISOString())
-    .orderBy("mail_due_at")
-    // Held back by the site-wide cap, a window's signups share one due time: the latest
-    // first, so a burst of signups (a flood from a few addresses) is not a queue that every
-    // visitor after it waits behind.
-    .orderBy("updated_at", "desc")
+    .orderBy("mail_rank")
+    // updated_at is when the mail was asked for (the signup or request-new).
+    .orderBy("updated_at")
+    .orderBy("id")
     .limit(options.limit ?? 500)
     .execute();
   const report: ResendReport = { due: 0, sent: 0, failed: 0, requeued };
   for (const row of due) {
     const now = core.now();
-    const slot = await takeSiteMailSlot(core, now);
+    const slot = await takeSiteMailSlot(core, now, row.mail_rank);
     if (!slot.allowed) {
-      core.logger.warn(
-        "[newsletter] site-wide hourly cap on confirmation mails reached; the rest stays due for a later run",
-      );
+      // The rows left have this rank or a higher one: none of them may take a slot either.
+      warnCapHoldsMail(core, slot.windowEnd);
       break;
     }
     const claimed = await inTransaction(core.handle, async (trx): Promise<PendingMail | null> => {
@@ -100,7 +102,7 @@ export async function resendPending(
         .where("id", "=", row.id)
         .executeTakeFirstOrThrow();
       const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
-      return { subscriberId: sub.id, email: sub.email, token };
+      return { subscriberId: sub.id, email: sub.email, token, rank: row.mail_rank };
     });
     if (!claimed) continue;
     report.due += 1;
@@ -129,6 +131,7 @@ function rateLimitHorizonMs(core: Core): number {
       2 * DAY,
       maxFormAgeMs,
       rateLimits.perIp.windowMs,
+      rateLimits.perNetwork.windowMs,
       rateLimits.requestNewPerIp.windowMs,
       3_600_000,
     ) + DAY

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "./db/schema.js";
 import { sha256Hex } from "./tokens.server.js";
 
-export { ipBucket } from "./ip.js";
+export { ipBucket, networkBucket } from "./ip.js";
 
 export interface RateLimitRule {
   /** Allowed hits per window. */
@@ -13,6 +13,11 @@ export interface RateLimitRule {
 export interface RateLimitRules {
   /** Signups per IP (IPv6 per /64). */
   perIp: RateLimitRule;
+  /**
+   * Signups (and, in a bucket of their own, requests for a new mail) per network: IPv4 /24,
+   * IPv6 /48. Counted only for requests within their own per-IP limit.
+   */
+  perNetwork: RateLimitRule;
   /** Requests for a new confirmation mail per IP: a bucket of its own. */
   requestNewPerIp: RateLimitRule;
   /**
@@ -50,6 +55,35 @@ export async function hit(
     windowEnd: new Date(start + rule.windowMs),
     hits: Number(row.hits),
   };
+}
+
+/**
+ * Take one of `max` slots in this window only if one is left: an atomic conditional upsert,
+ * so the count is the number of slots really taken (a refused request spends nothing, and
+ * a lower `max` for one kind of request leaves the rest of the window to others).
+ */
+export async function takeSlot(
+  db: Kysely<Database>,
+  bucket: string,
+  max: number,
+  windowMs: number,
+  now: Date,
+): Promise<{ allowed: boolean; windowEnd: Date }> {
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const windowEnd = new Date(start + windowMs);
+  if (max < 1) return { allowed: false, windowEnd };
+  const row = await db
+    .insertInto("newsletter_rate_limits")
+    .values({ bucket, window_start: new Date(start).toISOString(), hits: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(["bucket", "window_start"])
+        .doUpdateSet({ hits: sql<number>`newsletter_rate_limits.hits + 1` })
+        .where("newsletter_rate_limits.hits", "<", max),
+    )
+    .returning("hits")
+    .executeTakeFirst();
+  return { allowed: row !== undefined, windowEnd };
 }
 
 /** Mailbox keys are hashed: the limit tables hold no address in the clear. */

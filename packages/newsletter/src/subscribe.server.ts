@@ -3,7 +3,7 @@ import { addMs, type Core } from "./core.server.js";
 import type { Database } from "./db/schema.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
-import { ipBucket, normaliseIp } from "./ip.js";
+import { ipBucket, networkBucket, normaliseIp } from "./ip.js";
 import {
   claimMailbox,
   createConfirmationToken,
@@ -59,14 +59,17 @@ function warnNoIp(core: Core): void {
   if (warnedNoIp.has(core)) return;
   warnedNoIp.add(core);
   core.logger.warn(
-    "[newsletter] configuration: a request came without a usable client IP (context.ip missing or not one address); the per-IP limit is skipped for such requests, the per-mailbox caps and the site-wide mail cap still apply. Configure the app's trusted proxy hops or socket address (see README).",
+    "[newsletter] configuration: a request came without a usable client IP (context.ip missing or not one address); the per-IP and per-network limits are skipped for such requests, the per-mailbox caps and the site-wide mail cap still apply. Configure the app's trusted proxy hops or socket address (see README).",
   );
 }
 
 /**
- * The per-IP limit of one route (signup and request-new have separate buckets). A request
- * without a usable IP skips it — one shared bucket would let 20 requests block the whole
- * site — and is still held by the mailbox caps and the site-wide mail cap.
+ * The per-IP limit of one route (signup and request-new have separate buckets) and, within
+ * it, the request's rank: how many requests its address has made in this window (1 for
+ * the first), which decides its place under the site-wide mail cap. A request without a
+ * usable IP skips this and the per-network limit — one shared bucket would let 20 requests
+ * block the whole site — has rank 1, and is still held by the mailbox caps and the
+ * site-wide mail cap.
  */
 export async function limitIp(
   core: Core,
@@ -75,19 +78,48 @@ export async function limitIp(
   rule: RateLimitRule,
   now: Date,
   db: Kysely<Database> = core.handle.db,
-): Promise<RateLimited | null> {
+): Promise<RateLimited | { rank: number }> {
   if (!ip) {
     warnNoIp(core);
-    return null;
+    return { rank: 1 };
   }
   // Hashed: the rate-limit table keeps no client address in the clear.
-  const r = await hit(db, `${route}:${sha256Hex(ipBucket(ip))}`, rule, now);
-  if (r.allowed) return null;
-  return {
-    status: "rate-limited",
-    message: messages.rateLimited,
-    retryAfterSeconds: r.retryAfterSeconds,
-  };
+  const own = await hit(db, `${route}:${sha256Hex(ipBucket(ip))}`, rule, now);
+  if (!own.allowed) return rateLimited(own.retryAfterSeconds);
+  return { rank: own.hits };
+}
+
+/**
+ * The per-network limit of one route (IPv4 /24, IPv6 /48). Call it only for a request
+ * within its own per-IP limit: one address's excess must not spend its neighbours'
+ * allowance.
+ */
+export async function limitNetwork(
+  core: Core,
+  route: "signup" | "request-new",
+  ip: string | null,
+  now: Date,
+  db: Kysely<Database> = core.handle.db,
+): Promise<RateLimited | null> {
+  if (!ip) return null;
+  const network = await hit(
+    db,
+    `${route}-net:${sha256Hex(networkBucket(ip))}`,
+    core.settings.rateLimits.perNetwork,
+    now,
+  );
+  return network.allowed ? null : rateLimited(network.retryAfterSeconds);
+}
+
+/** Thrown to roll a signup back when its network is over the limit. */
+class NetworkLimited extends Error {
+  constructor(readonly result: RateLimited) {
+    super("network over its limit");
+  }
+}
+
+function rateLimited(retryAfterSeconds: number): RateLimited {
+  return { status: "rate-limited", message: messages.rateLimited, retryAfterSeconds };
 }
 
 export async function subscribe(
@@ -189,9 +221,24 @@ async function storeSignup(
     unsubscribe_method: null,
   });
 
-  return inTransaction(core.handle, async (trx) => {
-    const limited = await limitIp(core, "signup", ip, core.settings.rateLimits.perIp, now, trx);
-    if (limited) return limited;
+  try {
+    return await inTransaction(core.handle, async (trx) => {
+      const limit = await limitIp(core, "signup", ip, core.settings.rateLimits.perIp, now, trx);
+      if ("status" in limit) return limit;
+      const stored = await storeWithin(trx, limit.rank);
+      // The network's counter last: on PostgreSQL its row stays locked until the commit, and
+      // every signup from the network waits for that lock. Over the limit, the whole signup
+      // (and its per-IP hit) is rolled back.
+      const network = await limitNetwork(core, "signup", ip, now, trx);
+      if (network) throw new NetworkLimited(network);
+      return stored;
+    });
+  } catch (error) {
+    if (error instanceof NetworkLimited) return error.result;
+    throw error;
+  }
+
+  async function storeWithin(trx: Kysely<Database>, rank: number): Promise<PendingMail | null> {
     const consentId = newId();
     const id = newId();
     const inserted = await trx
@@ -211,6 +258,7 @@ async function storeSignup(
         mail_last_error: null,
         mail_sent_at: null,
         mail_status: null,
+        mail_rank: rank,
       })
       .onConflict((oc) => oc.column("email_key").doNothing())
       .returning("id")
@@ -224,7 +272,7 @@ async function storeSignup(
       }
       await trx.insertInto("newsletter_consents").values(consent(id, consentId)).execute();
       const token = await createConfirmationToken(trx, core, id, consentId, now);
-      return { subscriberId: id, email: data.email, token };
+      return { subscriberId: id, email: data.email, token, rank };
     }
 
     const existing = await trx
@@ -249,8 +297,8 @@ async function storeSignup(
       })
       .where("id", "=", current.id)
       .execute();
-    await markMailDue(trx, core, current.id, now);
+    await markMailDue(trx, core, current.id, now, rank);
     const token = await createConfirmationToken(trx, core, current.id, consentId, now);
-    return { subscriberId: current.id, email: data.email, token };
-  });
+    return { subscriberId: current.id, email: data.email, token, rank };
+  }
 }

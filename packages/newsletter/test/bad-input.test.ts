@@ -414,6 +414,7 @@ describe.each(DRIVERS)(`bad-input corpus, ${CORPUS.length} cases (%s)`, (driver)
       transport,
       rateLimits: {
         perIp: { max: 100_000, windowMs: HOUR },
+        perNetwork: { max: 100_000, windowMs: HOUR },
         perMailbox: { max: 100_000, windowMs: HOUR },
       },
     });

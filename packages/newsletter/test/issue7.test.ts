@@ -97,7 +97,8 @@ describe.each(DRIVERS)("abuse scenario (%s)", (driver: DriverName) => {
     });
     expect(new Set(variants).size).toBe(50);
     expect(new Set(variants.map((v) => mailboxKey(v.toLowerCase())))).toEqual(new Set([victim]));
-    const attackerIps = Array.from({ length: 20 }, (_, i) => `198.51.100.${100 + i}`);
+    // Twenty networks, so that the per-network limit (60 an hour) is not what stops them.
+    const attackerIps = Array.from({ length: 20 }, (_, i) => `10.20.${i}.100`);
     const attacker = { ...ctx, userAgent: "AttackBot/1.0", source: "/nieuwsbrief" };
     const signups = Array.from({ length: 200 }, (_, i) =>
       newsletter.subscribe(
@@ -732,24 +733,6 @@ describe.each(DRIVERS)("finding 8: mail handling (%s)", (driver) => {
     expect(await newsletter.subscribe(form(env, { email: "w2@example.nl" }), ctx)).toMatchObject({
       status: "rate-limited",
     });
-  });
-
-  it("signups held back by the cap are mailed latest first: a burst is no queue for later visitors", async () => {
-    const env = await setup(driver, { maxConfirmationMailsPerHour: 1 });
-    const { newsletter, transport } = env;
-    const subscribe = (email: string, ip: string) =>
-      newsletter.subscribe(form(env, { email }), { ...ctx, ip });
-    await subscribe("eerste@example.nl", "192.0.2.1");
-    for (let i = 0; i < 3; i += 1) {
-      env.clock.advance(1_000);
-      await subscribe(`vloed${i}@example.nl`, `198.51.100.${i}`);
-    }
-    env.clock.advance(1_000);
-    await subscribe("bezoeker@example.nl", "203.0.113.50");
-    expect(transport.sent.map((mail) => mail.to)).toEqual(["eerste@example.nl"]);
-    env.clock.advance(HOUR);
-    expect(await newsletter.resendPending()).toMatchObject({ sent: 1 });
-    expect(transport.sent.at(-1)?.to).toBe("bezoeker@example.nl");
   });
 
   it("the site-wide hourly cap stores signups and mails them later; none lost", async () => {

@@ -14,7 +14,14 @@ describe.each(DRIVERS)("migrations (%s)", (driver) => {
     expect(await env.newsletter.subscribe(form(env), ctx)).toMatchObject({ status: "ok" });
     expect(await env.newsletter.migrate()).toEqual({
       applied: [],
-      alreadyApplied: ["0001_initial", "0002_confirm_method", "0003_mailbox", "0004_visits"],
+      alreadyApplied: [
+        "0001_initial",
+        "0002_confirm_method",
+        "0003_mailbox",
+        "0004_visits",
+        "0005_mail_rank",
+        "0006_app_sessions",
+      ],
     });
   });
 

@@ -211,7 +211,7 @@ describe("configuration from the environment", () => {
         NODE_ENV: "production",
         SITE_URL: "http://www.example.nl",
         NEWSLETTER_MAIL_FROM: "a@example.nl",
-        NEWSLETTER_SECRET: "s".repeat(40),
+        NEWSLETTER_SECRET: SECRET,
       },
     ],
     [
@@ -220,7 +220,7 @@ describe("configuration from the environment", () => {
         NODE_ENV: "production",
         SITE_URL: "https://www.example.nl",
         NEWSLETTER_MAIL_FROM: "a@example.nl",
-        NEWSLETTER_SECRET: "s".repeat(40),
+        NEWSLETTER_SECRET: SECRET,
       },
     ],
     ["SMTP_URL", { NEWSLETTER_MAIL_TRANSPORT: "smtp" }],
@@ -238,13 +238,22 @@ describe("configuration from the environment", () => {
     expect((error as Error).message).toContain(variable);
   });
 
+  it("refuses a NEWSLETTER_SECRET of the right length made of a few repeated characters", () => {
+    for (const weak of ["a".repeat(32), "ab".repeat(24), `${SECRET},${"a".repeat(32)}`]) {
+      expect(() => loadConfig({ ...base, NEWSLETTER_SECRET: weak })).toThrow(
+        /NEWSLETTER_SECRET repeats a few characters: use at least 8 different ones/,
+      );
+    }
+    expect(loadConfig({ ...base, NEWSLETTER_SECRET: SECRET }).secret).toEqual([SECRET]);
+  });
+
   it("in production, writes mail to files only on explicit request and never logs links", () => {
     const production = {
       ...base,
       NODE_ENV: "production",
       SITE_URL: "https://www.example.nl",
       NEWSLETTER_MAIL_FROM: "a@example.nl",
-      NEWSLETTER_SECRET: "s".repeat(40),
+      NEWSLETTER_SECRET: SECRET,
     };
     expect(loadConfig({ ...production, NEWSLETTER_MAIL_TRANSPORT: "outbox" })).toMatchObject({
       smtpUrl: undefined,

@@ -1,5 +1,10 @@
-import { localDefaultsChosen } from "@vaart/newsletter";
+import {
+  distinctCharactersNeeded,
+  localDefaultsChosen,
+  repeatsFewCharacters,
+} from "@vaart/newsletter";
 import { z } from "zod";
+import { guessablePasswordProblem } from "./password-strength.server.js";
 
 // One rule for both the newsletter and the servers: see localDefaultsChosen in @vaart/newsletter.
 export { localDefaultsChosen };
@@ -20,6 +25,8 @@ export interface ServerConfig {
   localDefaults: boolean;
   /** Largest request body accepted on POST, in bytes. */
   maxBodyBytes: number;
+  /** Open connections at most; further ones are dropped until some close (MAX_CONNECTIONS). */
+  maxConnections: number;
   /** Keep public pages rendered in memory (PAGE_CACHE=off renders every request, for comparison). */
   pageCache: boolean;
   /** The app's own secrets (see `SecretSetting`), by variable name. */
@@ -32,6 +39,11 @@ export interface SecretSetting {
   /** What it is for, in the error when it is missing. */
   purpose: string;
   minLength: number;
+  /**
+   * "password": typed by a person, checked with a strength estimator (zxcvbn); "key" (the
+   * default): generated, checked for variety like every other key.
+   */
+  kind?: "password" | "key";
   /** Used only where local defaults were chosen (and said so in the first log line). */
   localDefault: string;
 }
@@ -69,6 +81,7 @@ export function loadServerConfig(
     HOST: z.preprocess(blankToUndefined, z.string().optional()),
     TRUST_PROXY: integer("TRUST_PROXY", 0, 10),
     MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 10 * 1024 * 1024),
+    MAX_CONNECTIONS: integer("MAX_CONNECTIONS", 1, 100_000),
     PAGE_CACHE: z.preprocess(
       blankToUndefined,
       z.enum(["on", "off"], { error: 'PAGE_CACHE must be "on" or "off"' }).optional(),
@@ -112,37 +125,54 @@ export function loadServerConfig(
   }
   const secrets: Record<string, string> = {};
   for (const setting of secretSettings) {
-    const value = env[setting.name]?.trim() || undefined;
+    const given = env[setting.name]?.trim() || undefined;
+    const value = given ?? (local ? setting.localDefault : undefined);
     if (value === undefined) {
-      if (local) secrets[setting.name] = setting.localDefault;
-      else missing.push(`${setting.name} must be set (${setting.purpose})`);
-    } else if (value.length < setting.minLength) {
-      missing.push(`${setting.name} must be at least ${setting.minLength} characters long`);
-    } else if (new Set(value).size < distinctNeeded(setting)) {
-      // "aaaaaaaaaaaa" or "abababababab" has the length and almost none of the strength.
-      missing.push(
-        `${setting.name} repeats a few characters: use at least ${distinctNeeded(setting)} different ones`,
-      );
-    } else {
-      secrets[setting.name] = value;
+      missing.push(`${setting.name} must be set (${setting.purpose})`);
+      continue;
     }
+    const problem = secretProblem(setting, value);
+    if (problem) missing.push(`${setting.name} ${problem}${given ? "" : " (its local default)"}`);
+    else secrets[setting.name] = value;
   }
   if (missing.length > 0) {
     throw new ServerConfigError(`Invalid configuration: ${missing.join("; ")}`);
   }
   return {
     port: values.PORT ?? defaults.port,
-    host: values.HOST ?? "0.0.0.0",
+    // Local defaults publish their passwords in the README: this machine only, unless HOST says so.
+    host: values.HOST ?? (local ? "127.0.0.1" : "0.0.0.0"),
     trustProxyHops: values.TRUST_PROXY ?? 0,
     siteUrl: new URL(values.SITE_URL ?? "http://localhost:3000"),
     ...(ownUrl && URL.canParse(ownUrl) ? { publicUrl: new URL(ownUrl) } : {}),
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
+    maxConnections: values.MAX_CONNECTIONS ?? 1000,
     pageCache: values.PAGE_CACHE !== "off",
     secrets,
   };
 }
 
-function distinctNeeded(setting: SecretSetting): number {
-  return Math.min(8, Math.ceil(setting.minLength / 2));
+/** What makes `value` guessable, or null: the same rules for a given value and a local default. */
+function secretProblem(setting: SecretSetting, value: string): string | null {
+  if (value.length < setting.minLength) {
+    return `must be at least ${setting.minLength} characters long`;
+  }
+  if (repeatsFewCharacters(value, setting.minLength)) {
+    return `repeats a few characters: use at least ${distinctCharactersNeeded(setting.minLength)} different ones`;
+  }
+  return setting.kind === "password" ? guessablePasswordProblem(value) : null;
+}
+
+/**
+ * Where a production server keeps its data must be chosen: without DATA_DIR or DATABASE_URL,
+ * SQLite would quietly use the development database `.data/` of the checkout.
+ */
+export function storageProblem(env: Record<string, string | undefined>): string | null {
+  if (localDefaultsChosen(env) || env.DATA_DIR?.trim()) return null;
+  if (env.NEWSLETTER_MAIL_TRANSPORT?.trim() === "outbox") {
+    return "Invalid configuration: DATA_DIR must be set with NEWSLETTER_MAIL_TRANSPORT=outbox (the folder the outbox is written to); the development folder .data/ is used only with local defaults";
+  }
+  if (env.DATABASE_URL?.trim()) return null;
+  return "Invalid configuration: DATA_DIR or DATABASE_URL must be set (DATA_DIR=/path/to/data for SQLite, or DATABASE_URL=postgres://…); the development database under .data/ is used only with local defaults";
 }

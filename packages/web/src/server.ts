@@ -18,6 +18,7 @@ import {
   type SecretSetting,
   type ServerConfig,
   ServerConfigError,
+  storageProblem,
 } from "./config.js";
 import { closeNewsletter, getNewsletter, newsletterPaths } from "./newsletter.server.js";
 import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
@@ -41,6 +42,8 @@ export interface AppServerOptions {
   pageCache?: boolean;
   /** The variable with the app's own public origin, required in production (see loadServerConfig). */
   publicUrlVariable?: string;
+  /** Lines to log once the server listens (e.g. the landing app's live campaigns). */
+  startupLines?: (build: ServerBuild, origin: string, config: ServerConfig) => readonly string[];
 }
 
 /** What routes find in `context` (Remix's AppLoadContext). */
@@ -85,6 +88,13 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   } catch (error) {
     asProblem(error);
   }
+  const storage = storageProblem(env);
+  if (storage) problems.push(storage);
+  // The first line says that local defaults are on and what they mean, before anything else
+  // (the newsletter's own notes follow it).
+  if (loaded?.localDefaults) {
+    console.log(localDefaultsLine(options.appName, env, loaded, options.secrets ?? []));
+  }
   try {
     getNewsletter(); // the newsletter's variables: mail, secret, database
   } catch (error) {
@@ -105,11 +115,6 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     process.exit(1);
   }
   const config: ServerConfig = loaded;
-  if (config.localDefaults) {
-    console.log(
-      `[${options.appName}] Local defaults (${env.VAART_LOCAL_DEFAULTS === "1" ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start" : `NODE_ENV=${env.NODE_ENV}`}): production build, SQLite and the mail outbox under ${env.DATA_DIR?.trim() || ".data/"}, a generated secret. Not for a public server.${localSecrets(options.secrets ?? [], env)}`,
-    );
-  }
   // The database (and with SQLite the data folder) must answer before we listen: a wrong
   // DATABASE_URL or an unwritable DATA_DIR is a start-up error naming the cause, not a
   // server that answers 503 to every health check. Migrations run here too.
@@ -195,6 +200,11 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   app.all("*", async (req, res, next) => {
     try {
       const response = await handleRemix(toFetchRequest(req, res), loadContext(req));
+      // A route's data (`.data`) whose routes set no Cache-Control (a 404, a resource route's
+      // data) would be left to a cache's guess: never keep it.
+      if (req.path.endsWith(".data") && !response.headers.has("cache-control")) {
+        response.headers.set("Cache-Control", cacheControl.noStore);
+      }
       if (pageCache && req.method === "GET" && sharedMaxAge(response.headers) !== null) {
         const body = Buffer.from(await response.arrayBuffer());
         const entry = pageCache.store(req.originalUrl, response.status, response.headers, body);
@@ -231,8 +241,28 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     );
     return true;
   };
-  const server = createServer((req, res) => {
-    if (!answerCached(req, res)) app(req, res);
+  const server = createServer(
+    {
+      // A client must send its headers within 10 s and its whole request within 20 s, so slow
+      // senders cannot hold connections for minutes (Node's defaults: 60 s and 300 s).
+      headersTimeout: 10_000,
+      requestTimeout: 20_000,
+      // How often Node checks those limits (default 30 s, which would stretch them).
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      if (!answerCached(req, res)) app(req, res);
+    },
+  );
+  server.maxConnections = config.maxConnections;
+  let lastDropWarning = 0;
+  server.on("drop", () => {
+    // Once a minute at most: a flood of dropped connections must not flood the log too.
+    if (Date.now() - lastDropWarning < 60_000) return;
+    lastDropWarning = Date.now();
+    console.warn(
+      `[${options.appName}] MAX_CONNECTIONS (${config.maxConnections}) reached: new connections are dropped until some close`,
+    );
   });
   await new Promise<void>((resolve) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -246,7 +276,15 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     });
     server.listen(config.port, config.host, resolve);
   });
-  console.log(`[${options.appName}] listening on http://localhost:${config.port}`);
+  const loopback = ["127.0.0.1", "::1", "localhost"].includes(config.host);
+  const everywhere = config.host === "0.0.0.0" || config.host === "::";
+  const origin = `http://${loopback || everywhere ? "localhost" : config.host}:${config.port}`;
+  console.log(
+    `[${options.appName}] listening on ${origin} (${loopback ? `${config.host}: this machine only` : `HOST=${config.host}`})`,
+  );
+  for (const line of options.startupLines?.(build, origin, config) ?? []) {
+    console.log(`[${options.appName}] ${line}`);
+  }
 
   let closing: Promise<void> | undefined;
   // Graceful stop: no new connections, requests in flight finish (their connections then
@@ -279,6 +317,35 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     });
   }
   return { server, config, close };
+}
+
+/**
+ * The first log line with local defaults: which ones, and what they mean here (database, mail,
+ * secret, address), so nobody mistakes this server for a configured one.
+ */
+function localDefaultsLine(
+  appName: string,
+  env: Record<string, string | undefined>,
+  config: ServerConfig,
+  secrets: readonly SecretSetting[],
+): string {
+  const chosen =
+    env.VAART_LOCAL_DEFAULTS?.trim() === "1"
+      ? "VAART_LOCAL_DEFAULTS=1, set by the root pnpm start"
+      : `NODE_ENV=${env.NODE_ENV}`;
+  const dataDir = env.DATA_DIR?.trim() || ".data/";
+  const database = env.DATABASE_URL?.trim()?.startsWith("postgres")
+    ? "PostgreSQL (DATABASE_URL)"
+    : `SQLite under ${dataDir}`;
+  const smtp = env.SMTP_URL?.trim() && env.NEWSLETTER_MAIL_TRANSPORT?.trim() !== "outbox";
+  const mail = smtp
+    ? "mail sent through SMTP_URL (not the outbox)"
+    : `mail written to the outbox ${dataDir.replace(/\/?$/, "/")}outbox/`;
+  const secret = env.NEWSLETTER_SECRET?.trim() ? "NEWSLETTER_SECRET as set" : "a generated secret";
+  const address = env.HOST?.trim()
+    ? `listening on HOST=${config.host}`
+    : `listening on ${config.host} only (HOST=0.0.0.0 opens it to the network)`;
+  return `[${appName}] Local defaults (${chosen}): production build, ${database}, ${mail}, ${secret}, ${address}. Not for a public server.${localSecrets(secrets, env)}`;
 }
 
 /** The local defaults of the app's secrets that apply, said once so that people can log in. */
@@ -351,8 +418,12 @@ function refuseOddRequests(config: ServerConfig) {
     if (host !== undefined && !validHost(host)) {
       return plain(res, 400, "Het verzoek heeft een ongeldige Host-header.");
     }
-    // A target like `//other-host/…` would choose the host of the URL Remix sees.
-    if (!req.originalUrl.startsWith("/") || req.originalUrl.startsWith("//")) {
+    // A target like `//other-host/…` would choose the host of the URL Remix sees. A backslash
+    // (raw or %5C) in the path is no address of ours: browsers and URL parsers read `/\x` as
+    // `//x`, so it could become a redirect to another site or another host for Remix.
+    const target = req.originalUrl;
+    const pathPart = target.split("?", 1)[0] ?? "";
+    if (!target.startsWith("/") || target.startsWith("//") || /\\|%5c/i.test(pathPart)) {
       return plain(res, 400, "Dit adres kan niet worden verwerkt.");
     }
     if (req.method !== "POST") return next();
@@ -362,18 +433,28 @@ function refuseOddRequests(config: ServerConfig) {
     if (origin === undefined || routed.startsWith(`${newsletterPaths.unsubscribe}/`)) {
       return next();
     }
-    // The same host name as the request's (a port a proxy adds or drops makes no difference).
-    const sameHost =
-      URL.canParse(origin) &&
-      host !== undefined &&
-      new URL(origin).hostname === new URL(`http://${host}`).hostname;
-    if (ownOrigins.has(origin) || sameHost) return next();
+    // Scheme, host and port must all match: a configured public address, or the address this
+    // request was sent to (http, or https when a trusted proxy says so).
+    if (ownOrigins.has(origin) || origin === requestOrigin(req, host, config)) return next();
     return plain(
       res,
       403,
       "Dit formulier is vanaf een andere website verstuurd en daarom niet verwerkt. Open de pagina op deze website en verstuur het opnieuw.",
     );
   };
+}
+
+/** The origin the browser saw for this request, from its Host header and scheme. */
+function requestOrigin(req: Request, host: string | undefined, config: ServerConfig) {
+  if (host === undefined) return null;
+  const forwarded = req.get("x-forwarded-proto")?.split(",").at(-1)?.trim().toLowerCase();
+  const scheme =
+    config.trustProxyHops > 0 && (forwarded === "https" || forwarded === "http")
+      ? forwarded
+      : "encrypted" in req.socket
+        ? "https"
+        : "http";
+  return URL.canParse(`${scheme}://${host}`) ? new URL(`${scheme}://${host}`).origin : null;
 }
 
 function validHost(host: string): boolean {

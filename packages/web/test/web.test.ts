@@ -126,9 +126,13 @@ describe("security headers", () => {
 
 describe("an app's secrets", () => {
   const production = { TRUST_PROXY: "0", SITE_URL: "https://www.example.nl" };
-  const secrets = [
-    { name: "RESULTS_PASSWORD", purpose: "the results login", minLength: 12, localDefault: "x" },
-  ];
+  const results = {
+    name: "RESULTS_PASSWORD",
+    purpose: "the results login",
+    minLength: 12,
+    localDefault: "x",
+  };
+  const secrets = [results];
   it("refuse a long value made of a few repeated characters, naming the variable", () => {
     for (const weak of ["aaaaaaaaaaaa", "abababababab", "abcabcabcabc"]) {
       expect(() =>
@@ -142,6 +146,32 @@ describe("an app's secrets", () => {
         secrets,
       ),
     ).not.toThrow();
+  });
+
+  it("refuse a guessable password, naming the variable, with a strength estimator", () => {
+    const password = [{ ...results, kind: "password" as const, localDefault: "lokaal-resultaten" }];
+    for (const weak of ["password1234", "wachtwoord1234", "Welkom123456", "qwertyuiop12"]) {
+      expect(() =>
+        loadServerConfig({ ...production, RESULTS_PASSWORD: weak }, { port: 3001 }, password),
+      ).toThrow(/RESULTS_PASSWORD is too easy to guess \(strength [0-2] of 4, at least 3 needed/);
+    }
+    for (const strong of ["marketing-kijkt-mee", "kwartaal cijfers voor de koffie"]) {
+      expect(
+        loadServerConfig({ ...production, RESULTS_PASSWORD: strong }, { port: 3001 }, password)
+          .secrets.RESULTS_PASSWORD,
+      ).toBe(strong);
+    }
+    // The same rule holds the published local default, and one the environment gives locally.
+    expect(
+      loadServerConfig({ VAART_LOCAL_DEFAULTS: "1" }, { port: 3001 }, password).secrets,
+    ).toEqual({ RESULTS_PASSWORD: "lokaal-resultaten" });
+    expect(() =>
+      loadServerConfig(
+        { VAART_LOCAL_DEFAULTS: "1", RESULTS_PASSWORD: "password1234" },
+        { port: 3001 },
+        password,
+      ),
+    ).toThrow(/RESULTS_PASSWORD is too easy to guess/);
   });
 });
 

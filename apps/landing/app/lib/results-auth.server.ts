@@ -1,26 +1,23 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { ipBucket, normaliseIp } from "@vaart/newsletter";
+import { ipBucket, normaliseIp, type SessionKind } from "@vaart/newsletter";
 import { getNewsletter, secretMatches, type VaartLoadContext } from "@vaart/web";
 import { secret } from "./settings.server";
 
 /**
- * Two signed cookies, both keyed on the password (changing RESULTS_PASSWORD ends them all):
- * the session (8 hours), and "this browser logged in before" (90 days, with a random id of
- * its own), which lets the right password through while guesses from everywhere have closed
+ * Two cookies, each holding only a random 256-bit id of a row on the server (stored as its
+ * SHA-256): the session (8 hours; logout deletes it), and "this browser logged in before"
+ * (90 days), which lets the right password through while guesses from everywhere have closed
  * the login for everyone else — OWASP's device cookies: a flood cannot lock marketing out. A
- * device's own wrong guesses are counted too, so a copied cookie is no key for guessing.
+ * copied cookie holds nothing derived from the password, and a device's own attempts are
+ * limited, so it is no key for guessing. Every row remembers a fingerprint of the password it
+ * was made under: changing RESULTS_PASSWORD ends them all.
  */
 const cookies = {
-  session: { name: "vaart_resultaten", seconds: 8 * 3600, purpose: "vaart-results-session" },
-  knownDevice: { name: "vaart_apparaat", seconds: 90 * 86400, purpose: "vaart-results-device" },
-} as const;
-type SignedCookie = (typeof cookies)[keyof typeof cookies];
+  session: { name: "vaart_resultaten", seconds: 8 * 3600, kind: "session" },
+  knownDevice: { name: "vaart_apparaat", seconds: 90 * 86400, kind: "device" },
+} as const satisfies Record<string, { name: string; seconds: number; kind: SessionKind }>;
 
-function sign(context: Partial<VaartLoadContext>, cookie: SignedCookie, payload: string): string {
-  const key = createHmac("sha256", secret(context, "RESULTS_PASSWORD"))
-    .update(cookie.purpose)
-    .digest("base64url");
-  return createHmac("sha256", key).update(payload).digest("base64url");
+function sessions(context: Partial<VaartLoadContext>) {
+  return getNewsletter().appSessions("results", secret(context, "RESULTS_PASSWORD"));
 }
 
 function readCookie(request: Request, name: string): string | null {
@@ -32,27 +29,14 @@ function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-/** The payload (`<id>.<expires>` or `<expires>`) of a valid, unexpired cookie, or null. */
-function verified(
+/** True when the request carries a session that the server knows, under today's password. */
+export async function hasResultsSession(
   request: Request,
   context: Partial<VaartLoadContext>,
-  cookie: SignedCookie,
-  now: number,
-): string | null {
-  const value = readCookie(request, cookie.name);
-  const match = value ? /^((?:[\w-]{22}\.)?(\d+))\.([\w-]+)$/.exec(value) : null;
-  if (!match?.[1] || !match[2] || !match[3]) return null;
-  if (Number(match[2]) <= now) return null;
-  return secretMatches(match[3], sign(context, cookie, match[1])) ? match[1] : null;
-}
-
-/** True when the request carries a session cookie this server signed and that has not expired. */
-export function hasResultsSession(
-  request: Request,
-  context: Partial<VaartLoadContext>,
-  now = Date.now(),
-): boolean {
-  return verified(request, context, cookies.session, now) !== null;
+): Promise<boolean> {
+  const id = readCookie(request, cookies.session.name);
+  if (!id) return false;
+  return (await sessions(context).find(cookies.session.kind, id)) !== null;
 }
 
 function cookieAttributes(context: Partial<VaartLoadContext>, maxAge: number): string {
@@ -60,25 +44,23 @@ function cookieAttributes(context: Partial<VaartLoadContext>, maxAge: number): s
   return `Path=/resultaten; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`;
 }
 
-function signedCookie(
+/** After a successful login: a new session, and the mark of a browser that logged in before. */
+export async function loginCookies(context: Partial<VaartLoadContext>): Promise<string[]> {
+  const store = sessions(context);
+  const made: string[] = [];
+  for (const cookie of [cookies.session, cookies.knownDevice]) {
+    const { id } = await store.create(cookie.kind, cookie.seconds * 1000);
+    made.push(`${cookie.name}=${id}; ${cookieAttributes(context, cookie.seconds)}`);
+  }
+  return made;
+}
+
+/** Logout: the session ends on the server (a copy of the cookie opens nothing) and in the browser. */
+export async function endSession(
+  request: Request,
   context: Partial<VaartLoadContext>,
-  cookie: SignedCookie,
-  now: number,
-  id?: string,
-) {
-  const payload = `${id ? `${id}.` : ""}${now + cookie.seconds * 1000}`;
-  return `${cookie.name}=${payload}.${sign(context, cookie, payload)}; ${cookieAttributes(context, cookie.seconds)}`;
-}
-
-/** After a successful login: the session, and the mark of a browser that logged in before. */
-export function loginCookies(context: Partial<VaartLoadContext>, now = Date.now()): string[] {
-  return [
-    signedCookie(context, cookies.session, now),
-    signedCookie(context, cookies.knownDevice, now, randomBytes(16).toString("base64url")),
-  ];
-}
-
-export function clearedSessionCookie(context: Partial<VaartLoadContext>): string {
+): Promise<string> {
+  await sessions(context).revoke(cookies.session.kind, readCookie(request, cookies.session.name));
   return `${cookies.session.name}=; ${cookieAttributes(context, 0)}`;
 }
 
@@ -100,10 +82,10 @@ const limits = {
 } as const;
 
 /**
- * Check a submitted password. Every attempt is counted before the password is compared (so
- * parallel guesses cannot all slip through), and the comparison takes constant time. While a
- * limit holds, even the right password waits — except from a known browser, which only its
- * own limits hold.
+ * Check a submitted password. Every attempt is counted, atomically, before the password is
+ * compared — per address, and per known browser or else from everyone — so parallel guesses
+ * cannot all slip through; the comparison takes constant time. While a limit holds, even the
+ * right password waits — except from a known browser, which only its own limits hold.
  */
 export async function checkPassword(
   password: unknown,
@@ -118,21 +100,25 @@ export async function checkPassword(
   if (!byClient.allowed)
     return { status: "rate-limited", retryAfterSeconds: byClient.retryAfterSeconds };
 
-  const deviceId = verified(request, context, cookies.knownDevice, Date.now())?.split(".")[0];
-  const device = deviceId
-    ? newsletter.failedAttempts(`results-login:device:${deviceId}`, limits.perDevice)
+  const knownDevice = await sessions(context).find(
+    cookies.knownDevice.kind,
+    readCookie(request, cookies.knownDevice.name),
+  );
+  // A known browser is held by its own count (a copied cookie gets five guesses, not the
+  // whole allowance of everyone); any other by the count of everyone.
+  const device = knownDevice
+    ? newsletter.failedAttempts(`results-login:device:${knownDevice.idHash}`, limits.perDevice)
     : null;
-  const trustedDevice = device ? (await device.blockedForSeconds()) === null : false;
-  if (!trustedDevice) {
-    const byEveryone = await newsletter.failedAttempts("results-login:*", limits.overall).take();
-    if (!byEveryone.allowed) {
-      return { status: "rate-limited", retryAfterSeconds: byEveryone.retryAfterSeconds };
-    }
+  const counted = await (
+    device ?? newsletter.failedAttempts("results-login:*", limits.overall)
+  ).take();
+  if (!counted.allowed) {
+    return { status: "rate-limited", retryAfterSeconds: counted.retryAfterSeconds };
   }
   if (secretMatches(password, secret(context, "RESULTS_PASSWORD"))) {
     await client.clear();
+    await device?.clear();
     return { status: "ok" };
   }
-  if (device) await device.take();
   return { status: "wrong" };
 }

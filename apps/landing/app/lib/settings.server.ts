@@ -2,7 +2,7 @@ import type { SecretSetting, VaartLoadContext } from "@vaart/web";
 import secretSettings from "../../secrets.json";
 
 /** The landing app's own secrets (secrets.json); the production server refuses to start without them. */
-export const landingSecrets: readonly SecretSetting[] = secretSettings;
+export const landingSecrets = secretSettings as readonly SecretSetting[];
 
 type Secret = "RESULTS_PASSWORD" | "PREVIEW_TOKEN";
 

@@ -16,7 +16,7 @@ import { requestInfo } from "../lib/context";
 import { campaignResults } from "../lib/results.server";
 import {
   checkPassword,
-  clearedSessionCookie,
+  endSession,
   hasResultsSession,
   loginCookies,
 } from "../lib/results-auth.server";
@@ -36,7 +36,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (!hasResultsSession(request, context)) {
+  if (!(await hasResultsSession(request, context))) {
     return data({ signedIn: false as const, theme: "brand" as const }, { headers: privateHeaders });
   }
   const results = await campaignResults();
@@ -56,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form?.get("intent") === "afmelden") {
     throw redirect("/resultaten", {
       status: 303,
-      headers: { ...privateHeaders, "Set-Cookie": clearedSessionCookie(context) },
+      headers: { ...privateHeaders, "Set-Cookie": await endSession(request, context) },
     });
   }
   const result = await checkPassword(
@@ -67,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (result.status === "ok") {
     const headers = new Headers(privateHeaders);
-    for (const cookie of loginCookies(context)) headers.append("Set-Cookie", cookie);
+    for (const cookie of await loginCookies(context)) headers.append("Set-Cookie", cookie);
     throw redirect("/resultaten", { status: 303, headers });
   }
   if (result.status === "rate-limited") {

@@ -3,17 +3,15 @@ import { cacheControl } from "@vaart/web";
 import { campaignSignupsCsv } from "../lib/results.server";
 import { hasResultsSession } from "../lib/results-auth.server";
 
-/** The campaigns' signups as CSV, for a spreadsheet. Same session as the results page. */
+/** The campaigns' signups as CSV, for a spreadsheet. Same server-side session as the results page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = {
     "Cache-Control": cacheControl.noStore,
     "X-Robots-Tag": "noindex",
   };
-  if (!hasResultsSession(request, context)) {
-    return new Response("Log eerst in op /resultaten.", {
-      status: 401,
-      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
-    });
+  if (!(await hasResultsSession(request, context))) {
+    // Without a session (never logged in, logged out, expired): the login page.
+    return new Response(null, { status: 303, headers: { ...headers, Location: "/resultaten" } });
   }
   const day = new Date().toISOString().slice(0, 10);
   return new Response(await campaignSignupsCsv(), {

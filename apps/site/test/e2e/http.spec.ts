@@ -96,17 +96,23 @@ test("a form posted from another site is refused with a Dutch 403; from this sit
   baseURL,
 }) => {
   const form = { email: "niet-geldig", consent: "yes" };
-  for (const origin of ["https://evil.example", "null"]) {
+  const base = baseURL as string;
+  // Another site, and this host over another scheme or port: each is another origin.
+  for (const origin of [
+    "https://evil.example",
+    "null",
+    base.replace(/:\d+$/, ""),
+    base.replace(/^http:/, "https:"),
+  ]) {
     const forged = await request.post("/nieuwsbrief", { form, headers: { Origin: origin } });
     expect(forged.status(), origin).toBe(403);
     expect(forged.headers()["cache-control"]).toBe("no-store");
     expect(await forged.text()).toContain("vanaf een andere website");
   }
-  // Our own origin, also when a proxy adds a port or an X-Forwarded-Host: the form is handled.
+  // Our own origin, also when a proxy adds an X-Forwarded-Host: the form is handled.
   for (const headers of <Record<string, string>[]>[
-    { Origin: baseURL as string },
-    { Origin: baseURL as string, "X-Forwarded-Host": "backend.internal" },
-    { Origin: (baseURL as string).replace(/:\d+$/, "") },
+    { Origin: base },
+    { Origin: base, "X-Forwarded-Host": "backend.internal" },
   ]) {
     const own = await request.post("/nieuwsbrief", { form, headers });
     expect(own.status(), JSON.stringify(headers)).toBe(400); // the invalid address, in Dutch

@@ -184,4 +184,50 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("newsletter_visits").execute();
     },
   },
+  "0005_mail_rank": {
+    // Fair mail under the site-wide cap: how many signups (or requests for a new mail) the
+    // source address had made in its window when this mail was asked for, 1 for the first.
+    // Held-back mails go out lowest rank first. Adds a column only; existing rows count as
+    // first requests.
+    async up(db: AnyDb) {
+      await db.schema
+        .alterTable("newsletter_subscribers")
+        .addColumn("mail_rank", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable("newsletter_subscribers").dropColumn("mail_rank").execute();
+    },
+  },
+  "0006_app_sessions": {
+    // Server-side sessions of the apps' own logins (the landing app's results): a cookie
+    // holds a random id, the table only its SHA-256, so logout and a new password end a
+    // session on every instance. One random key per database keys the password
+    // fingerprints (see sessions.server.ts). Adds tables only.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("app_sessions")
+        .addColumn("id_hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("scope", "varchar(64)", (c) => c.notNull())
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("secret_fingerprint", "varchar(64)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("app_sessions_scope_expires")
+        .on("app_sessions")
+        .columns(["scope", "expires_at"])
+        .execute();
+      await db.schema
+        .createTable("app_keys")
+        .addColumn("name", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("value", "varchar(128)", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable("app_keys").execute();
+      await db.schema.dropTable("app_sessions").execute();
+    },
+  },
 };

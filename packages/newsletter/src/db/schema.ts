@@ -29,6 +29,12 @@ export interface SubscribersTable {
   mail_sent_at: IsoTime | null;
   /** "failed-permanent" after a 5xx rejection: never retried or requeued. */
   mail_status: string | null;
+  /**
+   * How many signups (or requests for a new mail) the source address had made in its
+   * per-IP window when this mail was asked for: 1 for the first, or without a known
+   * address. Under the site-wide cap, lower ranks go first (migration 0005).
+   */
+  mail_rank: Generated<number>;
 }
 
 export interface ConsentsTable {
@@ -89,7 +95,29 @@ export interface VisitsTable {
   visits: number;
 }
 
+/** A session or known-device mark of an app login; the cookie's random id is stored hashed. */
+export interface AppSessionsTable {
+  /** SHA-256 of the cookie's id, hex. */
+  id_hash: string;
+  /** Whose login: "results" (the landing app's results page). */
+  scope: string;
+  /** "session" or "device". */
+  kind: string;
+  /** The login secret's fingerprint at creation: a new secret ends every session. */
+  secret_fingerprint: string;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+}
+
+/** Random keys made once per database (e.g. the fingerprint key of the sessions). */
+export interface AppKeysTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
+  app_sessions: AppSessionsTable;
+  app_keys: AppKeysTable;
   newsletter_visits: VisitsTable;
   newsletter_mail_log: MailLogTable;
   newsletter_subscribers: SubscribersTable;

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { addMs, type Core } from "../core.server.js";
 import type { Database } from "../db/schema.js";
 import { errorMessage, redact, safeError } from "../errors.js";
-import { hit, mailboxHash, SITE_MAIL_BUCKET } from "../rate-limit.server.js";
+import { mailboxHash, SITE_MAIL_BUCKET, takeSlot } from "../rate-limit.server.js";
 import { newConfirmationToken, unsubscribeToken } from "../tokens.server.js";
 import { confirmationMail } from "./templates.js";
 
@@ -12,6 +12,8 @@ export interface PendingMail {
   email: string;
   /** The raw confirmation token; only its hash is in the database. */
   token: string;
+  /** The signup's place among its source address's requests (1 = first): see mail_rank. */
+  rank: number;
 }
 
 const HOUR = 3_600_000;
@@ -90,16 +92,21 @@ export async function claimMailbox(
   return true;
 }
 
-/** Mark the subscriber's confirmation mail as due (claimed) from now, with a fresh lease. */
+/**
+ * Mark the subscriber's confirmation mail as due (claimed) from now, with a fresh lease,
+ * at the rank of the request that asked for it.
+ */
 export async function markMailDue(
   trx: Kysely<Database>,
   core: Core,
   subscriberId: string,
   now: Date,
+  rank: number,
 ): Promise<void> {
   await trx
     .updateTable("newsletter_subscribers")
     .set({
+      mail_rank: rank,
       last_mail_at: now.toISOString(),
       mail_due_at: addMs(now, core.settings.mailLeaseMs),
       mail_attempts: 0,
@@ -135,20 +142,44 @@ export async function createConfirmationToken(
 }
 
 /**
- * One slot of the site-wide hourly cap on confirmation mails. False when the hour is
- * full: the mail then stays due and `resend-pending` sends it in a later hour.
+ * How many of the hour's slots a mail of this rank may use. A first request from an
+ * address (rank 1) may use the whole cap; later ones only the first half, so the other
+ * half stays for first requests: a flood from a few addresses cannot spend the hour on
+ * its own, and a visitor who signs up once still gets the mail right away.
+ */
+export function slotsForRank(cap: number, rank: number): number {
+  return rank <= 1 ? cap : Math.ceil(cap / 2);
+}
+
+/**
+ * One slot of the site-wide hourly cap on confirmation mails, within what the mail's rank
+ * may use (slotsForRank). False when none is left: the mail then stays due and
+ * `resend-pending` sends it in a later hour, lowest rank first.
  */
 export async function takeSiteMailSlot(
   core: Core,
   now: Date,
+  rank: number,
 ): Promise<{ allowed: boolean; windowEnd: Date }> {
-  const r = await hit(
-    core.handle.db,
-    SITE_MAIL_BUCKET,
-    { max: core.settings.maxConfirmationMailsPerHour, windowMs: HOUR },
-    now,
+  const cap = core.settings.maxConfirmationMailsPerHour;
+  return takeSlot(core.handle.db, SITE_MAIL_BUCKET, slotsForRank(cap, rank), HOUR, now);
+}
+
+/** The start of the last cap window each newsletter warned about. */
+const capWarnedFor = new WeakMap<Core, number>();
+
+/**
+ * Say once per hour (per instance), not once per signup, that the cap is holding mail back:
+ * a flood would otherwise fill the log, and the owner should see it at all.
+ */
+export function warnCapHoldsMail(core: Core, windowEnd: Date): void {
+  const window = windowEnd.getTime();
+  if (capWarnedFor.get(core) === window) return;
+  capWarnedFor.set(core, window);
+  const cap = core.settings.maxConfirmationMailsPerHour;
+  core.logger.warn(
+    `[newsletter] the site-wide cap of ${cap} confirmation mails per hour (NEWSLETTER_MAX_MAILS_PER_HOUR) is holding mail back until ${windowEnd.toISOString()}; the signups are stored and resend-pending mails them later, a first signup from an address before repeated ones (half of the cap is kept for those). Many held back at once usually means a flood; if they are real visitors, raise the cap. Said once per hour.`,
   );
-  return { allowed: r.allowed, windowEnd: r.windowEnd };
 }
 
 function backoffMs(core: Core, attempts: number): number {
@@ -260,7 +291,8 @@ export async function sendConfirmation(core: Core, mail: PendingMail): Promise<b
 
 /**
  * After a signup or request-new has committed: take a slot of the site-wide hourly cap
- * (none left → the mail waits, due at the next hour, for resend-pending) and send. All of it
+ * for the mail's rank (none left → the mail waits, due at the next hour, for
+ * resend-pending) and send. All of it
  * runs in the background (close() waits for it; if it fails or the process dies, the retry
  * schedule or the lease picks the mail up). The visitor's answer waits for none of it by
  * default, so its timing does not tell a new address (mailed) from a known one (not);
@@ -269,7 +301,7 @@ export async function sendConfirmation(core: Core, mail: PendingMail): Promise<b
 export async function deliverAfterCommit(core: Core, mail: PendingMail): Promise<void> {
   const delivery = (async () => {
     try {
-      const slot = await takeSiteMailSlot(core, core.now());
+      const slot = await takeSiteMailSlot(core, core.now(), mail.rank);
       if (!slot.allowed) {
         await core.handle.db
           .updateTable("newsletter_subscribers")
@@ -277,9 +309,7 @@ export async function deliverAfterCommit(core: Core, mail: PendingMail): Promise
           .where("id", "=", mail.subscriberId)
           .where("status", "=", "pending")
           .execute();
-        core.logger.warn(
-          "[newsletter] site-wide hourly cap on confirmation mails reached; the signup is stored and resend-pending mails it later",
-        );
+        warnCapHoldsMail(core, slot.windowEnd);
         return;
       }
     } catch (error) {
