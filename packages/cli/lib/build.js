@@ -137,6 +137,7 @@ export async function ensureBundle(appDir, entry, outfile, options = {}) {
   const { build } = await import("esbuild");
   await withLock(`${out}.building`, async () => {
     if (fresh()) return; // bundled by the command that held the lock
+    process.stderr.write(`Bundling ${appDir}/${entry} (new, or a source file changed)…\n`);
     let result;
     try {
       result = await build({
