@@ -1,5 +1,7 @@
-// `pnpm campaign new <slug>` · `pnpm campaign check` · `pnpm campaign stats [--json]`
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+// `pnpm campaign new <slug>` · `pnpm campaign check [file|folder…]` · `pnpm campaign stats [--json]`
+// Run by packages/cli/bin/campaign.js from a bundle in dist/ (built when missing or stale).
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { organisations } from "@vaart/content";
 import {
@@ -15,16 +17,42 @@ const publicFolder = fileURLToPath(new URL("../public", import.meta.url));
 const publicFileExists = (src: string) => existsSync(publicFolder + src);
 const organisationIds = organisations.map((organisation) => organisation.id);
 
-function readAll(): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(folder)
-      .filter((name) => /\.ya?ml$/.test(name))
-      .map((name) => [`campaigns/${name}`, readFileSync(folder + name, "utf8")]),
-  );
+/**
+ * The folder the command was typed in: `pnpm campaign` runs there; the landing package's own
+ * script runs in apps/landing and pnpm passes the original folder as INIT_CWD.
+ */
+function typedIn(): string {
+  const script = process.env.npm_package_json;
+  const init = process.env.INIT_CWD;
+  return script && init && path.dirname(script) === process.cwd() ? init : process.cwd();
 }
 
-function check(): Campaign[] {
-  const campaigns = parseCampaignFiles(readAll(), organisationIds, { publicFileExists });
+function readAll(paths: string[]): Record<string, string> {
+  if (paths.length === 0) {
+    return Object.fromEntries(
+      readdirSync(folder)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => [`campaigns/${name}`, readFileSync(folder + name, "utf8")]),
+    );
+  }
+  const files: [string, string][] = [];
+  for (const given of paths) {
+    const full = path.resolve(typedIn(), given);
+    if (!existsSync(full)) throw new CampaignFileError(`${given}: no such file or folder`);
+    const names = statSync(full).isDirectory()
+      ? readdirSync(full)
+          .filter((name) => /\.ya?ml$/.test(name))
+          .map((name) => path.join(full, name))
+      : [full];
+    for (const name of names) {
+      files.push([path.relative(typedIn(), name), readFileSync(name, "utf8")]);
+    }
+  }
+  return Object.fromEntries(files);
+}
+
+function check(paths: string[] = []): Campaign[] {
+  const campaigns = parseCampaignFiles(readAll(paths), organisationIds, { publicFileExists });
   const count = (status: string) => campaigns.filter((c) => c.status === status).length;
   console.log(
     `campaigns: ${campaigns.length} OK (${count("published")} published, ${count("draft")} draft)`,
@@ -102,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "check":
-        check();
+        check(rest);
         return 0;
       case "new": {
         const slug = rest[0] ?? "";
@@ -129,12 +157,13 @@ async function main(argv: string[]): Promise<number> {
         await stats(rest.includes("--json"));
         return 0;
       default:
-        console.error("Usage: pnpm campaign new <slug> | check | stats [--json]");
+        console.error("Usage: pnpm campaign new <slug> | check [file or folder…] | stats [--json]");
         return 1;
     }
   } catch (error) {
-    if (error instanceof CampaignFileError) {
-      console.error(error.message);
+    // A mistake in a file or in the environment is ours to explain: no stack trace.
+    if (error instanceof CampaignFileError || (error as Error).name === "NewsletterConfigError") {
+      console.error((error as Error).message);
       return 1;
     }
     throw error;

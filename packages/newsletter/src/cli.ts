@@ -3,12 +3,12 @@
  * Owner's command-line tool: `pnpm newsletter <command>` from the repo root.
  * Configuration comes from the same environment variables as the apps (see README).
  */
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { errorMessage, NewsletterConfigError } from "./errors.js";
-import { createNewsletterFromEnv } from "./index.js";
 import type { Stats } from "./owner.server.js";
 
 const USAGE = `Usage: pnpm newsletter <command> [options]
@@ -16,8 +16,11 @@ const USAGE = `Usage: pnpm newsletter <command> [options]
 Commands:
   migrate [--allow-destructive]   apply pending database migrations
   stats [--json]                  visits (campaign pages) / pending / confirmed / unsubscribed per source
-  export [--out <file>]           CSV of confirmed subscribers with consent proof
-                                  (to stdout unless --out is given)
+  export [--out <file>] [--allow-inside-repo]
+                                  CSV of confirmed subscribers with consent proof (to stdout
+                                  unless --out is given; the path is taken from the folder the
+                                  command was typed in; never inside a git working tree, where
+                                  \`git add -A\` would commit it, unless --allow-inside-repo)
   resend-pending [--limit <n>] [--include-abandoned]
                                   send confirmation mails that are due (failed or never sent);
                                   --include-abandoned also requeues signups whose mail was
@@ -70,7 +73,74 @@ function formatStats(stats: Stats): string {
       `${stats.mailFailures} aanmelding(en) wachten op een bevestigingsmail die niet verstuurd kon worden; zie resend-pending.`,
     );
   }
+  const retry = retryLines(stats, new Date());
+  if (retry.length > 0) out.push(...retry);
   return out.join("\n");
+}
+
+/** "2026-12-04 15:05 (Amsterdam), over 5 min": the owner reads times in Dutch local time. */
+function when(iso: string, now: Date, english = false): string {
+  const at = new Date(iso);
+  const local = at
+    .toLocaleString("sv-SE", { timeZone: "Europe/Amsterdam", hour12: false })
+    .slice(0, 16);
+  const minutes = Math.ceil((at.getTime() - now.getTime()) / 60_000);
+  const [due, inMin, inHours] = english
+    ? ["due now", `in ${minutes} min`, `in ${Math.round(minutes / 60)} h`]
+    : ["nu al aan de beurt", `over ${minutes} min`, `over ${Math.round(minutes / 60)} uur`];
+  return `${local} (Amsterdam), ${minutes <= 0 ? due : minutes < 120 ? inMin : inHours}`;
+}
+
+/** When the failed confirmation mails are tried again, and what was given up. */
+function retryLines(stats: Stats, now: Date): string[] {
+  const lines: string[] = [];
+  if (stats.nextMailRetryAt) {
+    lines.push(
+      `Volgende poging: ${when(stats.nextMailRetryAt, now)} (door resend-pending; draai die regelmatig, zie docs/deploy.md).`,
+    );
+  }
+  if (stats.mailAbandoned > 0) {
+    lines.push(
+      `${stats.mailAbandoned} bevestigingsmail(s) opgegeven na herhaalde fouten: opnieuw proberen met resend-pending --include-abandoned.`,
+    );
+  }
+  if (stats.mailRejected > 0) {
+    lines.push(
+      `${stats.mailRejected} bevestigingsmail(s) geweigerd door de mailserver (adres bestaat niet?): die worden niet opnieuw verstuurd.`,
+    );
+  }
+  return lines;
+}
+
+/** The folder holding `.git` (a folder, or a file in a git worktree) above `file`, if any. */
+export function gitWorkTreeOf(file: string): string | null {
+  let dir = path.dirname(path.resolve(file));
+  for (;;) {
+    if (existsSync(path.join(dir, ".git"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/**
+ * Where `--out` points: relative to the folder the command was typed in. `pnpm newsletter`
+ * runs in that folder; a package script (`pnpm --filter @vaart/newsletter cli`) runs in the
+ * package's folder, and pnpm passes the folder it was typed in as INIT_CWD. INIT_CWD counts
+ * only then: a command started from inside some other script inherits a stale one.
+ */
+export function outputPath(
+  out: string,
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): string {
+  const script = env.npm_package_json?.trim();
+  const runByScript =
+    script !== undefined &&
+    script !== "" &&
+    path.resolve(path.dirname(script)) === path.resolve(cwd) &&
+    Boolean(env.INIT_CWD?.trim());
+  return path.resolve(runByScript ? (env.INIT_CWD?.trim() ?? cwd) : cwd, out);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -90,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
         limit: { type: "string" },
         "include-abandoned": { type: "boolean" },
         "older-than-days": { type: "string" },
+        "allow-inside-repo": { type: "boolean" },
       },
       strict: true,
     });
@@ -103,6 +174,20 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  let out: string | undefined;
+  if (command === "export" && typeof values.out === "string") {
+    out = outputPath(values.out, process.env);
+    const tree = gitWorkTreeOf(out);
+    if (tree && values["allow-inside-repo"] !== true) {
+      console.error(
+        `Not writing ${out}: it is inside the git working tree ${tree}, where \`git add -A\` would commit subscribers' personal data. Write it outside the repository (e.g. --out ~/subscribers.csv), or pass --allow-inside-repo if you mean it.`,
+      );
+      return 2;
+    }
+  }
+
+  // Loaded only for a command that needs it: usage and argument errors answer at once.
+  const { createNewsletterFromEnv } = await import("./index.js");
   let newsletter: ReturnType<typeof createNewsletterFromEnv>;
   try {
     newsletter = createNewsletterFromEnv(process.env, {
@@ -139,9 +224,9 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "export": {
         const csv = await newsletter.exportCsv();
-        if (typeof values.out === "string") {
-          await writeFile(values.out, csv, { mode: 0o600 });
-          console.error(`Wrote ${csv.split("\r\n").length - 2} subscriber(s) to ${values.out}`);
+        if (out !== undefined) {
+          await writeFile(out, csv, { mode: 0o600 });
+          console.error(`Wrote ${csv.split("\r\n").length - 2} subscriber(s) to ${out}`);
         } else {
           process.stdout.write(csv);
         }
@@ -161,6 +246,17 @@ export async function main(argv: string[]): Promise<number> {
         console.log(
           `${report.requeued > 0 ? `Requeued: ${report.requeued}, d` : "D"}ue: ${report.due}, sent: ${report.sent}, failed: ${report.failed} (transport: ${newsletter.transportName})`,
         );
+        const queue = await newsletter.stats();
+        if (queue.nextMailRetryAt) {
+          console.log(
+            `Next try of ${queue.mailFailures - queue.mailAbandoned - queue.mailRejected} failed mail(s): ${when(queue.nextMailRetryAt, new Date(), true)}, when resend-pending runs again.`,
+          );
+        }
+        if (queue.mailAbandoned > 0) {
+          console.log(
+            `${queue.mailAbandoned} mail(s) given up after repeated failures: resend-pending --include-abandoned tries them again.`,
+          );
+        }
         if (report.failed > 0) return 1;
         break;
       }

@@ -127,6 +127,8 @@ export function splitSecrets(value: string): string[] {
 export interface ConfigProblem {
   variable: string;
   message: string;
+  /** Missing because local defaults were not chosen (explained once, after the list). */
+  required?: boolean;
 }
 
 /**
@@ -156,9 +158,9 @@ export function checkConfig(env: Env = process.env): {
     });
   }
   if (localDefaults) return { localDefaults, problems };
-  const why = `(NODE_ENV=${e.NODE_ENV ?? "<unset>"}; local defaults apply only with NODE_ENV=development or test, or VAART_LOCAL_DEFAULTS=1)`;
   const need = (variable: string, value: string | undefined, what: string) => {
-    if (!value) problems.push({ variable, message: `${variable} is required: ${what} ${why}` });
+    if (!value)
+      problems.push({ variable, message: `${variable} is required: ${what}`, required: true });
   };
   need("SITE_URL", e.SITE_URL, "the https:// address mail links point at");
   if (e.SITE_URL && !e.SITE_URL.startsWith("https://")) {
@@ -181,13 +183,20 @@ export function checkConfig(env: Env = process.env): {
   return { localDefaults, problems };
 }
 
-function throwProblems(problems: ConfigProblem[]): never {
+/**
+ * One message for checkConfig's problems: each variable as its problems name it, and why
+ * the missing ones are required said once, not after each of them.
+ */
+export function describeConfigProblems(problems: ConfigProblem[], env: Env = process.env): string {
+  const why = problems.some((p) => p.required)
+    ? ` — required because NODE_ENV=${env.NODE_ENV?.trim() || "<unset>"}: local defaults (SQLite, the mail outbox, a generated secret) apply only with NODE_ENV=development or test, or VAART_LOCAL_DEFAULTS=1`
+    : "";
+  return `Invalid configuration: ${problems.map((p) => p.message).join("; ")}${why}`;
+}
+
+function throwProblems(problems: ConfigProblem[], env: Env): never {
   const variables = [...new Set(problems.map((p) => p.variable))];
-  throw new NewsletterConfigError(
-    `Invalid configuration: ${problems.map((p) => p.message).join("; ")}`,
-    variables[0],
-    variables,
-  );
+  throw new NewsletterConfigError(describeConfigProblems(problems, env), variables[0], variables);
 }
 
 /** A random secret kept in `<dataDir>/newsletter-secret` (mode 0600), made on first use. */
@@ -218,7 +227,7 @@ function generatedSecret(dataDir: string): string {
  */
 export function loadConfig(env: Env = process.env): EnvConfig {
   const { localDefaults, problems } = checkConfig(env);
-  if (problems.length > 0) throwProblems(problems);
+  if (problems.length > 0) throwProblems(problems, env);
   const e = envSchema.parse(env);
   // Relative paths are taken from the repo root, whichever package runs the code.
   const dataDir = path.resolve(findRepoRoot(), e.DATA_DIR ?? ".data");

@@ -1,6 +1,7 @@
 export {
   type ConfigProblem,
   checkConfig,
+  describeConfigProblems,
   type EnvConfig,
   findRepoRoot,
   loadConfig,

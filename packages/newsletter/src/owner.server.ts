@@ -313,6 +313,10 @@ export interface Stats {
   mailFailures: number;
   /** Of those, mails the server rejected permanently (5xx): never retried. */
   mailRejected: number;
+  /** When the earliest failed mail is due again (ISO time); null when none waits for a retry. */
+  nextMailRetryAt: string | null;
+  /** Failed mails given up after `retry.maxAttempts` (requeue with includeAbandoned). */
+  mailAbandoned: number;
   /** Visits of campaign pages per source (`recordVisit`), most visited first. */
   visits: { source: string; visits: number }[];
 }
@@ -361,6 +365,20 @@ export async function stats(core: Core): Promise<Stats> {
     .where("status", "=", "pending")
     .where("mail_status", "=", "failed-permanent")
     .executeTakeFirstOrThrow();
+  // A failed mail waits for its retry with mail_due_at set; given up, it has none.
+  const retries = await db
+    .selectFrom("newsletter_subscribers")
+    .select((eb) => [
+      eb.fn.min("mail_due_at").as("next"),
+      eb.fn.count("mail_due_at").as("waiting"),
+      eb.fn.countAll<string | number>().as("n"),
+    ])
+    .where("status", "=", "pending")
+    .where("mail_last_error", "is not", null)
+    .where((eb) =>
+      eb.or([eb("mail_status", "is", null), eb("mail_status", "!=", "failed-permanent")]),
+    )
+    .executeTakeFirstOrThrow();
   return {
     sources: [...bySource.values()].sort(
       (a, b) => b.total - a.total || a.source.localeCompare(b.source),
@@ -368,6 +386,8 @@ export async function stats(core: Core): Promise<Stats> {
     totals,
     mailFailures: Number(failures.n),
     mailRejected: Number(rejected.n),
+    nextMailRetryAt: retries.next ? String(retries.next) : null,
+    mailAbandoned: Number(retries.n) - Number(retries.waiting),
     visits,
   };
 }

@@ -1,38 +1,81 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createNewsletter } from "../src/index.js";
 import { Clock, CONSENT_TEXT, MemoryTransport, quietLogger, SECRET, tokenFrom } from "./helpers.js";
 
 const run = promisify(execFile);
 const pkg = path.resolve(import.meta.dirname, "..");
+// What `pnpm newsletter` runs: src/cli.ts bundled into dist/ (bundled first when stale).
+const launcher = path.resolve(pkg, "../cli/bin/newsletter.js");
 const dir = mkdtempSync(path.join(tmpdir(), "vaart-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], env: Record<string, string> = {}) {
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { cwd?: string; dataDir?: string } = {},
+) {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", path.join(pkg, "src/cli.ts"), ...args],
-      {
-        cwd: pkg,
-        env: {
-          PATH: process.env.PATH ?? "",
-          NODE_ENV: "test",
-          DATA_DIR: dir,
-          NEWSLETTER_SECRET: SECRET,
-          ...env,
-        },
+    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
+      cwd: options.cwd ?? dir,
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        DATA_DIR: options.dataDir ?? dir,
+        NEWSLETTER_SECRET: SECRET,
+        ...env,
       },
-    );
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** A fresh data folder with one confirmed subscriber, filled through the API as the site would. */
+async function dataWithSubscriber(): Promise<string> {
+  const data = mkdtempSync(path.join(dir, "data-"));
+  const clock = new Clock(Date.now() - 60_000);
+  const transport = new MemoryTransport();
+  const nl = createNewsletter({
+    dataDir: data,
+    siteUrl: "https://www.example.nl",
+    mailFrom: "updates@example.nl",
+    secret: SECRET,
+    now: clock.now,
+    transport,
+    logger: quietLogger,
+  });
+  const formToken = nl.issueFormToken();
+  clock.advance(5_000);
+  await nl.subscribe(
+    { email: "lid@example.nl", consent: "yes", formToken },
+    { consentText: CONSENT_TEXT, source: "voorjaarscampagne", ip: "203.0.113.1" },
+  );
+  // The confirmation mail goes out after the answer, in the background.
+  const mail = await vi.waitFor(
+    () => transport.to("lid@example.nl")[0] ?? Promise.reject(new Error("no mail yet")),
+    { timeout: 10_000 },
+  );
+  await nl.confirm(tokenFrom(mail, "bevestigen"));
+  await nl.close();
+  return data;
+}
+
+/** A port nothing listens on: connections to it are refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
 }
 
 describe("pnpm newsletter <command> (SQLite)", () => {
@@ -131,5 +174,100 @@ describe("pnpm newsletter <command> (SQLite)", () => {
     const unknown = await cli(["frobnicate"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Usage: pnpm newsletter");
+  });
+
+  it("writes --out relative to the folder the command was typed in, also through the package script", async () => {
+    const data = await dataWithSubscriber();
+    const typedIn = mkdtempSync(path.join(dir, "typed-"));
+    const direct = await cli(
+      ["export", "--out", "direct.csv"],
+      {},
+      { cwd: typedIn, dataDir: data },
+    );
+    expect(direct.code).toBe(0);
+    expect(readFileSync(path.join(typedIn, "direct.csv"), "utf8")).toContain("lid@example.nl");
+    // `pnpm --filter @vaart/newsletter cli`: pnpm runs it in the package folder and passes
+    // the folder it was typed in as INIT_CWD.
+    const viaScript = await cli(
+      ["export", "--out", "script.csv"],
+      { INIT_CWD: typedIn, npm_package_json: path.join(pkg, "package.json") },
+      { cwd: pkg, dataDir: data },
+    );
+    expect(viaScript.code).toBe(0);
+    expect(viaScript.stderr).toContain(path.join(typedIn, "script.csv"));
+    expect(readFileSync(path.join(typedIn, "script.csv"), "utf8")).toContain("lid@example.nl");
+    expect(existsSync(path.join(pkg, "script.csv"))).toBe(false);
+  });
+
+  it("refuses to write an export inside a git working tree unless --allow-inside-repo is given", async () => {
+    const data = await dataWithSubscriber();
+    const repo = mkdtempSync(path.join(dir, "repo-"));
+    mkdirSync(path.join(repo, ".git"));
+    mkdirSync(path.join(repo, "exports"));
+    const refused = await cli(
+      ["export", "--out", "exports/subs.csv"],
+      {},
+      { cwd: repo, dataDir: data },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`inside the git working tree ${repo}`);
+    expect(refused.stderr).toContain("--allow-inside-repo");
+    expect(existsSync(path.join(repo, "exports/subs.csv"))).toBe(false);
+    const allowed = await cli(
+      ["export", "--out", "exports/subs.csv", "--allow-inside-repo"],
+      {},
+      { cwd: repo, dataDir: data },
+    );
+    expect(allowed.code).toBe(0);
+    expect(readFileSync(path.join(repo, "exports/subs.csv"), "utf8")).toContain("lid@example.nl");
+  });
+
+  it("names each missing variable once and explains local defaults once", async () => {
+    const bad = await cli(["stats"], { NODE_ENV: "production", NEWSLETTER_SECRET: "" });
+    expect(bad.code).toBe(1);
+    for (const variable of ["SITE_URL", "NEWSLETTER_SECRET", "NEWSLETTER_MAIL_FROM", "SMTP_URL"]) {
+      expect(bad.stderr.split(variable).length - 1, variable).toBe(1);
+    }
+    expect(bad.stderr.match(/local defaults/g)).toHaveLength(1);
+    expect(bad.stderr.match(/VAART_LOCAL_DEFAULTS=1/g)).toHaveLength(1);
+  });
+
+  it("says when a failed confirmation mail is tried next, in resend-pending and stats", async () => {
+    const data = mkdtempSync(path.join(dir, "data-"));
+    // The signup's mail failed a day ago, so it is due now.
+    const clock = new Clock(Date.now() - 86_400_000);
+    const transport = new MemoryTransport();
+    const nl = createNewsletter({
+      dataDir: data,
+      siteUrl: "https://www.example.nl",
+      mailFrom: "updates@example.nl",
+      secret: SECRET,
+      now: clock.now,
+      transport,
+      logger: quietLogger,
+    });
+    const formToken = nl.issueFormToken();
+    clock.advance(5_000);
+    transport.failNext = 1;
+    await nl.subscribe(
+      { email: "later@example.nl", consent: "yes", formToken },
+      { consentText: CONSENT_TEXT, source: "voorjaarscampagne", ip: "203.0.113.1" },
+    );
+    await nl.close();
+
+    // The mail server refuses the connection: the send fails again and is rescheduled.
+    const smtp = { SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` };
+    const resend = await cli(["resend-pending"], smtp, { dataDir: data });
+    expect(resend.code).toBe(1);
+    expect(resend.stdout).toMatch(/Due: 1, sent: 0, failed: 1/);
+    expect(resend.stdout).toMatch(
+      /Next try of 1 failed mail\(s\): \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Amsterdam\), in \d+ min/,
+    );
+    const stats = await cli(["stats"], smtp, { dataDir: data });
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toContain("1 aanmelding(en) wachten");
+    expect(stats.stdout).toMatch(
+      /Volgende poging: \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Amsterdam\), over \d+ min/,
+    );
   });
 });

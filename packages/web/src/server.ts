@@ -8,6 +8,7 @@ import {
   writeReadableStreamToWritable,
 } from "@remix-run/node";
 import { logoFiles } from "@vaart/content";
+import { checkConfig, describeConfigProblems } from "@vaart/newsletter";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { cacheControl } from "./caching.js";
@@ -97,7 +98,17 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   try {
     getNewsletter(); // the newsletter's variables: mail, secret, database
   } catch (error) {
-    asProblem(error);
+    if ((error as Error).name === "NewsletterConfigError") {
+      // A variable the server's own check already named (SITE_URL) is named once.
+      const named = problems.join("\n");
+      const rest = checkConfig().problems.filter(
+        (p) => !new RegExp(`\\b${p.variable}\\b`).test(named),
+      );
+      if (rest.length > 0) problems.push(describeConfigProblems(rest));
+      else if (checkConfig().problems.length === 0) asProblem(error);
+    } else {
+      asProblem(error);
+    }
   }
   if (!loaded || problems.length > 0) {
     for (const problem of problems) console.error(`[${options.appName}] ${problem}`);

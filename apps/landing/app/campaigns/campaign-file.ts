@@ -67,9 +67,22 @@ const clock = z
   .string({ error: 'must be a time written as HH:MM, e.g. "19:30" (in quotes)' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written as HH:MM, e.g. "19:30" (in quotes)');
 
+/** "15-04-2027" is how a Dutch writer puts a date: name the spelling the file needs instead. */
+function dayFirstHint(input: unknown, time = ""): string {
+  const m = typeof input === "string" ? /^(\d{1,2})-(\d{1,2})-(\d{4})\b/.exec(input.trim()) : null;
+  if (!m) return "";
+  const [, day = "", month = "", year = ""] = m;
+  return ` (${String(input).trim()} is day-month-year: write ${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}${time})`;
+}
+
+const dayMessage = "must be a date written as YYYY-MM-DD, e.g. 2027-03-12";
 const calendarDay = z
-  .string({ error: "must be a date written as YYYY-MM-DD, e.g. 2027-03-12" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written as YYYY-MM-DD, e.g. 2027-03-12")
+  .string({ error: dayMessage })
+  // abort: a date in the wrong format gets this one message, not also "is not a date that exists".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: (issue) => `${dayMessage}${dayFirstHint(issue.input)}`,
+    abort: true,
+  })
   .refine((value) => {
     const date = new Date(`${value}T12:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
@@ -85,7 +98,7 @@ const moment = z
     if (!instant) {
       ctx.addIssue({
         code: "custom",
-        message: 'must be a date and time written as "YYYY-MM-DD HH:MM", e.g. "2027-03-12 09:00"',
+        message: `must be a date and time written as "YYYY-MM-DD HH:MM", e.g. "2027-03-12 09:00"${dayFirstHint(value, " 09:00")}`,
       });
       return z.NEVER;
     }

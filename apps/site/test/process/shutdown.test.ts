@@ -88,6 +88,19 @@ describe("production server process", () => {
     );
   });
 
+  it("names each variable once and explains local defaults once when the settings are missing", async () => {
+    const dataDir = tempDataDir("config-once");
+    const { SITE_URL: _s, NEWSLETTER_SECRET: _n, ...withoutBoth } = productionEnv(dataDir);
+    const output = await startSite(withoutBoth).then(
+      () => "started",
+      (error: Error) => error.message,
+    );
+    // SITE_URL is the server's variable and the newsletter's: one of them says so.
+    expect(output.match(/\bSITE_URL\b/g)).toHaveLength(1);
+    expect(output.match(/\bNEWSLETTER_SECRET\b/g)).toHaveLength(1);
+    expect(output.match(/local defaults/g)).toHaveLength(1);
+  });
+
   it("refuses to start when the database does not answer, naming where it looked", async () => {
     const dataDir = tempDataDir("database");
     await expect(
