@@ -10,4 +10,5 @@ export {
 } from "./lighthouse.js";
 export { linkIn, mailsTo, mailTo, uniqueAddress } from "./outbox.js";
 export { measurePageWeight, type PageWeight } from "./page-weight.js";
+export { type DocSample, docSamples } from "./readme-samples.js";
 export { freePort, type ServerProcess, startServerProcess } from "./server-process.js";
