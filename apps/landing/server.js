@@ -10,7 +10,8 @@ const { startAppServer } = await import("@vaart/web/server");
 
 await startAppServer({
   appName: "landing",
-  defaultPort: 3001,
+  // PORT wins; the root `pnpm start` runs three servers, so each also has its own variable.
+  defaultPort: Number(process.env.LANDING_PORT || 3001),
   buildDir: fileURLToPath(new URL("./build/", import.meta.url)),
   // RESULTS_PASSWORD and PREVIEW_TOKEN: required in production (see README).
   secrets: JSON.parse(readFileSync(new URL("./secrets.json", import.meta.url), "utf8")),

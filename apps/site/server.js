@@ -9,6 +9,7 @@ const { startAppServer } = await import("@vaart/web/server");
 
 await startAppServer({
   appName: "site",
-  defaultPort: 3000,
+  // PORT wins; the root `pnpm start` runs three servers, so each also has its own variable.
+  defaultPort: Number(process.env.SITE_PORT || 3000),
   buildDir: fileURLToPath(new URL("./build/", import.meta.url)),
 });

@@ -7,4 +7,6 @@ declare module "@remix-run/node" {
   }
 }
 
-export default defineConfig(({ command }) => remixAppConfig({ command, port: 3000 }));
+export default defineConfig(({ command }) =>
+  remixAppConfig({ command, port: Number(process.env.SITE_PORT || 3000) }),
+);

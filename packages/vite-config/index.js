@@ -1,11 +1,38 @@
 // Plain JavaScript on purpose: Vite loads each app's config with Node, and a workspace
 // package reached through node_modules is not transpiled.
+import { createReadStream } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { vanillaExtractPlugin } from "@vanilla-extract/vite-plugin";
 
 const uiSource = (path) => fileURLToPath(new URL(`../ui/src/${path}`, import.meta.url));
 const stylesPlaceholder = fileURLToPath(new URL("./ui-styles-from-source.css", import.meta.url));
+
+/**
+ * `pnpm dev` serves the client logos as the production server does (packages/web): their
+ * hashed names map to files in packages/content/logos.
+ * @returns {import("vite").Plugin}
+ */
+function devLogos() {
+  return {
+    name: "vaart-dev-logos",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use("/logos/", async (req, res, next) => {
+        try {
+          const { logoFiles } = await server.ssrLoadModule("@vaart/content");
+          const file = logoFiles.get(decodeURIComponent((req.url ?? "").slice(1).split("?")[0]));
+          if (!file) return next();
+          res.setHeader("Content-Type", "image/svg+xml");
+          res.setHeader("Cache-Control", "no-cache");
+          createReadStream(file).on("error", next).pipe(res);
+        } catch (error) {
+          next(error);
+        }
+      });
+    },
+  };
+}
 
 /**
  * The Vite config of a Remix app in this repository.
@@ -19,6 +46,7 @@ export function remixAppConfig({ command, port }) {
   return {
     plugins: [
       ...(uiFromSource ? vanillaExtractPlugin() : []),
+      devLogos(),
       remix({
         future: {
           v3_fetcherPersist: true,

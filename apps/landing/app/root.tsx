@@ -69,7 +69,11 @@ function useTheme(): string {
 
 export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches();
-  const hydrate = matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate);
+  // `pnpm dev` always loads the scripts: hot reload (and the design system's styles from
+  // source) arrive through them. Production builds ship them only where a route asks.
+  const hydrate =
+    import.meta.env.DEV ||
+    matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate);
   let theme = useTheme();
   const error = useRouteErrorSafe();
   const errorTheme = isRouteErrorResponse(error)
@@ -109,5 +113,7 @@ export function ErrorBoundary() {
     return <GonePage title={gone.title} onward={gone.onward} />;
   }
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
-  return <ProblemPage />;
+  // Development only: the developer sees why (production never shows an error's text).
+  const detail = import.meta.env.DEV && error instanceof Error ? error.message : undefined;
+  return <ProblemPage detail={detail} />;
 }

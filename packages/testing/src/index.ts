@@ -10,4 +10,12 @@ export {
 } from "./lighthouse.js";
 export { linkIn, mailsTo, mailTo, uniqueAddress } from "./outbox.js";
 export { measurePageWeight, type PageWeight } from "./page-weight.js";
+export { type DocSample, docSamples } from "./readme-samples.js";
+export {
+  type RunningCommand,
+  runCommand,
+  scratchRepo,
+  turboCacheDir,
+  waitFor,
+} from "./scratch-repo.js";
 export { freePort, type ServerProcess, startServerProcess } from "./server-process.js";

@@ -11,7 +11,7 @@ const nodeEnv = env.NODE_ENV?.trim();
 const local =
   nodeEnv === "development" || nodeEnv === "test" || env.VAART_LOCAL_DEFAULTS?.trim() === "1";
 const host = env.HOST?.trim() || (local ? "127.0.0.1" : "0.0.0.0");
-const port = Number(env.PORT?.trim() || 6006);
+const port = Number(env.STORYBOOK_PORT?.trim() || env.PORT?.trim() || 6006);
 const loopback = ["127.0.0.1", "::1", "localhost"].includes(host);
 
 if (local) {
@@ -34,7 +34,7 @@ const free = await new Promise((resolve) => {
   probe.listen(port, host, () => probe.close(() => resolve(true)));
 });
 if (!free) {
-  console.error(`[storybook] port ${port} is already in use: stop the other server or set PORT`);
+  console.error(`[storybook] port ${port} is already in use: stop the other server or set STORYBOOK_PORT`);
   process.exit(1);
 }
 

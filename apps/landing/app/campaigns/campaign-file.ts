@@ -232,11 +232,37 @@ export interface Campaign {
   blocks: RenderedBlock[];
 }
 
-function describeIssue(issue: z.core.$ZodIssue, allowed: readonly string[]): string {
+/** The value a file gave at `path` (zod's issues do not carry it). */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (value, key) => (value as Record<PropertyKey, unknown> | null | undefined)?.[key],
+    data,
+  );
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  allowed: readonly string[],
+  data: unknown,
+  what = "this block",
+): string {
   if (issue.code === "unrecognized_keys") {
-    return `has a field this block does not know: ${issue.keys.map((k) => `"${k}"`).join(", ")} (allowed: ${allowed.join(", ")})`;
+    // Fields that follow an empty group (`afterEnd:` with nothing after it) lost their indentation.
+    const parent = valueAt(data, issue.path) as Record<string, unknown> | undefined;
+    const emptyGroup = Object.keys(parent ?? {}).find((key) => parent?.[key] === null);
+    const hint = emptyGroup
+      ? ` — if they belong under "${emptyGroup}:", indent them by two spaces more`
+      : "";
+    return `has a field ${what} does not know: ${issue.keys.map((k) => `"${k}"`).join(", ")} (allowed: ${allowed.join(", ")})${hint}`;
   }
-  if (issue.code === "invalid_type" && issue.input === undefined) return "is missing";
+  const given = valueAt(data, issue.path);
+  if (issue.code === "invalid_type" && given === undefined) return "is missing";
+  // `field:` with nothing after it (often: its lines lost their indentation) is YAML's null.
+  if (issue.code === "invalid_type" && given === null) {
+    return issue.expected === "object"
+      ? "is empty: write its fields on the lines below it, each indented by two spaces more, or leave the field out"
+      : "is empty";
+  }
   return issue.message;
 }
 
@@ -296,7 +322,9 @@ export function parseCampaignFile(
     const allowed = Object.keys(campaignSchema.shape);
     for (const issue of checked.error.issues) {
       const where = issue.path.length > 0 ? `field "${fieldName(issue.path)}"` : "the file";
-      problems.push(`${where} ${describeIssue(issue, allowed)}${lineOf(issue.path)}`);
+      problems.push(
+        `${where} ${describeIssue(issue, allowed, data, "a campaign file")}${lineOf(issue.path)}`,
+      );
     }
   }
   const rawBlocks = (data as { blocks?: unknown }).blocks;
@@ -323,7 +351,7 @@ export function parseCampaignFile(
         for (const issue of result.error.issues) {
           const field = issue.path.length > 0 ? `, field "${fieldName(issue.path)}"` : "";
           problems.push(
-            `block ${number} (${type})${field} ${describeIssue(issue, allowed)}${lineOf(["blocks", index, ...issue.path])}`,
+            `block ${number} (${type})${field} ${describeIssue(issue, allowed, raw)}${lineOf(["blocks", index, ...issue.path])}`,
           );
         }
         return;

@@ -116,10 +116,12 @@ export function NotFoundPage() {
   );
 }
 
-export function ProblemPage() {
+/** `detail`: what went wrong, shown only under `pnpm dev` (e.g. a campaign file's mistakes). */
+export function ProblemPage({ detail }: { detail?: string }) {
   return (
     <MessagePage title="Er ging iets mis" onward={{ label: toTheSite, href: useSiteUrl() }}>
       <Text>Aan mijn kant ging iets fout. Probeer het over een paar minuten nog eens.</Text>
+      {detail ? <pre>{detail}</pre> : null}
     </MessagePage>
   );
 }

@@ -59,6 +59,11 @@ const frontmatterSchema = z.strictObject({
   draft: z.boolean({ error: "must be true or false" }).optional(),
 });
 
+/** The fields that hold fields of their own, written indented below them. */
+const nestedFields: Record<string, readonly string[]> = {
+  readMore: Object.keys(frontmatterSchema.shape.readMore.unwrap().shape),
+};
+
 /** Parse one article file; the error names the file and the field that is wrong. */
 export function parseArticleFile(fileName: string, source: string): Article {
   let parsed: matter.GrayMatterFile<string>;
@@ -72,17 +77,30 @@ export function parseArticleFile(fileName: string, source: string): Article {
   }
   const checked = frontmatterSchema.safeParse(parsed.data);
   if (!checked.success) {
+    const data = parsed.data as Record<string, unknown>;
+    // A field with nothing after its colon (e.g. `readMore:` whose lines lost their
+    // indentation) is YAML's null: say what to indent, not what the validator expected.
+    const emptyGroups = Object.keys(nestedFields).filter((name) => data[name] === null);
     const problems = checked.error.issues.map((issue) => {
       if (issue.code === "unrecognized_keys") {
-        return `unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")} (allowed: ${Object.keys(frontmatterSchema.shape).join(", ")})`;
+        const home = emptyGroups.find((group) =>
+          issue.keys.some((key) => nestedFields[group]?.includes(key)),
+        );
+        const hint = home ? ` — they belong under "${home}:", indented by two spaces` : "";
+        return `unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")} (allowed: ${Object.keys(frontmatterSchema.shape).join(", ")})${hint}`;
       }
       const field = issue.path.join(".");
       const given = issue.path.reduce<unknown>(
         (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
         parsed.data,
       );
-      const missing = given === undefined;
-      return `field "${field}" ${missing ? "is missing" : issue.message}`;
+      if (given === undefined) return `field "${field}" is missing`;
+      if (given === null && issue.path.length === 1 && nestedFields[field]) {
+        const fields = nestedFields[field];
+        return `field "${field}" is empty: write its fields (${fields.join(", ")}) on the lines below "${field}:", each indented by two spaces, or leave "${field}" out`;
+      }
+      if (given === null) return `field "${field}" is empty`;
+      return `field "${field}" ${issue.message}`;
     });
     throw new ArticleFileError(`${fileName}: ${problems.join("; ")}`);
   }

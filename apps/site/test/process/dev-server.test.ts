@@ -1,0 +1,189 @@
+// `pnpm dev` as a developer uses it: both apps and Storybook from a scratch copy of the
+// repository, each app open in Chromium, then edits to the design system and a campaign file.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import {
+  chromiumArgs,
+  chromiumPath,
+  freePort,
+  type RunningCommand,
+  runCommand,
+  scratchRepo,
+  turboCacheDir,
+  waitFor,
+} from "@vaart/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// Measured on a loaded 2-core machine (load average ≈ 20): start ≈ 35–40 s with the packages
+// from turbo's cache; an edit shows in 0.8–2.7 s, the first one after start up to ≈ 4 s. The
+// promise to developers is 3 s; the limit leaves room for a busy CI machine, and every
+// measured time is printed.
+const startLimit = 240_000;
+const editLimit = 10_000;
+
+let repo: ReturnType<typeof scratchRepo>;
+let dev: RunningCommand;
+let browser: Browser;
+let site: string;
+let landing: string;
+const timings: string[] = [];
+
+function edit(file: string, from: RegExp | string, to: string) {
+  const full = path.join(repo.dir, file);
+  const before = readFileSync(full, "utf8");
+  const after = before.replace(from, to);
+  expect(after, `${file} must contain ${from}`).not.toBe(before);
+  writeFileSync(full, after);
+}
+
+/** Opens a page and waits until the dev server's hot-reload client is connected. */
+async function openConnected(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  const connected = page.waitForEvent("console", {
+    predicate: (message) => message.text().includes("[vite] connected"),
+    timeout: 120_000,
+  });
+  await page.goto(url);
+  await connected;
+  return page;
+}
+
+/** How long until `read(page)` gives `expected` (fails after editLimit). */
+async function timeUntil(
+  label: string,
+  page: Page,
+  read: (page: Page) => Promise<string>,
+  expected: string,
+) {
+  const started = Date.now();
+  await waitFor(
+    `${label} to become ${expected}`,
+    async () => (await read(page).catch(() => "")) === expected,
+    editLimit,
+    50,
+  );
+  timings.push(`${label}: ${Date.now() - started} ms`);
+}
+
+const bodyBackground = (page: Page) =>
+  page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const headingDecoration = (page: Page) =>
+  page.evaluate(() => getComputedStyle(document.querySelector("h1") as Element).textDecorationLine);
+
+describe("pnpm dev", () => {
+  beforeAll(async () => {
+    repo = scratchRepo();
+    const [sitePort, landingPort, storybookPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    site = `http://localhost:${sitePort}`;
+    landing = `http://localhost:${landingPort}`;
+    const started = Date.now();
+    dev = runCommand("pnpm", ["dev", "--cache=local:r"], {
+      cwd: repo.dir,
+      env: {
+        SITE_PORT: String(sitePort),
+        LANDING_PORT: String(landingPort),
+        STORYBOOK_PORT: String(storybookPort),
+        TURBO_CACHE_DIR: turboCacheDir(),
+      },
+    });
+    for (const url of [`${site}/`, `${landing}/webinar-ketensamenwerking`]) {
+      await waitFor(
+        () => `${url} under pnpm dev\n${dev.output().slice(-3000)}`,
+        async () => (await fetch(url)).ok,
+        startLimit,
+        250,
+      );
+    }
+    timings.push(`start: ${Date.now() - started} ms`);
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  }, startLimit + 60_000);
+
+  afterAll(async () => {
+    console.log(`pnpm dev timings:\n  ${timings.join("\n  ")}`);
+    await browser?.close();
+    await dev?.stop();
+    repo?.remove();
+  }, 60_000);
+
+  it("serves the client logos on both apps", async () => {
+    for (const url of [`${site}/`, `${landing}/webinar-ketensamenwerking`]) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      // The carousel's images load lazily: ask for each one as the browser will.
+      const sources = await page
+        .locator('img[src^="/logos/"]')
+        .evaluateAll((all) => all.map((image) => (image as HTMLImageElement).src));
+      expect(sources.length).toBeGreaterThan(0);
+      for (const source of sources) {
+        const answer = await page.request.get(source);
+        expect(answer.status(), source).toBe(200);
+        expect(answer.headers()["content-type"]).toBe("image/svg+xml");
+      }
+      await page.close();
+    }
+  }, 120_000);
+
+  it("shows every edit of a token and a component style in the open pages, no manual reload", async () => {
+    const sitePage = await openConnected(`${site}/`);
+    const landingPage = await openConnected(`${landing}/webinar-ketensamenwerking`);
+    const tokens = "packages/ui/src/theme/tokens.ts";
+    const background = (theme: string) =>
+      new RegExp(`(export const ${theme}Colors: ColorTokens = \\{\\n  background: ")[^"]+"`);
+
+    // The same token file twice: the second edit must arrive as well as the first.
+    for (const [round, siteColour, landingColour] of [
+      [1, ["#ff0000", "rgb(255, 0, 0)"], ["#00ff00", "rgb(0, 255, 0)"]],
+      [2, ["#0000ff", "rgb(0, 0, 255)"], ["#ff00ff", "rgb(255, 0, 255)"]],
+    ] as const) {
+      edit(tokens, background("brand"), `$1${siteColour[0]}"`);
+      edit(tokens, background("campaign"), `$1${landingColour[0]}"`);
+      await Promise.all([
+        timeUntil(`token edit ${round}, site`, sitePage, bodyBackground, siteColour[1]),
+        timeUntil(`token edit ${round}, landing`, landingPage, bodyBackground, landingColour[1]),
+      ]);
+    }
+
+    expect(await headingDecoration(sitePage)).toBe("none");
+    edit(
+      "packages/ui/src/components/Heading/Heading.css.ts",
+      'hyphens: "auto",',
+      'hyphens: "auto",\n  textDecorationLine: "underline",',
+    );
+    await Promise.all([
+      timeUntil("component style edit, site", sitePage, headingDecoration, "underline"),
+      timeUntil("component style edit, landing", landingPage, headingDecoration, "underline"),
+    ]);
+  }, 120_000);
+
+  it("shows a broken campaign file's mistakes on its own page only", async () => {
+    edit(
+      "apps/landing/campaigns/whitepaper-ketenregie.yaml",
+      '    heading: "Gratis whitepaper: regie in de onderhoudsketen"',
+      '    heading: ""',
+    );
+    const page = await browser.newPage();
+    await waitFor(
+      "the broken campaign's page to show its mistake",
+      async () => {
+        await page.goto(`${landing}/whitepaper-ketenregie`);
+        return (await page.locator("main").textContent())?.includes("must not be empty");
+      },
+      30_000,
+      250,
+    );
+    const text = await page.locator("main").textContent();
+    expect(text).toContain("campaigns/whitepaper-ketenregie.yaml");
+    expect(text).toMatch(/block 1 \(hero\), field "heading" must not be empty \(line 13\)/);
+
+    const other = await page.goto(`${landing}/webinar-ketensamenwerking`);
+    expect(other?.status()).toBe(200);
+    await expect
+      .poll(() => page.locator("h1").textContent())
+      .toBe("Webinar: gelijkwaardig samenwerken in de keten");
+  }, 120_000);
+});
