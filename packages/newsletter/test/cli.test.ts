@@ -101,6 +101,8 @@ describe("pnpm newsletter <command> (SQLite)", () => {
       now: clock.now,
       transport,
       logger: quietLogger,
+      // Wait for each confirmation mail, so the transport can be read right after subscribe().
+      firstSendWaitMs: 30_000,
     });
     const signup = async (email: string, source: string) => {
       const formToken = nl.issueFormToken();
