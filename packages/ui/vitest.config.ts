@@ -62,6 +62,10 @@ export default defineConfig({
     ],
   },
   test: {
+    // Browser tests build and screenshot real pages: idle they take a few seconds, on a CI
+    // machine with another process on one core several times that.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

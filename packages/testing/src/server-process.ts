@@ -59,7 +59,7 @@ export async function startServerProcess(options: {
     child.once("exit", (code) => resolve(code)),
   );
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let last = "";
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output}`);

@@ -108,7 +108,7 @@ describe("pnpm dev", () => {
     await browser?.close();
     await dev?.stop();
     repo?.remove();
-  }, 60_000);
+  }, 180_000);
 
   it("serves the client logos on both apps", async () => {
     for (const url of [`${site}/`, `${landing}/webinar-ketensamenwerking`]) {
