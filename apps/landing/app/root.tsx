@@ -13,7 +13,7 @@ import {
   useMatches,
   useRouteError,
 } from "@remix-run/react";
-import { SkipLink, themeClassNames } from "@vaart/ui";
+import { followColorScheme, SkipLink, themeClassNames } from "@vaart/ui";
 import uiStyles from "@vaart/ui/styles.css?url";
 import type { ReactNode } from "react";
 import type { CampaignTheme } from "./campaigns/campaign-file";
@@ -81,9 +81,11 @@ export function Layout({ children }: { children: ReactNode }) {
     : undefined;
   if (errorTheme) theme = themeClassNames[errorTheme];
   return (
-    <html lang="nl" className={theme}>
+    // The page follows the reader's light/dark setting in CSS alone: no script, no flash.
+    <html lang="nl" className={`${theme} ${followColorScheme}`}>
       <head>
         <meta charSet="utf-8" />
+        <meta name="color-scheme" content="light dark" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />

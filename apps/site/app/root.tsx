@@ -9,7 +9,7 @@ import {
   useMatches,
   useRouteError,
 } from "@remix-run/react";
-import { brandTheme, Heading, Link, SkipLink, Stack, Text } from "@vaart/ui";
+import { brandTheme, followColorScheme, Heading, Link, SkipLink, Stack, Text } from "@vaart/ui";
 import uiStyles from "@vaart/ui/styles.css?url";
 import type { ReactNode } from "react";
 import { mainId, SitePage } from "./components/SiteFrame";
@@ -43,9 +43,11 @@ export function Layout({ children }: { children: ReactNode }) {
     import.meta.env.DEV ||
     matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate);
   return (
-    <html lang="nl" className={brandTheme}>
+    // The page follows the reader's light/dark setting in CSS alone: no script, no flash.
+    <html lang="nl" className={`${brandTheme} ${followColorScheme}`}>
       <head>
         <meta charSet="utf-8" />
+        <meta name="color-scheme" content="light dark" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />

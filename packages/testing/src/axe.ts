@@ -8,12 +8,20 @@ export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", 
  * axe runs inside the page, so it needs JavaScript: with JavaScript off, the same address is
  * checked in a second, JavaScript-enabled tab (the HTML is the same: pages ship no scripts).
  */
-export async function expectNoAxeViolations(page: Page) {
+export async function expectNoAxeViolations(
+  page: Page,
+  /** What the page was opened with, for the second tab: its colour scheme decides its colours. */
+  options: { colorScheme?: "light" | "dark" } = {},
+) {
   let target = page;
   if (test.info().project.use.javaScriptEnabled === false) {
     const browser = page.context().browser();
     if (!browser) throw new Error("no browser to run axe in");
-    const context = await browser.newContext({ javaScriptEnabled: true });
+    const context = await browser.newContext({
+      javaScriptEnabled: true,
+      colorScheme: options.colorScheme ?? "light",
+      viewport: page.viewportSize(),
+    });
     target = await context.newPage();
     await target.goto(page.url());
   }

@@ -16,6 +16,9 @@ const config: StorybookConfig = {
     "@storybook/addon-vitest",
   ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Prop types from the TypeScript checker: the default (react-docgen) shows `readonly T[]`
+  // props, such as LogoCarousel's `organisations`, as "unknown".
+  typescript: { reactDocgen: "react-docgen-typescript" },
   // Stories tagged "test-only" exist for the test run and stay out of the published sidebar.
   tags: { "test-only": { excludeFromSidebar: true, excludeFromDocsStories: true } },
   async viteFinal(viteConfig) {

@@ -1,17 +1,30 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { useEffect } from "react";
 import "../src/styles/global.css";
-import { type ThemeName, themeClassNames } from "../src";
+import { followColorScheme, type ThemeName, themeClassNames } from "../src";
+
+declare global {
+  // Set by the test run (.storybook/visual.setup.ts): emulates the reader's colour scheme.
+  var __emulateColorScheme: ((scheme: "light" | "dark") => Promise<void>) | undefined;
+}
 
 const withTheme: Decorator = (Story, context) => {
   const theme = (context.globals.theme ?? "brand") as ThemeName;
-  const className = themeClassNames[theme] ?? themeClassNames.brand;
+  // A story with `parameters.colorScheme` follows the reader's light/dark setting, as the apps
+  // do; every other story shows its theme as chosen, whatever the designer's system prefers.
+  const className = [
+    themeClassNames[theme] ?? themeClassNames.brand,
+    context.parameters.colorScheme ? followColorScheme : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   // The theme class goes on <html>, exactly as the apps apply it, so page backgrounds follow.
   useEffect(() => {
     const root = document.documentElement;
-    root.classList.add(className);
+    const classes = className.split(" ");
+    root.classList.add(...classes);
     root.lang = "nl";
-    return () => root.classList.remove(className);
+    return () => root.classList.remove(...classes);
   }, [className]);
   return (
     <div className={className}>
@@ -24,11 +37,14 @@ const preview: Preview = {
   decorators: [withTheme],
   // Tells the test run's visual check (.storybook/visual.setup.ts) which story this is.
   // Stories that exist only for tests, or set `parameters.visual: false`, are not pictured.
-  beforeEach: ({ id, tags, parameters }) => {
+  // In the test run, `parameters.colorScheme` is also the scheme the browser reports, so play
+  // functions, axe and the picture all see the page a reader with that setting sees.
+  beforeEach: async ({ id, tags, parameters }) => {
     globalThis.__visualStory = {
       id,
       pictured: !tags.includes("test-only") && parameters.visual !== false,
     };
+    await globalThis.__emulateColorScheme?.(parameters.colorScheme ?? "light");
   },
   globalTypes: {
     theme: {

@@ -46,6 +46,13 @@ async function fitFrameToContent() {
   if (height > window.innerHeight) await page.viewport(window.innerWidth, height);
 }
 
+/** Stories with `parameters.colorScheme` (see preview.tsx) run with this scheme emulated. */
+globalThis.__emulateColorScheme = async (scheme) => {
+  await cdp().send("Emulation.setEmulatedMedia", {
+    features: [{ name: "prefers-color-scheme", value: scheme }],
+  });
+};
+
 afterEach(async ({ task }) => {
   const story = globalThis.__visualStory;
   globalThis.__visualStory = undefined;

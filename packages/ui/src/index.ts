@@ -85,6 +85,7 @@ export {
   brandTheme,
   campaignTheme,
   darkTheme,
+  followColorScheme,
   type ThemeName,
   themeClassNames,
 } from "./theme/themes.css";

@@ -19,6 +19,8 @@ export function ResultsTable({ results }: { results: readonly ResultRow[] }) {
   return (
     <DataTable
       caption="Per campagne"
+      // On a phone each campaign becomes a block of labelled figures: nothing scrolls sideways.
+      narrowLayout="stack"
       columns={[
         { header: "Campagne" },
         { header: "Status" },

@@ -145,7 +145,9 @@ export default function ResultsPage() {
           </Heading>
           {result.days.length > 0 ? (
             <BarChart
-              title={`${result.title}: per dag`}
+              // The heading right above names the campaign; the caption says what the chart shows.
+              title="Bezoeken, aanmeldingen en bevestigingen per dag"
+              regionLabel={`Grafiek: ${result.title}`}
               series={["Bezoeken", "Aanmeldingen", "Bevestigd"]}
               groups={result.days.map((day) => ({
                 label: dayLabel.format(new Date(`${day.day}T12:00:00Z`)),

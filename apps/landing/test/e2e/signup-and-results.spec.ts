@@ -78,7 +78,9 @@ test("a signup with UTM values is attributed, confirmed and shows in the results
   await expect(row.locator("td").nth(4)).toHaveText(/%$/); // conversion
   // The per-day chart: an SVG image with the same figures in a table.
   await expect(
-    page.getByRole("img", { name: "Webinar: gelijkwaardig samenwerken in de keten: per dag" }),
+    page
+      .getByRole("region", { name: "Webinar: gelijkwaardig samenwerken in de keten" })
+      .getByRole("img", { name: "Bezoeken, aanmeldingen en bevestigingen per dag" }),
   ).toBeVisible();
   const csv = await page.request.get(`${baseUrl()}/resultaten/export.csv`);
   expect(csv.status()).toBe(200);

@@ -22,7 +22,14 @@ export const headers = pageHeaders;
 export async function loader({ context }: LoaderFunctionArgs) {
   const latest = listArticles()
     .slice(0, 3)
-    .map(({ slug, title, description, date }) => ({ slug, title, description, date }));
+    // `draft` too: under `pnpm dev` a draft is listed here, and must be marked as one.
+    .map(({ slug, title, description, date, draft }) => ({
+      slug,
+      title,
+      description,
+      date,
+      draft,
+    }));
   return data(
     { latest, organisations, form: signupFormData(), origin: siteOrigin(context) },
     { headers: contentCache },

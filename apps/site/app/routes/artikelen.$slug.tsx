@@ -7,7 +7,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
-import { ArticleLayout, LogoCarousel, RichText } from "@vaart/ui";
+import { ArticleLayout, LogoCarousel, NoticeBanner, RichText } from "@vaart/ui";
 import { estimateReadingMinutes } from "@vaart/ui/format";
 import { handleSignup, signupFormData } from "@vaart/web";
 import { SignupSection } from "../components/SignupSection";
@@ -49,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
   const { article, origin } = loaderData;
   const url = `${origin}/artikelen/${article.slug}`;
   return pageMeta({
-    title: article.title,
+    title: article.draft ? `[Concept] ${article.title}` : article.title,
     description: article.description,
     url,
     type: "article",
@@ -85,7 +85,18 @@ export default function ArticlePage() {
       lead={article.lead}
       meta={{ published: article.date, readingMinutes }}
       readMore={article.readMore}
-      header={<SiteHeader currentPath={`/artikelen/${article.slug}`} />}
+      header={
+        <>
+          {/* Only `pnpm dev` serves drafts: say so on the draft itself, not only in the lists. */}
+          {article.draft ? (
+            <NoticeBanner title="Concept">
+              Dit artikel is nog niet gepubliceerd. Alleen de ontwikkelserver (pnpm dev) toont het;
+              op de echte site bestaat dit adres niet.
+            </NoticeBanner>
+          ) : null}
+          <SiteHeader currentPath={`/artikelen/${article.slug}`} />
+        </>
+      }
       footer={<SiteFooter />}
       asides={
         <>

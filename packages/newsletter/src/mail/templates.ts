@@ -5,6 +5,17 @@ export interface ConfirmationMailData {
   siteName: string;
 }
 
+/**
+ * The brand's colours as `@vaart/ui`'s brand theme has them (mail clients know no CSS
+ * variables, so the values are written out; test/mail-template.test.ts keeps them equal).
+ */
+export const mailColours = {
+  text: "#1f2429",
+  accent: "#0a6660",
+  onAccent: "#ffffff",
+  muted: "#4e5861",
+} as const;
+
 export function escapeHtml(value: string): string {
   return value
     .replaceAll("&", "&amp;")
@@ -47,14 +58,14 @@ export function confirmationMail(data: ConfirmationMailData): {
   const html = `<!doctype html>
 <html lang="nl">
 <head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family: Georgia, serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem;">
+<body style="font-family: Georgia, serif; line-height: 1.5; color: ${mailColours.text}; max-width: 36rem;">
 <p>${e(greeting)}</p>
 <p>Je hebt je aangemeld voor de tweemaandelijkse Updates van ${e(data.siteName)}.</p>
-<p><a href="${e(data.confirmUrl)}" style="display: inline-block; padding: 0.6em 1.2em; background: #1d4e89; color: #ffffff; text-decoration: none; border-radius: 4px;">Ja, bevestig mijn aanmelding</a></p>
+<p><a href="${e(data.confirmUrl)}" style="display: inline-block; padding: 0.6em 1.2em; background: ${mailColours.accent}; color: ${mailColours.onAccent}; text-decoration: none; border-radius: 4px;">Ja, bevestig mijn aanmelding</a></p>
 <p>Werkt de knop niet? Kopieer dan deze link in je browser:<br>${e(data.confirmUrl)}</p>
 <p>De link werkt ${data.expiresInHours} uur en maar één keer. Heb je je niet aangemeld? Dan hoef je niets te doen: zonder bevestiging sturen we je niets.</p>
 <p>Hartelijke groet,<br>${e(data.siteName)}</p>
-<p style="font-size: 0.85em; color: #555;">Afmelden kan altijd: <a href="${e(data.unsubscribeUrl)}">meld je af</a>.</p>
+<p style="font-size: 0.85em; color: ${mailColours.muted};">Afmelden kan altijd: <a href="${e(data.unsubscribeUrl)}">meld je af</a>.</p>
 </body>
 </html>
 `;

@@ -1,5 +1,4 @@
 import type { CSSProperties } from "react";
-import { vars } from "../theme/contract.css";
 import { contrastRatio } from "../theme/contrast";
 import {
   borderWidth,
@@ -30,7 +29,7 @@ export function ColorTable() {
       <thead>
         <tr>
           <th style={cell}>Token</th>
-          <th style={cell}>CSS variable</th>
+          <th style={cell}>In code</th>
           {Object.keys(themeColors).map((theme) => (
             <th key={theme} style={cell}>
               {theme}
@@ -45,7 +44,8 @@ export function ColorTable() {
               <code>color.{name}</code>
             </td>
             <td style={cell}>
-              <code>{vars.color[name]}</code>
+              {/* How a component refers to it; the CSS variable's own name is a build hash. */}
+              <code>vars.color.{name}</code>
             </td>
             {Object.entries(themeColors).map(([theme, colors]) => (
               <td key={theme} style={cell}>

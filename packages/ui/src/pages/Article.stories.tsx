@@ -18,7 +18,7 @@ import {
   SiteHeader,
 } from "../fixtures/site";
 import { estimateReadingMinutes } from "../format";
-import { darkTheme, narrowViewport } from "../stories/globals";
+import { darkColorScheme, darkTheme, narrowViewport } from "../stories/globals";
 
 const path = `/artikelen/${publishedArticle.slug}`;
 
@@ -108,3 +108,11 @@ type Story = StoryObj<typeof meta>;
 export const Page: Story = {};
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };
+/** A reader whose system prefers dark: the page follows it. */
+export const DarkColorScheme: Story = {
+  ...darkColorScheme,
+  play: async () => {
+    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
+    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
+  },
+};

@@ -19,7 +19,7 @@ import {
   newsletterConsentText,
   SiteBody,
 } from "../fixtures/site";
-import { campaignTheme, narrowViewport } from "../stories/globals";
+import { campaignTheme, darkColorScheme, narrowViewport } from "../stories/globals";
 
 const campaign = webinarCampaign;
 const formAction = `/${campaign.slug}?${new URLSearchParams(exampleVisitUtm)}`;
@@ -124,3 +124,20 @@ type Story = StoryObj<typeof meta>;
 
 export const Page: Story = {};
 export const NarrowViewport: Story = { ...narrowViewport };
+/** A reader whose system prefers dark: the page follows it. */
+export const DarkColorScheme: Story = {
+  ...darkColorScheme,
+  play: async () => {
+    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
+    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
+  },
+};
+/** A reader whose system prefers dark, on a 320 px phone: the page follows it. */
+export const DarkColorSchemeNarrow: Story = {
+  ...darkColorScheme,
+  globals: narrowViewport.globals,
+  play: async () => {
+    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
+    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
+  },
+};

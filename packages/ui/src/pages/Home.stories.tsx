@@ -18,7 +18,7 @@ import {
   SitePage,
 } from "../fixtures/site";
 import { formatDutchDate } from "../format";
-import { darkTheme, narrowViewport } from "../stories/globals";
+import { darkColorScheme, darkTheme, narrowViewport } from "../stories/globals";
 
 /**
  * The site's home page (`/`) as apps/site/app/routes/_index.tsx ships it: introduction, the
@@ -117,3 +117,20 @@ type Story = StoryObj<typeof meta>;
 export const Page: Story = {};
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };
+/** A reader whose system prefers dark: the page follows it. */
+export const DarkColorScheme: Story = {
+  ...darkColorScheme,
+  play: async () => {
+    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
+    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
+  },
+};
+/** A reader whose system prefers dark, on a 320 px phone: the page follows it. */
+export const DarkColorSchemeNarrow: Story = {
+  ...darkColorScheme,
+  globals: narrowViewport.globals,
+  play: async () => {
+    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
+    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
+  },
+};

@@ -14,7 +14,7 @@ import {
   SiteBody,
   SitePage,
 } from "../fixtures/site";
-import { darkTheme, narrowViewport } from "../stories/globals";
+import { darkColorScheme, darkTheme, narrowViewport } from "../stories/globals";
 
 type NewsletterPageProps = Pick<ComponentProps<typeof SignupForm>, "status" | "errors" | "values">;
 
@@ -155,3 +155,11 @@ export const AfterSignup: Story = {
 
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };
+/** A reader whose system prefers dark: the page follows it. */
+export const DarkColorScheme: Story = {
+  ...darkColorScheme,
+  play: async () => {
+    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
+    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
+  },
+};

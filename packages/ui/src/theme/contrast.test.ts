@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contrastRatio, relativeLuminance } from "./contrast";
-import { colorPairs, logoInk, minimumContrast, themeColors } from "./tokens";
+import { colorPairs, colorSchemeThemes, logoInk, minimumContrast, themeColors } from "./tokens";
 
 describe("contrastRatio", () => {
   it("matches the WCAG reference values", () => {
@@ -36,4 +36,18 @@ describe.each(Object.entries(themeColors))("theme %s: logos", (_name, colors) =>
       minimumContrast.text,
     );
   });
+});
+
+// Both colour schemes a reader can ask for: light keeps each theme (above); dark gives every
+// page with `followColorScheme` the same colours, whatever its theme.
+describe("prefers-color-scheme: dark (followColorScheme)", () => {
+  const colors = themeColors[colorSchemeThemes.dark];
+  it.each(colorPairs)(
+    "$foreground on $background ($usedBy) meets WCAG 2.2 AA",
+    ({ foreground, background, kind }) => {
+      expect(contrastRatio(colors[foreground], colors[background])).toBeGreaterThanOrEqual(
+        minimumContrast[kind],
+      );
+    },
+  );
 });

@@ -1,8 +1,9 @@
-import { assignVars, createTheme, globalStyle } from "@vanilla-extract/css";
+import { assignVars, createTheme, globalStyle, style } from "@vanilla-extract/css";
 import { vars } from "./contract.css";
 import {
   borderWidth,
   type ColorTokens,
+  colorSchemeThemes,
   focusRing,
   fontFamilies,
   layout,
@@ -51,6 +52,24 @@ globalStyle(`.${darkTheme}`, { colorScheme: "dark" });
 globalStyle(`.${campaignTheme}, .${darkTheme}`, {
   "@media": { print: { vars: assignVars(vars.color, themeColors.brand) } },
 });
+
+/**
+ * Next to a light theme's class (`brand`, `campaign`): the page follows the reader's
+ * `prefers-color-scheme` and turns to the dark theme's colours when it asks for dark.
+ * Pure CSS, so there is no script and no flash of the light page; screens only (print stays
+ * light). Defined after the themes so that, at equal specificity, it wins.
+ */
+export const followColorScheme = style(
+  {
+    "@media": {
+      "screen and (prefers-color-scheme: dark)": {
+        vars: assignVars(vars.color, themeColors[colorSchemeThemes.dark]),
+        colorScheme: "dark",
+      },
+    },
+  },
+  "followColorScheme",
+);
 
 export type { ThemeName };
 

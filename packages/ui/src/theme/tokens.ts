@@ -122,6 +122,12 @@ export const themeColors = {
 
 export type ThemeName = keyof typeof themeColors;
 
+/**
+ * The colours a page with `followColorScheme` takes for each `prefers-color-scheme`: light
+ * keeps the page's own theme; dark takes this theme's colours, whatever the page's theme.
+ */
+export const colorSchemeThemes = { dark: "dark" } as const satisfies Record<"dark", ThemeName>;
+
 /** WCAG 2.2 AA: 4.5:1 for body-size text (1.4.3), 3:1 for UI parts and focus (1.4.11). */
 export const minimumContrast = { text: 4.5, nonText: 3 } as const;
 

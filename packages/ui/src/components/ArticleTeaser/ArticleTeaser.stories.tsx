@@ -32,6 +32,14 @@ export const LinkNamesTheArticle: Story = {
     await expect(link).toHaveAccessibleName(
       "Lees het artikel: Is gelijkwaardigheid in een ketensamenwerking mogelijk?",
     );
+    // On screen the title shows once, in the heading: the link does not repeat it.
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    let shown = "";
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const box = node.parentElement?.getBoundingClientRect();
+      if (box && box.width > 1 && box.height > 1) shown += node.textContent;
+    }
+    await expect(shown.trim()).toBe("Lees het artikel");
   },
 };
 export const CustomLabels: Story = {

@@ -10,7 +10,10 @@ export interface ArticleTeaserProps {
   href: string;
   /** Small text above the title. */
   eyebrow?: string;
-  /** The link text; says where it goes, so it reads well out of context. */
+  /**
+   * The link text; says where it goes, so it reads well out of context. Default: "Lees het
+   * artikel", named "Lees het artikel: <title>" for screen readers (the title is the heading above).
+   */
   linkLabel?: string;
   headingLevel?: HeadingLevel;
 }
@@ -32,7 +35,15 @@ export function ArticleTeaser({
       </Heading>
       {description ? <Text>{description}</Text> : null}
       <p className={styles.readLink}>
-        <Link href={href}>{linkLabel ?? `Lees het artikel: ${title}`}</Link>
+        {linkLabel ? (
+          <Link href={href}>{linkLabel}</Link>
+        ) : (
+          // The title is the heading right above: shown once, but still in the link's name
+          // (which starts with the visible text, WCAG 2.5.3), so it reads well in a list of links.
+          <Link href={href} aria-label={`Lees het artikel: ${title}`}>
+            Lees het artikel
+          </Link>
+        )}
       </p>
     </article>
   );

@@ -1,4 +1,4 @@
-import { style } from "@vanilla-extract/css";
+import { globalStyle, style } from "@vanilla-extract/css";
 import { surfacePanel } from "../../private/panel.css";
 import { vars } from "../../theme/contract.css";
 
@@ -21,3 +21,14 @@ export const term = style({
 });
 
 export const value = style({ margin: 0 });
+
+/**
+ * The calendar download. On a phone the button's usual side padding leaves its label
+ * ("Zet in je agenda (.ics)") a few pixels short of one line; less padding keeps it on one
+ * line, and a label that still wraps (larger text) wraps evenly, centred.
+ */
+export const calendar = style({ textAlign: "center", textWrap: "balance" });
+// Panel and class: more specific than the button's own padding, whatever the CSS order.
+globalStyle(`${panel} ${calendar}`, {
+  "@media": { "screen and (max-width: 30rem)": { paddingInline: vars.space.sm } },
+});

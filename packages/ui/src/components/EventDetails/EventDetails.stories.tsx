@@ -48,7 +48,18 @@ export const AtAPlace: Story = {
 export const WithoutCalendar: Story = { args: { calendar: undefined } };
 export const CampaignTheme: Story = campaignTheme;
 export const DarkTheme: Story = darkTheme;
+/** At 320 px the calendar button's label, as campaign pages word it, stays on one line. */
 export const NarrowViewport: Story = {
-  args: AtAPlace.args,
+  args: {
+    ...AtAPlace.args,
+    calendar: { href: "/webinar/agenda.ics", label: "Zet in je agenda (.ics)" },
+  },
   ...narrowViewport,
+  play: async ({ canvasElement }) => {
+    const link = within(canvasElement).getByRole("link", { name: "Zet in je agenda (.ics)" });
+    const text = document.createRange();
+    text.selectNodeContents(link);
+    const lineTops = new Set([...text.getClientRects()].map((rect) => Math.round(rect.top)));
+    await expect(lineTops.size).toBe(1);
+  },
 };

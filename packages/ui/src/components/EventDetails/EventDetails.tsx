@@ -74,7 +74,7 @@ export function EventDetails({
       </dl>
       {details ? <Text>{details}</Text> : null}
       {calendar ? (
-        <ButtonLink variant="secondary" href={calendar.href} download>
+        <ButtonLink variant="secondary" href={calendar.href} download className={styles.calendar}>
           {calendar.label}
         </ButtonLink>
       ) : null}

@@ -10,8 +10,13 @@ export const section = style({
 
 export const list = style({ display: "flex", flexDirection: "column" });
 
+/**
+ * A rule between questions, none after the last: whatever follows the list (a teaser, a
+ * panel) brings its own edge, and two rules in a row read as a double line.
+ */
 export const item = style({
   borderBlockEnd: `${vars.borderWidth.standard} solid ${vars.color.surface}`,
+  selectors: { "&:last-child": { borderBlockEnd: "none" } },
 });
 
 export const question = style({

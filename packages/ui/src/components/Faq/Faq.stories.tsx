@@ -32,6 +32,18 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Playground: Story = {};
+/**
+ * A rule between questions, none after the last: the block that follows on a page brings
+ * its own edge, and two rules in a row would read as a double line.
+ */
+export const RulesBetweenQuestions: Story = {
+  play: async ({ canvasElement }) => {
+    const items = [...canvasElement.querySelectorAll("details")];
+    const rule = (item: Element) => getComputedStyle(item).borderBlockEndStyle;
+    await expect(items.slice(0, -1).map(rule)).toEqual(items.slice(0, -1).map(() => "solid"));
+    await expect(rule(items.at(-1) as Element)).toBe("none");
+  },
+};
 
 /**
  * Each question is a tab stop and opens its answer; a native disclosure, no script needed.

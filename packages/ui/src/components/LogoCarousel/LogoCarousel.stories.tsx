@@ -9,7 +9,7 @@ const meta = {
   args: { organisations: seedOrganisations },
   decorators: [
     (Story) => (
-      <div style={{ padding: "2rem 0", maxWidth: "72rem", margin: "0 auto" }}>
+      <div style={{ padding: "2rem 1.5rem", maxWidth: "72rem", margin: "0 auto" }}>
         <Story />
       </div>
     ),
