@@ -34,7 +34,9 @@ const free = await new Promise((resolve) => {
   probe.listen(port, host, () => probe.close(() => resolve(true)));
 });
 if (!free) {
-  console.error(`[storybook] port ${port} is already in use: stop the other server or set STORYBOOK_PORT`);
+  console.error(
+    `[storybook] port ${port} is already in use: stop the other server or set STORYBOOK_PORT`,
+  );
   process.exit(1);
 }
 
