@@ -56,6 +56,7 @@ const publicValues = [
   "campaignTheme",
   "darkTheme",
   "defaultSignupCopy",
+  "followColorScheme",
   "signupFieldNames",
   "themeClassNames",
   "validateSignup",

@@ -64,7 +64,10 @@ function openSqlite(file: string): DatabaseHandle {
         if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
         raw = new SQLite(file);
         raw.pragma("journal_mode = WAL");
-        raw.pragma("busy_timeout = 5000");
+        // Another process sharing the file can hold the write lock through a burst of its own
+        // signups, and SQLite's busy handler does not queue fairly: 5 s let one signup in 800
+        // answer "try again" on a loaded CI machine. Waiting longer is better than that.
+        raw.pragma("busy_timeout = 15000");
         // FULL: an answered signup survives a power loss (NORMAL in WAL mode may roll the
         // last commits back). Its cost is in the README's bench figures.
         raw.pragma("synchronous = FULL");

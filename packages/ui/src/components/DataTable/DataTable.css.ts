@@ -1,5 +1,6 @@
 import { createContainer, globalStyle, style } from "@vanilla-extract/css";
 import { vars } from "../../theme/contract.css";
+import { breakpoints } from "../../theme/tokens";
 
 /** Wide tables scroll sideways inside their own box instead of widening the page. */
 export const scroller = style({ maxWidth: "100%", overflowX: "auto" });
@@ -7,8 +8,8 @@ export const scroller = style({ maxWidth: "100%", overflowX: "auto" });
 /** `narrowLayout="stack"`: the table's box width (not the screen's) decides the layout. */
 const box = createContainer("data-table");
 export const stackContainer = style({ containerName: box, containerType: "inline-size" });
-/** Below this box width a row of figures no longer fits on a 320 px phone. */
-const stackBelow = `(max-width: 36rem)`;
+/** Below the tablet width (of the table's box) a row of figures no longer fits. */
+const stackBelow = `(max-width: ${breakpoints.tablet}em)`;
 
 export const table = style({
   borderCollapse: "collapse",

@@ -24,7 +24,7 @@ export interface DataTableProps {
   /**
    * What the table does when its box is narrower than the table (a phone):
    * - `"scroll"` (default): it scrolls sideways inside its own focusable region;
-   * - `"stack"`: below 36 rem of box width each row becomes a block, its header on top and
+   * - `"stack"`: below 40 em of box width (the tablet breakpoint) each row becomes a block, its header on top and
    *   every figure on a line of its own next to its column header, so nothing scrolls.
    */
   narrowLayout?: "scroll" | "stack";

@@ -1,6 +1,7 @@
 import { globalStyle, style } from "@vanilla-extract/css";
 import { surfacePanel } from "../../private/panel.css";
 import { vars } from "../../theme/contract.css";
+import { breakpoints } from "../../theme/tokens";
 
 export const panel = style([surfacePanel, { alignItems: "flex-start" }]);
 
@@ -30,5 +31,7 @@ export const value = style({ margin: 0 });
 export const calendar = style({ textAlign: "center", textWrap: "balance" });
 // Panel and class: more specific than the button's own padding, whatever the CSS order.
 globalStyle(`${panel} ${calendar}`, {
-  "@media": { "screen and (max-width: 30rem)": { paddingInline: vars.space.sm } },
+  "@media": {
+    [`screen and (max-width: ${breakpoints.tablet}em)`]: { paddingInline: vars.space.sm },
+  },
 });
