@@ -158,12 +158,18 @@ test("methods no page uses and a malformed Host get short Dutch answers, never a
   expect(otherHost).toContain("Dit adres kan niet worden verwerkt.");
 });
 
-test("a huge POST body is refused before anything reads it", async ({ request }) => {
-  const answer = await request.post("/nieuwsbrief", {
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    data: `email=${"a".repeat(2 * 1024 * 1024)}`,
-  });
-  expect(answer.status()).toBe(413);
+test("a huge POST body is refused before anything reads it", async ({ baseURL }) => {
+  // A raw socket states a 2 MB body and sends none of it: the answer must come without
+  // the body. (A client that keeps writing after the 413 sees the server close the
+  // connection, as HTTP allows, so a full upload would test the client, not the limit.)
+  const port = Number(new URL(baseURL!).port);
+  const head =
+    "POST /nieuwsbrief HTTP/1.1\r\nHost: localhost\r\n" +
+    "Content-Type: application/x-www-form-urlencoded\r\n" +
+    `Content-Length: ${2 * 1024 * 1024}\r\n\r\n`;
+  const answer = await answerBeforeBody(port, head);
+  expect(answer).toMatch(/^HTTP\/1\.1 413/);
+  expect(answer).toContain("Het verzoek is te groot.");
 });
 
 test("RSS 2.0 feed with RFC 822 dates, sitemap and robots.txt", async ({ request, baseURL }) => {
@@ -196,5 +202,26 @@ function rawRequest(port: number, text: string): Promise<string> {
     });
     socket.on("end", () => resolve(answer));
     socket.on("error", reject);
+  });
+}
+
+/**
+ * Writes the text without ending the request and resolves with what the server answered by
+ * the time it closed the connection (or "" if it waited 20 s for a body that never came).
+ */
+function answerBeforeBody(port: number, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(text));
+    let answer = "";
+    const done = () => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.on("data", (chunk) => {
+      answer += chunk;
+    });
+    socket.on("end", done);
+    socket.on("error", done);
+    socket.setTimeout(20_000, done);
   });
 }
