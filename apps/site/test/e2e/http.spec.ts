@@ -162,7 +162,7 @@ test("a huge POST body is refused before anything reads it", async ({ baseURL })
   // A raw socket states a 2 MB body and sends none of it: the answer must come without
   // the body. (A client that keeps writing after the 413 sees the server close the
   // connection, as HTTP allows, so a full upload would test the client, not the limit.)
-  const port = Number(new URL(baseURL!).port);
+  const port = Number(new URL(baseURL as string).port);
   const head =
     "POST /nieuwsbrief HTTP/1.1\r\nHost: localhost\r\n" +
     "Content-Type: application/x-www-form-urlencoded\r\n" +
