@@ -2,6 +2,8 @@ export { expectNoAxeViolations, wcagTags } from "./axe.js";
 export { chromiumArgs, chromiumPath } from "./chromium.js";
 export {
   type LighthouseReport,
+  calibratedCpuSlowdown,
+  defaultCpuSlowdown,
   LighthouseRuntimeError,
   type LighthouseScores,
   type LighthouseVerdict,
