@@ -26,7 +26,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "js-on", use: { javaScriptEnabled: true }, testIgnore: /budget\.spec\.ts/ },
+    // No page hydrates (http.spec.ts fails if one ships a script), so a page reads the same
+    // with JavaScript on or off: the page-only specs run once, in js-off; the forms in both.
+    {
+      name: "js-on",
+      use: { javaScriptEnabled: true },
+      testIgnore: /(budget|article|dark-mode|pages)\.spec\.ts/,
+    },
     // HTTP-level checks do not depend on the browser's settings: once.
     {
       name: "js-off",
