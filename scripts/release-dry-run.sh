@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The @vaart/ui release flow as a dry run (nothing is published, the checkout is not touched):
+#   0. check that every pending changeset names a published package
+#      (scripts/release/changesets-check.mjs);
 #   1. copy the repository (tracked and untracked, not ignored files) to a scratch folder;
 #   2. install there with the frozen lockfile and run `changeset version`;
 #   3. build @vaart/ui and `pnpm pack` it (pnpm's pack rewrites `workspace:` ranges;
@@ -100,6 +102,7 @@ install_into_consumer() {
 
 started="$(now_ms)"
 echo "Release dry run of $package in $work (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+step "changesets name published packages" node scripts/release/changesets-check.mjs "$root"
 step "copy repository" copy_repository
 step "install (frozen)" pnpm --dir "$scratch" install --frozen-lockfile
 step "changeset version" version_packages
