@@ -20,4 +20,5 @@ export {
   turboCacheDir,
   waitFor,
 } from "./scratch-repo.js";
-export { freePort, type ServerProcess, startServerProcess } from "./server-process.js";
+export { freePort, otherAddresses, reachable } from "./network.js";
+export { type ServerProcess, startServerProcess } from "./server-process.js";
