@@ -21,4 +21,5 @@ export {
   waitFor,
 } from "./scratch-repo.js";
 export { freePort, otherAddresses, reachable } from "./network.js";
+export { productionEnv } from "./production-env.js";
 export { type ServerProcess, startServerProcess } from "./server-process.js";
