@@ -22,4 +22,4 @@ export {
 } from "./scratch-repo.js";
 export { freePort, otherAddresses, reachable } from "./network.js";
 export { productionEnv } from "./production-env.js";
-export { type ServerProcess, startServerProcess } from "./server-process.js";
+export { ServerExitedError, type ServerProcess, startServerProcess } from "./server-process.js";
