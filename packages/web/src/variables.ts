@@ -156,9 +156,9 @@ export const envVariables: readonly EnvVariable[] = [
     name: "SMTP_URL",
     apps: both,
     checkedBy: "newsletter",
-    required: "yes",
+    required: "one of",
     description:
-      "smtps://user:password@host:465 or smtp://…:587 (not required with NEWSLETTER_MAIL_TRANSPORT=outbox)",
+      "smtps://user:password@host:465 or smtp://…:587 (or NEWSLETTER_MAIL_TRANSPORT=outbox)",
     example: "smtps://user:password@mail.example.nl:465",
   },
   {

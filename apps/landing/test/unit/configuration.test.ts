@@ -32,8 +32,7 @@ describe("the landing app's configuration", () => {
       expect(names.includes(name) || name === "PATH" || name === "HOME", name).toBe(true);
     }
     for (const variable of variablesOf("landing").filter((v) => v.required === "yes")) {
-      if (variable.name !== "SMTP_URL")
-        expect(Object.keys(env), variable.name).toContain(variable.name);
+      expect(Object.keys(env), variable.name).toContain(variable.name);
     }
   });
 });

@@ -17,8 +17,7 @@ describe("the site's configuration", () => {
       expect(names.includes(name) || ignoredBySite.includes(name), name).toBe(true);
     }
     for (const variable of variablesOf("site").filter((v) => v.required === "yes")) {
-      if (variable.name !== "SMTP_URL")
-        expect(Object.keys(env), variable.name).toContain(variable.name);
+      expect(Object.keys(env), variable.name).toContain(variable.name);
     }
   });
 });
