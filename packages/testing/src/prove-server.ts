@@ -31,14 +31,17 @@ const fail = (reason: string): never => {
 /** What `turbo prune` does not copy but the builds need (see the Dockerfile). */
 export const pruneMisses = [".pnpmfile.cjs", "tsconfig.base.json"];
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's build argument, as written there
+const appArg = "${APP}";
+
 /** The lines an app's Dockerfile must have, so that it performs the steps the proof does. */
 export function dockerfileSteps(app: string): string[] {
   return [
-    "turbo prune ${APP} --docker",
+    `turbo prune ${appArg} --docker`,
     ...pruneMisses,
     "pnpm install --frozen-lockfile",
-    "turbo run build --filter=${APP}",
-    "pnpm --filter ${APP} --prod deploy",
+    `turbo run build --filter=${appArg}`,
+    `pnpm --filter ${appArg} --prod deploy`,
     "NODE_ENV=production",
     "USER node",
     "EXPOSE",

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { describe, expect, it } from "vitest";
-import { listen, ServerStartError } from "../src/server.js";
 import { gracefulShutdown } from "../src/server/shutdown.js";
+import { listen, ServerStartError } from "../src/server.js";
 
 async function listening(server: Server) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,7 +1,7 @@
+import { newsletterPaths } from "@vaart/content/site";
 import type { NextFunction, Request, Response } from "express";
 import { cacheControl } from "../caching.js";
 import type { ServerConfig } from "../config.js";
-import { newsletterPaths } from "@vaart/content/site";
 
 /**
  * Refuse bodies over the limit before anything reads them. A POST must state its length
