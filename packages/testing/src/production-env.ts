@@ -9,9 +9,8 @@ import path from "node:path";
 export function productionEnv(
   dataDir: string,
   overrides: Record<string, string> = {},
-): Record<string, string> {
+): Record<string, string> & { NODE_ENV: "production" } {
   return {
-    NODE_ENV: "production",
     TRUST_PROXY: "0",
     SITE_URL: "https://www.vaart.example",
     LANDING_URL: "https://acties.vaart.example",
@@ -23,5 +22,7 @@ export function productionEnv(
     RESULTS_PASSWORD: "test-resultaten-wachtwoord",
     PREVIEW_TOKEN: "test-voorbeeld-token-0123456789",
     ...overrides,
+    // Always production: these are the settings of a production server.
+    NODE_ENV: "production",
   };
 }
