@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Proves, without Docker, that every deployable builds, starts and ships on its own: the
-# same steps as its Dockerfile (apps/<app>/Dockerfile, packages/ui/Dockerfile), in a
-# temporary folder outside the workspace.
+# same steps as its Dockerfile (apps/Dockerfile with APP=<app>, packages/ui/Dockerfile), in a
+# temporary folder outside the workspace. The server checks are TypeScript
+# (packages/testing/src/prove-server.ts, on @vaart/testing's server-process helper).
 #
 #   server apps: turbo prune <app> --docker → pnpm install --frozen-lockfile (out/json) →
 #                turbo run build (out/full) → pnpm deploy --prod → start with production
 #                settings on a free port → 200 from /healthz → SIGTERM → exit code 0 →
 #                the newsletter cron jobs run from the deployed folder.
-#                Also: without SITE_URL (or the app's public URL variable, or a secret it
-#                declares in secrets.json) the server exits non-zero naming the variable.
+#                Also: without each variable @vaart/web's list marks as required for the
+#                app, the server exits non-zero naming the variable.
 #   storybook:   turbo prune @vaart/ui --docker → install → build-storybook → tarball →
 #                unpack and serve the tarball → index.json lists stories.
 #
@@ -19,7 +20,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 # Every deployable, in the order CI proves them. A new server app is one more name here
-# (it needs apps/<name>/server.js, the shared @vaart/web server and apps/<name>/Dockerfile).
+# (it needs apps/<name>/server.js on the shared @vaart/web server; apps/Dockerfile builds it).
 deployables=(site storybook)
 # The landing app (issue 9) joins as soon as it is in the tree.
 if [ -f apps/landing/package.json ]; then deployables=(site landing storybook); fi
@@ -32,7 +33,7 @@ prune_misses=(.pnpmfile.cjs tsconfig.base.json)
 if [ "$#" -gt 0 ]; then deployables=("$@"); fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/vaart-deployables.XXXXXX")"
-server_pid=""
+server_pid="" # the Storybook static server, while it runs
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -KILL "$server_pid" || true; fi
   if [ "${KEEP_WORKDIR:-0}" = "1" ]; then echo "kept $work"; else rm -rf "$work"; fi
@@ -62,163 +63,6 @@ prune_and_install() {
   cp -a "$dir/out/full/." "$dir/src/"
 }
 
-# The production environment of a server app. Everything is explicit: the server must not
-# pick up the CI shell's variables (CI, DATABASE_URL, VAART_LOCAL_DEFAULTS, …).
-production_env() {
-  local port="$1" data="$2"
-  printf '%s\n' \
-    "PATH=$PATH" \
-    "HOME=$HOME" \
-    "NODE_ENV=production" \
-    "PORT=$port" \
-    "HOST=127.0.0.1" \
-    "SITE_URL=https://www.vaartinsamenwerken.example" \
-    "LANDING_URL=https://campagne.vaartinsamenwerken.example" \
-    "TRUST_PROXY=0" \
-    "NEWSLETTER_SECRET=ci-proof-secret-0123456789abcdefghijklmnopqrstuvwxyz" \
-    "NEWSLETTER_MAIL_FROM=Vaart in samenwerken <updates@vaartinsamenwerken.example>" \
-    "NEWSLETTER_MAIL_TRANSPORT=outbox" \
-    "DATA_DIR=$data" \
-    "RESULTS_PASSWORD=ci-proof-results-password" \
-    "PREVIEW_TOKEN=ci-proof-preview-token-0123456789"
-}
-
-# start_server <dir> <envfile> <log>: starts node server.js with exactly the variables in
-# <envfile> (one NAME=value a line), sets server_pid.
-start_server() {
-  local dir="$1" envfile="$2" log="$3"
-  local -a vars=()
-  mapfile -t vars <"$envfile"
-  (cd "$dir" && exec env -i "${vars[@]}" node server.js) >"$log" 2>&1 &
-  server_pid=$!
-}
-
-# The variables a production server must refuse to start without: SITE_URL for every app,
-# the app's own public URL when its server.js names one (`publicUrlVariable`), and its own
-# secrets when it declares them (apps/<app>/secrets.json) — both the landing app's.
-required_variables() {
-  local app="$1"
-  echo SITE_URL
-  sed -n 's/.*publicUrlVariable: *"\([A-Z_]*\)".*/\1/p' "apps/$app/server.js"
-  if [ -f "apps/$app/secrets.json" ]; then
-    node -e 'for (const s of require(process.argv[1])) console.log(s.name)' "$root/apps/$app/secrets.json"
-  fi
-}
-
-# check_config_refusal <deployed dir> <variable>: started with production settings minus
-# <variable>, the server must exit non-zero with a message naming it.
-check_config_refusal() {
-  local app_dir="$1" variable="$2" port data envfile log code
-  port="$(free_port)"
-  data="$work/$subject-data-refusal"
-  mkdir -p "$data"
-  envfile="$work/$subject-refusal.env"
-  production_env "$port" "$data" | grep -v "^$variable=" >"$envfile"
-  log="$work/logs/${subject}-refusal-$variable-server.log"
-  start_server "$app_dir" "$envfile" "$log"
-  if ! wait_for_server_exit 20; then
-    cat "$log"
-    echo "the server started without $variable (it must refuse)"
-    return 1
-  fi
-  code="$server_exit_code"
-  cat "$log"
-  if [ "$code" -eq 0 ]; then
-    echo "exit code 0 without $variable (expected non-zero)"
-    return 1
-  fi
-  if ! grep -q "$variable" "$log"; then
-    echo "the error does not name $variable"
-    return 1
-  fi
-  echo "refused to start without $variable (exit code $code), naming the variable"
-}
-
-start_and_check_health() {
-  local app_dir="$1" port data envfile log body
-  port="$(free_port)"
-  data="$work/$subject-data"
-  mkdir -p "$data"
-  envfile="$work/$subject.env"
-  production_env "$port" "$data" >"$envfile"
-  log="$work/logs/${subject}-server.log"
-  start_server "$app_dir" "$envfile" "$log"
-  echo "started pid $server_pid on port $port"
-  for _ in $(seq 1 150); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-      cat "$log"
-      echo "the server exited before answering /healthz"
-      server_pid=""
-      return 1
-    fi
-    if body="$(curl -fsS --max-time 2 "http://127.0.0.1:$port/healthz" 2>/dev/null)"; then break; fi
-    sleep 0.2
-  done
-  cat "$log"
-  body="$(curl -sS --max-time 5 -w '\n%{http_code}' "http://127.0.0.1:$port/healthz")" || return 1
-  echo "GET /healthz → $body"
-  [ "${body##*$'\n'}" = "200" ] || { echo "/healthz did not answer 200"; return 1; }
-  [[ "$body" == *'"status":"ok"'* ]] || { echo "/healthz did not report ok"; return 1; }
-  # The app itself answers too: a page or a redirect, not an error.
-  local home
-  home="$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" || return 1
-  echo "GET / → $home"
-  [ "$home" -ge 200 ] && [ "$home" -lt 400 ] || { echo "GET / answered $home"; return 1; }
-  if grep -q 'Local defaults' "$log"; then
-    echo "the server runs on local defaults; expected production settings"
-    return 1
-  fi
-  echo "$port" >"$work/$subject.port"
-}
-
-# wait_for_server_exit <seconds>: waits for $server_pid to end and sets server_exit_code;
-# after <seconds> it kills the server and returns 1.
-wait_for_server_exit() {
-  for _ in $(seq 1 $(($1 * 10))); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
-    sleep 0.1
-  done
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill -KILL "$server_pid" || true
-    server_pid=""
-    return 1
-  fi
-  server_exit_code=0
-  wait "$server_pid" || server_exit_code=$?
-  server_pid=""
-}
-
-stop_server() {
-  local log="$1" code
-  kill -TERM "$server_pid"
-  if ! wait_for_server_exit 10; then
-    cat "$log"
-    echo "still running 10 s after SIGTERM"
-    return 1
-  fi
-  code="$server_exit_code"
-  cat "$log"
-  [ "$code" -eq 0 ] || { echo "exit code $code after SIGTERM (expected 0)"; return 1; }
-  grep -q 'SIGTERM' "$log" || { echo "no shutdown log line after SIGTERM"; return 1; }
-  echo "clean exit (0) after SIGTERM"
-}
-
-check_production_only() {
-  local app_dir="$1"
-  # Development tools must not be in the runtime tree (the Dockerfile copies this folder).
-  for dev in vite @remix-run/dev vitest typescript @playwright/test; do
-    if [ -e "$app_dir/node_modules/$dev" ]; then
-      echo "devDependency $dev is in the production tree"
-      return 1
-    fi
-  done
-  [ -d "$app_dir/build/server" ] && [ -d "$app_dir/build/client" ] || {
-    echo "build/ is missing from the deployed folder"
-    return 1
-  }
-  du -sh "$app_dir"
-}
-
 # The Dockerfile must perform the steps this script proves (Docker does not run here, so
 # this keeps the two from drifting apart): each required line, as a fixed string.
 check_dockerfile() {
@@ -234,50 +78,23 @@ check_dockerfile() {
   [ "$missing" -eq 0 ] && echo "$dockerfile has every step ($# checked)"
 }
 
-# The newsletter's cron jobs (docs/deploy.md) run from the deployed folder with the app's
-# environment: the compiled CLI, no pnpm or tsx.
-run_newsletter_jobs() {
-  local app_dir="$1" envfile="$2"
-  local -a vars=()
-  mapfile -t vars <"$envfile"
-  local out
-  for job in "resend-pending" "prune" "stats --json"; do
-    # shellcheck disable=SC2086 # the job's words are separate arguments
-    out="$(cd "$app_dir" && env -i "${vars[@]}" node node_modules/@vaart/newsletter/dist/cli.js $job 2>&1)" || {
-      echo "$out"
-      echo "newsletter $job failed"
-      return 1
-    }
-    echo "newsletter $job → $out"
-    # A CLI that prints nothing did not run (e.g. its "am I the main module" check failed).
-    [ -n "$out" ] || { echo "newsletter $job printed nothing"; return 1; }
-  done
-  node -e 'const s=JSON.parse(process.argv[1]);if(!s.totals)process.exit(1)' "$out" || {
-    echo "stats --json did not print the stats as JSON"
-    return 1
-  }
-}
-
+# The server checks (packages/testing/src/prove-server.ts): the app's Dockerfile steps, a
+# production-only tree, refusal without each required variable, start → /healthz → SIGTERM,
+# the newsletter's cron jobs.
 prove_server_app() {
   local app="$1" dir="$work/$1"
+  local prove=(node "$root/packages/testing/dist/prove-server.js")
   current_step="files"
   [ -f "apps/$app/server.js" ] || fail "apps/$app/server.js not found"
-  [ -f "apps/$app/Dockerfile" ] || fail "apps/$app/Dockerfile not found"
-  step "Dockerfile steps" check_dockerfile "apps/$app/Dockerfile" \
-    "turbo prune $app --docker" "${prune_misses[@]}" "pnpm install --frozen-lockfile" \
-    "turbo run build --filter=$app" "pnpm --filter $app --prod deploy" \
-    "NODE_ENV=production" "USER node" "EXPOSE" "HEALTHCHECK" "/healthz" 'CMD ["node", "server.js"]'
+  [ -f apps/Dockerfile ] || fail "apps/Dockerfile not found"
+  step "Dockerfile steps" "${prove[@]}" dockerfile "$app" apps/Dockerfile
   prune_and_install "$app" "$dir"
   step "build" pnpm --dir "$dir/src" exec turbo run build --filter="$app"
   step "deploy --prod" pnpm --dir "$dir/src" --filter "$app" --prod deploy "$dir/app"
-  step "production deps only" check_production_only "$dir/app"
-  local variable
-  for variable in $(required_variables "$app"); do
-    step "refuses without $variable" check_config_refusal "$dir/app" "$variable"
-  done
-  step "start, /healthz 200" start_and_check_health "$dir/app"
-  step "SIGTERM, clean exit" stop_server "$work/logs/${app}-server.log"
-  step "newsletter cron jobs" run_newsletter_jobs "$dir/app" "$work/$app.env"
+  step "production deps only" "${prove[@]}" production "$app" "$dir/app"
+  step "refuses without each required" "${prove[@]}" refusals "$app" "$dir/app" "$work"
+  step "start, /healthz 200, SIGTERM" "${prove[@]}" serve "$app" "$dir/app" "$work"
+  step "newsletter cron jobs" "${prove[@]}" cron "$app" "$dir/app" "$work"
 }
 
 check_storybook_served() {
@@ -331,6 +148,10 @@ prove_storybook() {
   step "tarball" make_storybook_tarball "$dir"
   step "serve, index.json" check_storybook_served "$dir/unpacked"
 }
+
+# The server checks are compiled TypeScript: build them first (cached when unchanged).
+subject="proof"
+step "build the server checks" pnpm exec turbo run build --filter=@vaart/testing
 
 overall=$SECONDS
 echo "Proving deployables in $work (load average: $(cut -d' ' -f1-3 /proc/loadavg))"

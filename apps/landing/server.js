@@ -1,14 +1,15 @@
 // Production server: `pnpm start` (after `pnpm build`). Configuration is checked before it
-// listens; see packages/web and the README for the variables.
+// listens; see packages/web and the README for the variables. main() prints what keeps it
+// from starting and exits 1; SIGTERM stops it gracefully.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // React and Remix choose their production code from NODE_ENV; a server started without it
 // is a production server (and must bring production settings, unless VAART_LOCAL_DEFAULTS=1).
 process.env.NODE_ENV ??= "production";
-const { startAppServer } = await import("@vaart/web/server");
+const { main } = await import("@vaart/web/main");
 
-await startAppServer({
+await main({
   appName: "landing",
   // PORT wins; the root `pnpm start` runs three servers, so each also has its own variable.
   defaultPort: Number(process.env.LANDING_PORT || 3001),

@@ -1,17 +1,19 @@
 export { expectNoAxeViolations, wcagTags } from "./axe.js";
 export { chromiumArgs, chromiumPath } from "./chromium.js";
 export {
-  type LighthouseReport,
   calibratedCpuSlowdown,
   defaultCpuSlowdown,
+  type LighthouseReport,
   LighthouseRuntimeError,
   type LighthouseScores,
   type LighthouseVerdict,
   runLighthouse,
   runLighthouseBestOf,
 } from "./lighthouse.js";
+export { freePort, otherAddresses, reachable } from "./network.js";
 export { linkIn, mailsTo, mailTo, uniqueAddress } from "./outbox.js";
 export { measurePageWeight, type PageWeight } from "./page-weight.js";
+export { productionEnv } from "./production-env.js";
 export { type DocSample, docSamples } from "./readme-samples.js";
 export {
   type RunningCommand,
@@ -20,4 +22,4 @@ export {
   turboCacheDir,
   waitFor,
 } from "./scratch-repo.js";
-export { freePort, type ServerProcess, startServerProcess } from "./server-process.js";
+export { ServerExitedError, type ServerProcess, startServerProcess } from "./server-process.js";

@@ -1,17 +1,18 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { openSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./network.js";
 
-/** A port nothing listens on right now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+export { freePort };
+
+/** The server ended before it answered /healthz: its exit code and everything it printed. */
+export class ServerExitedError extends Error {
+  override name = "ServerExitedError";
+  constructor(
+    readonly exitCode: number | null,
+    readonly output: string,
+  ) {
+    super(`the server exited at start:\n${output}`);
+  }
 }
 
 export interface ServerProcess {
@@ -58,11 +59,16 @@ export async function startServerProcess(options: {
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => resolve(code)),
   );
+  // After the exit, and after the last of its output has been read.
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let last = "";
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output}`);
+    if (child.exitCode !== null) {
+      await closed;
+      throw new ServerExitedError(child.exitCode, output);
+    }
     try {
       const health = await fetch(`${origin}/healthz`);
       if (health.ok) break;
@@ -71,6 +77,7 @@ export async function startServerProcess(options: {
       last = String((error as Error).cause ?? error);
     }
     if (Date.now() > deadline) {
+      child.kill("SIGKILL");
       throw new Error(`the server did not answer /healthz (${last}):\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,51 +1,15 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, otherAddresses, reachable } from "@vaart/testing/network";
 import { expect, it } from "vitest";
 
 // `pnpm start` of this package: the static Storybook build, started by the root `pnpm start`
 // with VAART_LOCAL_DEFAULTS=1.
 const script = fileURLToPath(new URL("./serve-storybook.mjs", import.meta.url));
 const packageJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 3000 });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-/** This machine's addresses other than loopback (`hostname -I`). */
-function otherAddresses(): string[] {
-  try {
-    return execFileSync("hostname", ["-I"], { encoding: "utf8" })
-      .split(/\s+/)
-      .filter((address) => address !== "" && !address.startsWith("127.") && address !== "::1")
-      .filter((address) => !address.toLowerCase().startsWith("fe80:"));
-  } catch {
-    return [];
-  }
-}
 
 it("with local defaults listens on this machine only and says so in its first log line", async () => {
   expect(packageJson.scripts.start).toBe("node scripts/serve-storybook.mjs");

@@ -1,3 +1,4 @@
+import { siteIdentity } from "@vaart/content/site";
 import {
   distinctCharactersNeeded,
   localDefaultsChosen,
@@ -61,6 +62,34 @@ const integer = (name: string, min: number, max: number) =>
       .optional(),
   );
 
+/** One schema per variable the server itself checks (see variables.ts for all of them). */
+const serverSchema = z.object({
+  PORT: integer("PORT", 1, 65535),
+  HOST: z.preprocess(blankToUndefined, z.string().optional()),
+  TRUST_PROXY: integer("TRUST_PROXY", 0, 10),
+  MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 10 * 1024 * 1024),
+  MAX_CONNECTIONS: integer("MAX_CONNECTIONS", 1, 100_000),
+  PAGE_CACHE: z.preprocess(
+    blankToUndefined,
+    z.enum(["on", "off"], { error: 'PAGE_CACHE must be "on" or "off"' }).optional(),
+  ),
+  SITE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => URL.canParse(v),
+        "SITE_URL must be an absolute URL, e.g. https://www.example.nl",
+      )
+      .optional(),
+  ),
+});
+
+/** The variables the server's own schema checks. */
+export const serverVariableNames = Object.keys(
+  serverSchema.shape,
+) as (keyof typeof serverSchema.shape)[];
+
 /** Read and check the server's environment; the error names the variable that is wrong. */
 export function loadServerConfig(
   env: Record<string, string | undefined>,
@@ -76,32 +105,11 @@ export function loadServerConfig(
   secretSettings: readonly SecretSetting[] = [],
 ): ServerConfig {
   const local = localDefaultsChosen(env);
-  const schema = z.object({
-    PORT: integer("PORT", 1, 65535),
-    HOST: z.preprocess(blankToUndefined, z.string().optional()),
-    TRUST_PROXY: integer("TRUST_PROXY", 0, 10),
-    MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 10 * 1024 * 1024),
-    MAX_CONNECTIONS: integer("MAX_CONNECTIONS", 1, 100_000),
-    PAGE_CACHE: z.preprocess(
-      blankToUndefined,
-      z.enum(["on", "off"], { error: 'PAGE_CACHE must be "on" or "off"' }).optional(),
-    ),
-    SITE_URL: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .refine(
-          (v) => URL.canParse(v),
-          "SITE_URL must be an absolute URL, e.g. https://www.example.nl",
-        )
-        .optional(),
-    ),
-  });
-  const parsed = schema.safeParse(env);
+  const parsed = serverSchema.safeParse(env);
   // Every problem at once: a malformed variable and a missing one in the same message, so an
   // operator fixes the configuration in one round.
   const missing: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
-  const values: Partial<z.infer<typeof schema>> = parsed.success ? parsed.data : {};
+  const values: Partial<z.infer<typeof serverSchema>> = parsed.success ? parsed.data : {};
   const given = (name: string) => Boolean(env[name]?.trim());
   const ownUrl = defaults.publicUrlVariable ? env[defaults.publicUrlVariable]?.trim() : undefined;
   if (!local) {
@@ -143,7 +151,7 @@ export function loadServerConfig(
     // Local defaults publish their passwords in the README: this machine only, unless HOST says so.
     host: values.HOST ?? (local ? "127.0.0.1" : "0.0.0.0"),
     trustProxyHops: values.TRUST_PROXY ?? 0,
-    siteUrl: new URL(values.SITE_URL ?? "http://localhost:3000"),
+    siteUrl: new URL(values.SITE_URL ?? siteIdentity.defaultSiteUrl),
     ...(ownUrl && URL.canParse(ownUrl) ? { publicUrl: new URL(ownUrl) } : {}),
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
@@ -175,4 +183,40 @@ export function storageProblem(env: Record<string, string | undefined>): string 
   }
   if (env.DATABASE_URL?.trim()) return null;
   return "Invalid configuration: DATA_DIR or DATABASE_URL must be set (DATA_DIR=/path/to/data for SQLite, or DATABASE_URL=postgres://…); the development database under .data/ is used only with local defaults";
+}
+
+/**
+ * The configuration for code that runs without the production server's load context (routes
+ * under `pnpm dev`, the landing app's Open Graph URLs): the environment, read through the same
+ * schema as at start-up, so no route reads `process.env` itself. Under the production server
+ * this is the configuration it already checked.
+ */
+export function configFromEnvironment({
+  publicUrlVariable,
+  env = process.env,
+}: {
+  /** The app's own public URL variable (see loadServerConfig). */
+  publicUrlVariable?: string;
+  env?: Record<string, string | undefined>;
+} = {}): Pick<ServerConfig, "siteUrl" | "publicUrl"> {
+  const given = (name: string) => env[name]?.trim() || undefined;
+  const siteUrl = given("SITE_URL");
+  const publicUrl = publicUrlVariable ? given(publicUrlVariable) : undefined;
+  return {
+    // The same default as loadServerConfig; a malformed value was refused at start-up.
+    siteUrl: new URL(siteUrl && URL.canParse(siteUrl) ? siteUrl : siteIdentity.defaultSiteUrl),
+    ...(publicUrl && URL.canParse(publicUrl) ? { publicUrl: new URL(publicUrl) } : {}),
+  };
+}
+
+/**
+ * An app secret where the server's checked configuration is not at hand (`pnpm dev`): the
+ * environment, else its local default.
+ */
+export function secretFromEnvironment(
+  setting: Pick<SecretSetting, "name" | "localDefault"> | undefined,
+  name: string,
+  env: Record<string, string | undefined> = process.env,
+): string {
+  return env[name]?.trim() || (setting?.localDefault ?? "");
 }

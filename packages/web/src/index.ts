@@ -1,11 +1,13 @@
 export { cacheControl, cacheControlUntil, etagMatches, weakEtag } from "./caching.js";
 export { clientIp } from "./client-ip.js";
 export {
+  configFromEnvironment,
   loadServerConfig,
   localDefaultsChosen,
   type SecretSetting,
   type ServerConfig,
   ServerConfigError,
+  secretFromEnvironment,
 } from "./config.js";
 export { handleDocumentRequest } from "./document.server.js";
 export {
@@ -32,4 +34,11 @@ export { secretMatches } from "./secrets.js";
 export { securityHeaders } from "./security-headers.js";
 export type { VaartLoadContext } from "./server.js";
 export { handleServerError, logServerError } from "./server-errors.js";
+export {
+  type AppName,
+  type EnvVariable,
+  envExample,
+  envVariables,
+  variablesOf,
+} from "./variables.js";
 export { escapeXml } from "./xml.js";

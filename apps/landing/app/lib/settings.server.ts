@@ -1,4 +1,4 @@
-import type { SecretSetting, VaartLoadContext } from "@vaart/web";
+import { type SecretSetting, secretFromEnvironment, type VaartLoadContext } from "@vaart/web";
 import secretSettings from "../../secrets.json";
 
 /** The landing app's own secrets (secrets.json); the production server refuses to start without them. */
@@ -11,5 +11,5 @@ export function secret(context: Partial<VaartLoadContext>, name: Secret): string
   const configured = context.config?.secrets?.[name];
   if (configured) return configured;
   const setting = landingSecrets.find((s) => s.name === name);
-  return process.env[name]?.trim() || (setting?.localDefault ?? "");
+  return secretFromEnvironment(setting, name);
 }

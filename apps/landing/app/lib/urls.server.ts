@@ -1,10 +1,8 @@
-import { siteIdentity } from "@vaart/content/site";
-import type { VaartLoadContext } from "@vaart/web";
+import { configFromEnvironment, type VaartLoadContext } from "@vaart/web";
 
 /** An address on the site (SITE_URL): onward links, article teasers, mail links. */
 export function siteUrl(context: Partial<VaartLoadContext>, path: string): string {
-  const base =
-    context.config?.siteUrl ?? new URL(process.env.SITE_URL ?? siteIdentity.defaultSiteUrl);
+  const base = (context.config ?? configFromEnvironment()).siteUrl;
   return new URL(path.replace(/^\//, ""), base.href.endsWith("/") ? base : `${base.href}/`).href;
 }
 
@@ -13,8 +11,8 @@ export function siteUrl(context: Partial<VaartLoadContext>, path: string): strin
  * address the request came in on (local runs).
  */
 export function landingOrigin(request: Request): string {
-  const configured = process.env.LANDING_URL?.trim();
-  return (configured ? new URL(configured) : new URL(request.url)).origin;
+  const configured = configFromEnvironment({ publicUrlVariable: "LANDING_URL" }).publicUrl;
+  return (configured ?? new URL(request.url)).origin;
 }
 
 /** A campaign link as written in its file: site:/… goes to the site, the rest stays as is. */

@@ -1,40 +1,11 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { startServerProcess } from "@vaart/testing";
+import { otherAddresses, reachable, startServerProcess } from "@vaart/testing";
 import { testSettings } from "./server";
 
 const landing = process.env.LANDING_TEST_URL ?? "";
-
-/** This machine's addresses other than loopback (`hostname -I`). */
-function otherAddresses(): string[] {
-  try {
-    return execFileSync("hostname", ["-I"], { encoding: "utf8" })
-      .split(/\s+/)
-      .filter((address) => address !== "" && !address.startsWith("127.") && address !== "::1")
-      .filter((address) => !address.toLowerCase().startsWith("fe80:")); // link-local needs a zone
-  } catch {
-    return [];
-  }
-}
-
-function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 3000 });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 test("with local defaults: this machine only, said first; the live campaigns and where / goes are logged", async () => {
   test.setTimeout(90_000);

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { productionEnv as sharedProductionEnv } from "@vaart/testing";
 
 /** The secrets and settings the tests start the production server with. */
 export const testSettings = {
@@ -9,23 +9,23 @@ export const testSettings = {
   landingUrl: "https://acties.vaart.test",
 };
 
-/** The environment of a production server on its own data folder: every setting explicit. */
+/**
+ * The environment of a production server on its own data folder: every setting explicit
+ * (@vaart/testing's production settings with this app's test addresses and secrets).
+ */
 export function productionEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
-    TRUST_PROXY: "0",
-    DATA_DIR: dataDir,
-    DATABASE_URL: `sqlite:${join(dataDir, "vaart.sqlite")}`,
-    SITE_URL: testSettings.siteUrl,
-    LANDING_URL: testSettings.landingUrl,
-    NEWSLETTER_SECRET: "test-newsletter-secret-0123456789-abcdefghij",
-    NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@vaart.test>",
-    NEWSLETTER_MAIL_TRANSPORT: "outbox",
-    RESULTS_PASSWORD: testSettings.resultsPassword,
-    PREVIEW_TOKEN: testSettings.previewToken,
+    ...sharedProductionEnv(dataDir, {
+      SITE_URL: testSettings.siteUrl,
+      LANDING_URL: testSettings.landingUrl,
+      NEWSLETTER_SECRET: "test-newsletter-secret-0123456789-abcdefghij",
+      NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@vaart.test>",
+      RESULTS_PASSWORD: testSettings.resultsPassword,
+      PREVIEW_TOKEN: testSettings.previewToken,
+    }),
   };
 }

@@ -1,6 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { request } from "node:http";
 import { connect, type Socket } from "node:net";
+import { otherAddresses, reachable } from "@vaart/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { productionEnv, type RunningSite, startSite, tempDataDir } from "./server-process";
 
@@ -87,33 +87,6 @@ function postWithOrigin(port: number, origin: string): Promise<{ status: number;
     );
     req.once("error", reject);
     req.end(body);
-  });
-}
-
-/** This machine's addresses other than loopback (`hostname -I`). */
-function otherAddresses(): string[] {
-  try {
-    return execFileSync("hostname", ["-I"], { encoding: "utf8" })
-      .split(/\s+/)
-      .filter((address) => address !== "" && !address.startsWith("127.") && address !== "::1")
-      .filter((address) => !address.toLowerCase().startsWith("fe80:")); // link-local needs a zone
-  } catch {
-    return [];
-  }
-}
-
-function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 3000 });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(false));
   });
 }
 

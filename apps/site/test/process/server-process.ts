@@ -2,7 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ServerProcess, startServerProcess } from "@vaart/testing";
+import {
+  type ServerProcess,
+  productionEnv as sharedProductionEnv,
+  startServerProcess,
+} from "@vaart/testing";
 
 const appDir = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -17,17 +21,10 @@ export function tempDataDir(label: string) {
   return mkdtempSync(path.join(tmpdir(), `vaart-${label}-`));
 }
 
-/** Production-like settings with mail written to the outbox of `dataDir`. */
+/** Production settings (see @vaart/testing) with the site's own SQLite file in `dataDir`. */
 export function productionEnv(dataDir: string, extra: Record<string, string> = {}) {
-  return {
-    NODE_ENV: "production" as const,
-    SITE_URL: "https://www.vaart.example",
-    TRUST_PROXY: "0",
-    NEWSLETTER_SECRET: "test-secret-test-secret-test-secret-0123456789",
-    NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@vaart.example>",
-    NEWSLETTER_MAIL_TRANSPORT: "outbox",
-    DATA_DIR: dataDir,
+  return sharedProductionEnv(dataDir, {
     DATABASE_URL: `sqlite:${path.join(dataDir, "site.sqlite")}`,
     ...extra,
-  };
+  });
 }
