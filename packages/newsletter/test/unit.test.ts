@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { csvCell } from "../src/csv-export.server.js";
 import { loadConfig, mailboxKey, NewsletterConfigError, normaliseIp } from "../src/index.js";
 import { ipBucket } from "../src/ip.js";
 import { escapeHtml } from "../src/mail/templates.js";
-import { csvCell } from "../src/owner.server.js";
 import {
   issueFormToken,
   unsubscribeToken,
