@@ -245,30 +245,36 @@ export async function enqueueSubscriberMail(
     .execute();
 }
 
+/** One transition on one subscriber row; `whilePending`: only if not confirmed or unsubscribed. */
+async function writeSubscriberMail(
+  db: Db,
+  subscriberId: string,
+  patch: DeliveryPatch,
+  whilePending = false,
+): Promise<void> {
+  let query = db
+    .updateTable("newsletter_subscribers")
+    .set(subscriberColumns(patch))
+    .where("id", "=", subscriberId);
+  if (whilePending) query = query.where("status", "=", "pending");
+  await query.execute();
+}
+
 /** defer, for a subscriber still pending (a confirm meanwhile cancelled the mail). */
-export async function deferSubscriberMail(db: Db, subscriberId: string, until: Date) {
-  await db
-    .updateTable("newsletter_subscribers")
-    .set(subscriberColumns(defer(until)))
-    .where("id", "=", subscriberId)
-    .where("status", "=", "pending")
-    .execute();
+export function deferSubscriberMail(db: Db, subscriberId: string, until: Date): Promise<void> {
+  return writeSubscriberMail(db, subscriberId, defer(until), true);
 }
 
-export async function recordSubscriberMailSent(db: Db, subscriberId: string, now: Date) {
-  await db
-    .updateTable("newsletter_subscribers")
-    .set(subscriberColumns(sent(now)))
-    .where("id", "=", subscriberId)
-    .execute();
+export function recordSubscriberMailSent(db: Db, subscriberId: string, now: Date): Promise<void> {
+  return writeSubscriberMail(db, subscriberId, sent(now));
 }
 
-export async function recordSubscriberMailRejected(db: Db, subscriberId: string, error: string) {
-  await db
-    .updateTable("newsletter_subscribers")
-    .set(subscriberColumns(rejected(error)))
-    .where("id", "=", subscriberId)
-    .execute();
+export function recordSubscriberMailRejected(
+  db: Db,
+  subscriberId: string,
+  error: string,
+): Promise<void> {
+  return writeSubscriberMail(db, subscriberId, rejected(error));
 }
 
 /**
@@ -290,12 +296,7 @@ export async function recordSubscriberMailFailed(
     .executeTakeFirst();
   const attempts = Number(row?.mail_attempts ?? 1);
   const next = afterFailure(policy, attempts, error, now);
-  await db
-    .updateTable("newsletter_subscribers")
-    .set(subscriberColumns(next))
-    .where("id", "=", subscriberId)
-    .where("status", "=", "pending")
-    .execute();
+  await writeSubscriberMail(db, subscriberId, next, true);
   return { attempts, gaveUp: next.dueAt === null };
 }
 
