@@ -72,8 +72,6 @@ export type MailState =
   | { name: "abandoned"; attempts: number; lastError: string }
   | { name: "rejected"; attempts: number; lastError: string | null };
 
-export type MailStateName = MailState["name"];
-
 /** The state a row's delivery columns stand for at `now`. */
 export function mailState(d: Delivery, now: Date): MailState {
   if (d.outcome === "failed-permanent") {
@@ -410,32 +408,5 @@ export async function subscriberMailFigures(db: Db): Promise<MailQueueFigures> {
     rejected: Number(rejectedRows.n),
     nextRetryAt: retries.next ? String(retries.next) : null,
     abandoned: Number(retries.n) - Number(retries.waiting),
-  };
-}
-
-/** The delivery columns of one subscriber's confirmation mail (tests, diagnostics). */
-export async function subscriberMail(db: Db, subscriberId: string): Promise<Delivery | null> {
-  const row = await db
-    .selectFrom("newsletter_subscribers")
-    .select([
-      "mail_due_at",
-      "last_mail_at",
-      "mail_attempts",
-      "mail_last_error",
-      "mail_sent_at",
-      "mail_status",
-      "mail_rank",
-    ])
-    .where("id", "=", subscriberId)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    dueAt: row.mail_due_at,
-    claimedAt: row.last_mail_at,
-    attempts: Number(row.mail_attempts),
-    lastError: row.mail_last_error,
-    sentAt: row.mail_sent_at,
-    outcome: row.mail_status,
-    rank: Number(row.mail_rank),
   };
 }
