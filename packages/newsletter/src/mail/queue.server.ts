@@ -42,6 +42,7 @@
  *   instances (the `*SubscriberMail` functions below).
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { addMs } from "../core.server.js";
 import type { Database, IsoTime, MailOutcome, SubscribersTable } from "../db/schema.js";
 
 /** The delivery columns of one mail, whatever table holds them. */
@@ -96,10 +97,6 @@ export function mailState(d: Delivery, now: Date): MailState {
 /** Columns a transition writes; `attempts: "+1"` is an atomic increment in the database. */
 export type DeliveryPatch = Partial<Omit<Delivery, "attempts">> & { attempts?: number | "+1" };
 
-function inMs(now: Date, ms: number): IsoTime {
-  return new Date(now.getTime() + ms).toISOString();
-}
-
 /**
  * A new request for the mail (a signup or request-new that may send): claimed at once
  * with a lease, at the request's rank, failure count reset.
@@ -108,7 +105,7 @@ export function enqueue(now: Date, leaseMs: number, rank: number): DeliveryPatch
   return {
     rank,
     claimedAt: now.toISOString(),
-    dueAt: inMs(now, leaseMs),
+    dueAt: addMs(now, leaseMs),
     attempts: 0,
     outcome: null,
     lastError: null,
@@ -117,7 +114,7 @@ export function enqueue(now: Date, leaseMs: number, rank: number): DeliveryPatch
 
 /** due → waiting: a sender takes the mail; due again when the lease ends unless recorded. */
 export function claim(now: Date, leaseMs: number): DeliveryPatch {
-  return { dueAt: inMs(now, leaseMs), claimedAt: now.toISOString() };
+  return { dueAt: addMs(now, leaseMs), claimedAt: now.toISOString() };
 }
 
 /** → waiting: the site-wide hourly cap is full; the mail is due when its window ends. */
