@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { errorMessage, NewsletterConfigError } from "./errors.js";
-import type { Stats } from "./owner.server.js";
+import type { Stats } from "./stats.server.js";
 
 const USAGE = `Usage: pnpm newsletter <command> [options]
 

@@ -2,13 +2,11 @@ import type { Core } from "./core.server.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { normaliseIp } from "./ip.js";
-import {
-  claimMailbox,
-  createConfirmationToken,
-  deliverAfterCommit,
-  markMailDue,
-  type PendingMail,
-} from "./mail/deliver.server.js";
+import { deliverAfterCommit } from "./mail/after-commit.server.js";
+import { createConfirmationToken } from "./mail/confirmation-token.server.js";
+import { claimMailbox } from "./mail/mailbox-limit.server.js";
+import { cancel, enqueueSubscriberMail, subscriberColumns } from "./mail/queue.server.js";
+import type { PendingMail } from "./mail/send.server.js";
 import { messages } from "./messages.js";
 import { limitIp, limitNetwork } from "./subscribe.server.js";
 import { hashConfirmationToken } from "./tokens.server.js";
@@ -109,7 +107,7 @@ export async function confirm(
           email: signup.email,
           first_name: signup.first_name,
           updated_at: nowIso,
-          mail_due_at: null,
+          ...subscriberColumns(cancel()),
         })
         .where("id", "=", sub.id)
         .where("status", "=", "pending")
@@ -279,7 +277,7 @@ async function claimNewMail(
     const sub = await lockSubscriber(core.handle, trx, found.id);
     if (sub?.status !== "pending") return null;
     if (!(await claimMailbox(trx, core, emailKey, now))) return null;
-    await markMailDue(trx, core, sub.id, now, rank);
+    await enqueueSubscriberMail(trx, sub.id, now, core.settings.mailLeaseMs, rank);
     const token = await createConfirmationToken(trx, core, sub.id, sub.consent_id, now);
     return { subscriberId: sub.id, email: sub.email, token, rank };
   });

@@ -18,6 +18,7 @@ export type { MigrateOptions, MigrateReport } from "./db/migrate.server.js";
 export type { SubscriberStatus } from "./db/schema.js";
 export { NewsletterConfigError } from "./errors.js";
 export { ipBucket, normaliseIp } from "./ip.js";
+export type { ResendOptions, ResendReport } from "./mail/resend.server.js";
 export {
   createNullTransport,
   createOutboxTransport,
@@ -33,16 +34,11 @@ export {
   type Newsletter,
   type NewsletterOptions,
 } from "./newsletter.server.js";
-export type {
-  PruneReport,
-  ResendOptions,
-  ResendReport,
-  SourceStats,
-  Stats,
-} from "./owner.server.js";
 export type { FailedAttempts, RateLimitRule, RateLimitRules } from "./rate-limit.server.js";
+export type { PruneReport } from "./retention.server.js";
 export { distinctCharactersNeeded, repeatsFewCharacters } from "./secret-strength.js";
 export type { AppSessions, SessionKind } from "./sessions.server.js";
+export type { SourceStats, Stats } from "./stats.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
 export {

@@ -12,9 +12,11 @@ import {
   requestNewConfirmation,
 } from "./confirm.server.js";
 import type { Core, Settings } from "./core.server.js";
+import { exportCsv } from "./csv-export.server.js";
 import { type DatabaseHandle, openDatabase } from "./db/connect.server.js";
 import { type MigrateOptions, type MigrateReport, migrateToLatest } from "./db/migrate.server.js";
 import { NewsletterConfigError } from "./errors.js";
+import { type ResendOptions, type ResendReport, resendPending } from "./mail/resend.server.js";
 import {
   createOutboxTransport,
   createSmtpTransport,
@@ -22,23 +24,14 @@ import {
   type MailTransport,
 } from "./mail/transport.server.js";
 import {
-  exportCsv,
-  type PruneReport,
-  prune,
-  type ResendOptions,
-  type ResendReport,
-  resendPending,
-  type Stats,
-  stats,
-  tableCounts,
-} from "./owner.server.js";
-import {
   type FailedAttempts,
   failedAttempts,
   type RateLimitRule,
   type RateLimitRules,
 } from "./rate-limit.server.js";
+import { type PruneReport, prune } from "./retention.server.js";
 import { type AppSessions, appSessions, type FingerprintCache } from "./sessions.server.js";
+import { type Stats, stats, tableCounts } from "./stats.server.js";
 import { type SubscribeContext, type SubscribeResult, subscribe } from "./subscribe.server.js";
 import { issueFormToken } from "./tokens.server.js";
 import {

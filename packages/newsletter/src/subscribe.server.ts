@@ -1,17 +1,15 @@
 import type { Kysely } from "kysely";
 import { startAnswer } from "./answer-time.server.js";
-import { addMs, type Core } from "./core.server.js";
+import type { Core } from "./core.server.js";
 import type { Database } from "./db/schema.js";
 import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { ipBucket, networkBucket, normaliseIp } from "./ip.js";
-import {
-  claimMailbox,
-  createConfirmationToken,
-  deliverAfterCommit,
-  markMailDue,
-  type PendingMail,
-} from "./mail/deliver.server.js";
+import { deliverAfterCommit } from "./mail/after-commit.server.js";
+import { createConfirmationToken } from "./mail/confirmation-token.server.js";
+import { claimMailbox } from "./mail/mailbox-limit.server.js";
+import { enqueue, enqueueSubscriberMail, subscriberColumns } from "./mail/queue.server.js";
+import type { PendingMail } from "./mail/send.server.js";
 import { messages } from "./messages.js";
 import { hit, type RateLimitRule } from "./rate-limit.server.js";
 import { issueFormToken, newId, sha256Hex, verifyFormToken } from "./tokens.server.js";
@@ -260,13 +258,8 @@ async function storeSignup(
         consent_id: consentId,
         created_at: nowIso,
         updated_at: nowIso,
-        // Due with a lease, as markMailDue sets it (the row goes again if it may not send).
-        last_mail_at: nowIso,
-        mail_due_at: addMs(now, core.settings.mailLeaseMs),
-        mail_last_error: null,
-        mail_sent_at: null,
-        mail_status: null,
-        mail_rank: rank,
+        // Enqueued with a lease (the row goes again if it may not send).
+        ...subscriberColumns(enqueue(now, core.settings.mailLeaseMs, rank)),
       })
       .onConflict((oc) => oc.column("email_key").doNothing())
       .returning("id")
@@ -310,7 +303,7 @@ async function storeSignup(
     // A pending signup is never rewritten by a later one (anyone can type this address):
     // the later signup gets its own consent record and token, and each link confirms only
     // the signup it was mailed for.
-    await markMailDue(trx, core, current.id, now, rank);
+    await enqueueSubscriberMail(trx, current.id, now, core.settings.mailLeaseMs, rank);
     const token = await createConfirmationToken(trx, core, current.id, consentId, now);
     return { subscriberId: current.id, email: data.email, token, rank };
   }

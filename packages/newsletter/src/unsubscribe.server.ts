@@ -2,6 +2,7 @@ import type { Core } from "./core.server.js";
 import { inTransaction } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { normaliseIp } from "./ip.js";
+import { cancel, subscriberColumns } from "./mail/queue.server.js";
 import { messages } from "./messages.js";
 import { parseUnsubscribeToken, verifyUnsubscribeToken } from "./tokens.server.js";
 import { cleanText, LIMITS } from "./validation.js";
@@ -46,7 +47,7 @@ export async function unsubscribe(
       if (!sub) return;
       const res = await trx
         .updateTable("newsletter_subscribers")
-        .set({ status: "unsubscribed", updated_at: nowIso, mail_due_at: null })
+        .set({ status: "unsubscribed", updated_at: nowIso, ...subscriberColumns(cancel()) })
         .where("id", "=", sub.id)
         .where("status", "!=", "unsubscribed")
         .executeTakeFirst();

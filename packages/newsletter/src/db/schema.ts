@@ -5,6 +5,9 @@ export type IsoTime = string;
 
 export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
 
+/** A confirmation mail's final outcome, when it has one (see mail/queue.server.ts). */
+export type MailOutcome = "failed-permanent";
+
 export interface SubscribersTable {
   id: string;
   /**
@@ -27,7 +30,11 @@ export interface SubscribersTable {
   consent_id: string;
   created_at: IsoTime;
   updated_at: IsoTime;
-  /** When the last confirmation mail was claimed for sending (the per-interval limit). */
+  /*
+   * The confirmation mail's delivery state (last_mail_at … mail_rank): written only by
+   * mail/queue.server.ts, which names the states and transitions.
+   */
+  /** When the last confirmation mail was asked for or claimed for sending. */
   last_mail_at: IsoTime | null;
   /** When a confirmation mail is due (again); null when none is due. */
   mail_due_at: IsoTime | null;
@@ -35,7 +42,7 @@ export interface SubscribersTable {
   mail_last_error: string | null;
   mail_sent_at: IsoTime | null;
   /** "failed-permanent" after a 5xx rejection: never retried or requeued. */
-  mail_status: string | null;
+  mail_status: MailOutcome | null;
   /**
    * How many signups (or requests for a new mail) the source address had made in its
    * per-IP window when this mail was asked for: 1 for the first, or without a known

@@ -1,0 +1,45 @@
+import type { Core } from "../core.server.js";
+import { SITE_MAIL_BUCKET, takeSlot } from "../rate-limit.server.js";
+
+const HOUR = 3_600_000;
+
+/**
+ * How many of the hour's slots a mail of this rank may use. A first request from an
+ * address (rank 1) may use the whole cap; later ones only the first half, so the other
+ * half stays for first requests: a flood from a few addresses cannot spend the hour on
+ * its own, and a visitor who signs up once still gets the mail right away.
+ */
+export function slotsForRank(cap: number, rank: number): number {
+  return rank <= 1 ? cap : Math.ceil(cap / 2);
+}
+
+/**
+ * One slot of the site-wide hourly cap on confirmation mails, within what the mail's rank
+ * may use (slotsForRank). False when none is left: the mail then stays due and
+ * `resend-pending` sends it in a later hour, lowest rank first.
+ */
+export async function takeSiteMailSlot(
+  core: Core,
+  now: Date,
+  rank: number,
+): Promise<{ allowed: boolean; windowEnd: Date }> {
+  const cap = core.settings.maxConfirmationMailsPerHour;
+  return takeSlot(core.handle.db, SITE_MAIL_BUCKET, slotsForRank(cap, rank), HOUR, now);
+}
+
+/** The start of the last cap window each newsletter warned about. */
+const capWarnedFor = new WeakMap<Core, number>();
+
+/**
+ * Say once per hour (per instance), not once per signup, that the cap is holding mail back:
+ * a flood would otherwise fill the log, and the owner should see it at all.
+ */
+export function warnCapHoldsMail(core: Core, windowEnd: Date): void {
+  const window = windowEnd.getTime();
+  if (capWarnedFor.get(core) === window) return;
+  capWarnedFor.set(core, window);
+  const cap = core.settings.maxConfirmationMailsPerHour;
+  core.logger.warn(
+    `[newsletter] the site-wide cap of ${cap} confirmation mails per hour (NEWSLETTER_MAX_MAILS_PER_HOUR) is holding mail back until ${windowEnd.toISOString()}; the signups are stored and resend-pending mails them later, a first signup from an address before repeated ones (half of the cap is kept for those). Many held back at once usually means a flood; if they are real visitors, raise the cap. Said once per hour.`,
+  );
+}
