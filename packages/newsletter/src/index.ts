@@ -46,12 +46,10 @@ export type { AppSessions, SessionKind } from "./sessions.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
 export {
-  FIELD,
   type FieldErrors,
   type FormInput,
   type FormValues,
   mailboxKey,
-  UTM_FIELDS,
 } from "./validation.js";
 
 import { loadConfig } from "./config.server.js";
