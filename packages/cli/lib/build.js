@@ -131,7 +131,12 @@ export async function ensureSignupContract() {
     );
     const steps = [
       [path.join(dir, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"],
-      [path.join(dir, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+      // @vaart/ui has no TypeScript of its own: it uses the workspace root's.
+      [
+        path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"),
+        "-p",
+        "tsconfig.build.json",
+      ],
     ];
     for (const args of steps) {
       const result = spawnSync(process.execPath, args, {
