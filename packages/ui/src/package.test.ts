@@ -108,6 +108,8 @@ describe("the published @vaart/ui", () => {
     for (const subpath of ["./format", "./tokens", "./signup-contract"] as const) {
       expect(read(exported(subpath))).not.toMatch(/from "react"|\.css/);
     }
+    // The server and the browser both import the signup contract: it imports nothing at all.
+    expect(read(exported("./signup-contract"))).not.toMatch(/from "node:|require\(|import\s/);
   });
 
   it("ships the global base styles in its stylesheet", () => {
