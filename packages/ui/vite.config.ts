@@ -5,9 +5,9 @@ import { defineConfig } from "vite";
 
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@vanilla-extract\//];
 
-// Library build: the main entry, the `format` and `tokens` subpaths (plain helpers and
-// colour values, no styles) and one
-// extracted stylesheet (dist/ui.css).
+// Library build: the main entry, the `format`, `tokens` and `signup-contract` subpaths
+// (plain helpers, colour values and the signup form's contract; no React, no styles) and
+// one extracted stylesheet (dist/ui.css).
 export default defineConfig({
   plugins: [react(), vanillaExtractPlugin({ identifiers: "short" })],
   build: {
@@ -19,6 +19,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, "src/index.ts"),
         format: resolve(import.meta.dirname, "src/format/index.ts"),
         tokens: resolve(import.meta.dirname, "src/tokens/index.ts"),
+        "signup-contract": resolve(import.meta.dirname, "src/signup-contract/index.ts"),
       },
       formats: ["es"],
       fileName: (_format, entryName) => `${entryName}.js`,

@@ -2,10 +2,17 @@
 // `pnpm campaign <command>`: apps/landing/scripts/campaign.ts, bundled into apps/landing/dist.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ensureBundle, ensureTscBuild, repoRoot, reportAndExit } from "../lib/build.js";
+import {
+  ensureBundle,
+  ensureSignupContract,
+  ensureTscBuild,
+  repoRoot,
+  reportAndExit,
+} from "../lib/build.js";
 
 try {
   await ensureTscBuild("packages/content", "dist/index.js");
+  await ensureSignupContract();
   await ensureTscBuild("packages/newsletter", "dist/index.js");
   await ensureBundle("apps/landing", "scripts/campaign.ts", "dist/campaign.js");
 } catch (error) {

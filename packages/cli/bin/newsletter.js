@@ -3,9 +3,11 @@
 // (rebuilt when a source file changed). The images run the same code from dist/cli.js.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ensureBundle, repoRoot, reportAndExit } from "../lib/build.js";
+import { ensureBundle, ensureSignupContract, repoRoot, reportAndExit } from "../lib/build.js";
 
 try {
+  // The newsletter reads signups by the contract in @vaart/ui; the bundle inlines it.
+  await ensureSignupContract();
   await ensureBundle("packages/newsletter", "src/cli.ts", "dist/cli.bundle.js", {
     inlinePackages: true,
     // Native code (and pg's optional native driver) cannot be bundled.

@@ -108,6 +108,50 @@ export async function ensureTscBuild(packageDir, output) {
 }
 
 /**
+ * `@vaart/ui/signup-contract` (the signup form's field names, limits and messages), which
+ * @vaart/newsletter imports: built with the rest of @vaart/ui (Vite, then tsc for its types)
+ * when it is missing or older than its source. The contract is all these commands need of
+ * the design system, so a change elsewhere in @vaart/ui rebuilds nothing.
+ */
+export async function ensureSignupContract() {
+  const dir = path.join(repoRoot, "packages/ui");
+  const out = path.join(dir, "dist", "signup-contract.js");
+  const inputs = () =>
+    newest([
+      path.join(dir, "src", "signup-contract"),
+      path.join(dir, "package.json"),
+      path.join(dir, "vite.config.ts"),
+    ]);
+  if (mtime(out) >= inputs()) return;
+  // The lock is outside dist/: Vite empties dist/ before it writes.
+  await withLock(path.join(dir, "node_modules", ".vaart-building"), () => {
+    if (mtime(out) >= inputs()) return; // built by the command that held the lock
+    process.stderr.write(
+      "Building packages/ui (its signup contract is missing or older than src)…\n",
+    );
+    const steps = [
+      [path.join(dir, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"],
+      // @vaart/ui has no TypeScript of its own: it uses the workspace root's.
+      [
+        path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"),
+        "-p",
+        "tsconfig.build.json",
+      ],
+    ];
+    for (const args of steps) {
+      const result = spawnSync(process.execPath, args, {
+        cwd: dir,
+        stdio: ["ignore", process.stderr, process.stderr],
+      });
+      if (result.status !== 0) {
+        rmSync(out, { force: true });
+        throw fail("Building packages/ui failed (see above); fix it or run pnpm build.");
+      }
+    }
+  });
+}
+
+/**
  * A script bundled with esbuild: stale when `outfile` is missing or older than any file
  * esbuild read for it last time. By default packages stay imports; with `inlinePackages`
  * they are bundled too (all but `external`): one file loads several times faster than the

@@ -42,12 +42,10 @@ export type { SourceStats, Stats } from "./stats.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
 export {
-  FIELD,
   type FieldErrors,
   type FormInput,
   type FormValues,
   mailboxKey,
-  UTM_FIELDS,
 } from "./validation.js";
 
 import { loadConfig } from "./config.server.js";

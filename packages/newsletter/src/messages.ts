@@ -1,16 +1,11 @@
-/** Every text a visitor can see, in Dutch. Apps may show these as they are. */
+import { signupMessages } from "@vaart/ui/signup-contract";
+
+/**
+ * Every text a visitor can see, in Dutch. Apps may show these as they are. The field errors
+ * are the signup contract's (`@vaart/ui/signup-contract`), which the form shows too.
+ */
 export const messages = {
-  emailRequired: "Vul je e-mailadres in.",
-  emailTooLong: "Dit e-mailadres is te lang.",
-  emailInvalid: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
-  emailUnsupported:
-    "Dit e-mailadres bevat tekens die we niet kunnen gebruiken. Gebruik een adres met alleen gewone letters en cijfers voor de @.",
-  emailMultiple: "Vul één e-mailadres in.",
-  firstNameTooLong: "Je voornaam mag maximaal 60 tekens lang zijn.",
-  firstNameInvalid: "Je voornaam bevat tekens die we niet kunnen opslaan.",
-  firstNameNoLinks: "Vul alleen je voornaam in, zonder links of e-mailadressen.",
-  firstNameMultiple: "Vul één voornaam in.",
-  consentRequired: "Geef toestemming om de Updates per e-mail te ontvangen.",
+  ...signupMessages,
   /** The form token was missing, expired or not ours: the values are kept, one more press. */
   retry: "Nog één stap: controleer je gegevens en druk nog een keer op Aanmelden.",
   checkMailbox:

@@ -1,39 +1,25 @@
 import { createRequire } from "node:module";
 import { domainToASCII } from "node:url";
+import {
+  signupFieldNames,
+  signupLimits,
+  type UtmFieldName,
+  utmFieldNames,
+} from "@vaart/ui/signup-contract";
 import { LinkifyIt } from "linkify-it";
 import { z } from "zod";
 import { messages } from "./messages.js";
 
-/** Fields the signup form posts. */
-export const FIELD = {
-  email: "email",
-  firstName: "firstName",
-  consent: "consent",
-  honeypot: "website",
-  formToken: "formToken",
-  source: "source",
-} as const;
-
-export const UTM_FIELDS = [
-  "utm_source",
-  "utm_medium",
-  "utm_campaign",
-  "utm_term",
-  "utm_content",
-] as const;
-export type UtmField = (typeof UTM_FIELDS)[number];
+// Field names, limits, UTM list and messages are the signup contract in `@vaart/ui`, which
+// the form imports too (docs/decisions/0010-signup-contract.md).
 
 export type FormInput = FormData | URLSearchParams | Record<string, unknown> | null | undefined;
 
+/** The contract's limits, and what the server stores about a request besides the form. */
 export const LIMITS = {
-  email: 254,
-  emailLocal: 64,
-  firstName: 60,
-  source: 200,
-  utm: 200,
+  ...signupLimits,
   userAgent: 512,
   ip: 64,
-  formToken: 200,
 } as const;
 
 /**
@@ -273,7 +259,7 @@ export interface ParsedSignup {
   emailKey: string;
   firstName: string | null;
   source: string | null;
-  utm: Record<UtmField, string | null>;
+  utm: Record<UtmFieldName, string | null>;
 }
 
 export type ParseResult =
@@ -290,22 +276,22 @@ function echo(raw: RawValue): string {
 
 /** Read and validate a posted signup form. Never throws, whatever the input. */
 export function parseSignup(input: FormInput): ParseResult {
-  const honeypot = readRaw(input, FIELD.honeypot);
+  const honeypot = readRaw(input, signupFieldNames.honeypot);
   if (honeypot !== undefined) {
     const values = honeypot.many ? honeypot.values : [honeypot.value];
     if (values.some((v) => v !== "" && v !== undefined && v !== null)) {
       return { kind: "bot", reason: "honeypot" };
     }
   }
-  const tokenRaw = single(readRaw(input, FIELD.formToken));
+  const tokenRaw = single(readRaw(input, signupFieldNames.formToken));
   const formToken =
     typeof tokenRaw === "string" && tokenRaw !== "" && tokenRaw.length <= LIMITS.formToken
       ? tokenRaw
       : null;
 
-  const emailRaw = readRaw(input, FIELD.email);
-  const nameRaw = readRaw(input, FIELD.firstName);
-  const consentRaw = readRaw(input, FIELD.consent);
+  const emailRaw = readRaw(input, signupFieldNames.email);
+  const nameRaw = readRaw(input, signupFieldNames.firstName);
+  const consentRaw = readRaw(input, signupFieldNames.consent);
   const consentValue = single(consentRaw);
   const values: FormValues = {
     email: echo(emailRaw),
@@ -326,8 +312,8 @@ export function parseSignup(input: FormInput): ParseResult {
     return { kind: "invalid", fieldErrors, values };
   }
   const utm = Object.fromEntries(
-    UTM_FIELDS.map((f) => [f, cleanText(single(readRaw(input, f)), LIMITS.utm)]),
-  ) as Record<UtmField, string | null>;
+    utmFieldNames.map((f) => [f, cleanText(single(readRaw(input, f)), LIMITS.utm)]),
+  ) as Record<UtmFieldName, string | null>;
   return {
     kind: "ok",
     formToken,
@@ -336,7 +322,7 @@ export function parseSignup(input: FormInput): ParseResult {
       email: parsed.data.email.email,
       emailKey: parsed.data.email.key,
       firstName: parsed.data.firstName,
-      source: cleanText(single(readRaw(input, FIELD.source)), LIMITS.source),
+      source: cleanText(single(readRaw(input, signupFieldNames.source)), LIMITS.source),
       utm,
     },
   };

@@ -20,7 +20,8 @@ import packageJson from "../package.json";
 import { themeColors } from "./theme/tokens";
 
 const root = resolve(import.meta.dirname, "..");
-const exported = (entry: "." | "./format" | "./tokens") => packageJson.exports[entry].import;
+const exported = (entry: "." | "./format" | "./tokens" | "./signup-contract") =>
+  packageJson.exports[entry].import;
 
 /** Runtime exports of `@vaart/ui`; types are checked by the apps' typecheck. */
 const publicValues = [
@@ -73,6 +74,8 @@ describe("the published @vaart/ui", () => {
       exported["./format"].import,
       exported["./tokens"].import,
       exported["./format"].types,
+      exported["./signup-contract"].import,
+      exported["./signup-contract"].types,
       exported["./styles.css"],
       packageJson.main,
       packageJson.types,
@@ -92,12 +95,21 @@ describe("the published @vaart/ui", () => {
     ]);
     const tokens = await import(resolve(root, exported("./tokens")));
     expect(Object.keys(tokens).sort()).toEqual(["themeColors"]);
+    const contract = await import(resolve(root, exported("./signup-contract")));
+    expect(Object.keys(contract).sort()).toEqual([
+      "signupFieldNames",
+      "signupLimits",
+      "signupMessages",
+      "utmFieldNames",
+    ]);
   });
 
-  it("keeps the format helpers and the colour values free of React and styles", () => {
-    for (const subpath of ["./format", "./tokens"] as const) {
+  it("keeps the format helpers, the colour values and the signup contract free of React and styles", () => {
+    for (const subpath of ["./format", "./tokens", "./signup-contract"] as const) {
       expect(read(exported(subpath))).not.toMatch(/from "react"|\.css/);
     }
+    // The server and the browser both import the signup contract: it imports nothing at all.
+    expect(read(exported("./signup-contract"))).not.toMatch(/from "node:|require\(|import\s/);
   });
 
   it("ships the global base styles in its stylesheet", () => {

@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { newsletterPaths } from "@vaart/content/site";
 import { createNewsletterFromEnv, type Newsletter } from "@vaart/newsletter";
+import { signupFieldNames } from "@vaart/ui/signup-contract";
 import { cacheControl } from "./caching.js";
 import type { SignupFormData, SignupOutcome, SignupValues } from "./signup-form.js";
 
@@ -128,9 +129,9 @@ function valuesOf(form: FormData): SignupValues {
     return typeof value === "string" ? value.slice(0, 320) : "";
   };
   return {
-    email: text("email"),
-    firstName: text("firstName"),
-    consent: form.get("consent") !== null,
+    email: text(signupFieldNames.email),
+    firstName: text(signupFieldNames.firstName),
+    consent: form.get(signupFieldNames.consent) !== null,
   };
 }
 
@@ -222,8 +223,8 @@ export async function handleRequestNew(
   info: RequestInfo,
 ): Promise<DataResult<RequestNewOutcome>> {
   const form = await readForm(request);
-  const email =
-    typeof form?.get("email") === "string" ? String(form?.get("email")).slice(0, 320) : "";
+  const posted = form?.get(signupFieldNames.email);
+  const email = typeof posted === "string" ? posted.slice(0, 320) : "";
   const result = await getNewsletter().requestNewConfirmation(email, {
     ip: info.clientIp,
     userAgent: request.headers.get("user-agent"),

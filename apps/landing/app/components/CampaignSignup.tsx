@@ -1,4 +1,5 @@
 import { SignupForm } from "@vaart/ui";
+import { signupFieldNames } from "@vaart/ui/signup-contract";
 import { type SignupFormData, type SignupOutcome, signupFormProps } from "@vaart/web/signup-form";
 
 export const signupAnchor = "aanmelden";
@@ -28,7 +29,7 @@ export function CampaignSignup({
       <SignupForm
         action={action}
         {...props}
-        hiddenFields={{ formToken, ...utm }}
+        hiddenFields={{ [signupFieldNames.formToken]: formToken, ...utm }}
         copy={{ ...overrides, ...serverError }}
         idPrefix="campagne"
       />

@@ -1,4 +1,5 @@
 import { organisations } from "@vaart/content";
+import { signupLimits, utmFieldNames } from "@vaart/ui/signup-contract";
 import type { VaartLoadContext } from "@vaart/web";
 import type { Campaign } from "../campaigns/campaign-file";
 import { formatDutchDay } from "../campaigns/time";
@@ -55,14 +56,15 @@ export function pageBlocks(
   });
 }
 
-const utmFields = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
-
-/** The UTM parameters of the visit, to carry into the signup form as hidden fields. */
+/**
+ * The UTM parameters of the visit, to carry into the signup form as hidden fields: the
+ * contract's list, each clipped to the length the server keeps.
+ */
 export function utmFrom(url: URL): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const field of utmFields) {
+  for (const field of utmFieldNames) {
     const value = url.searchParams.get(field)?.trim();
-    if (value) found[field] = value.slice(0, 200);
+    if (value) found[field] = value.slice(0, signupLimits.utm);
   }
   return found;
 }

@@ -1,4 +1,5 @@
 import { Button, Stack, Text, TextField } from "@vaart/ui";
+import { signupFieldNames } from "@vaart/ui/signup-contract";
 
 /** Ask for a new confirmation mail (a plain form: works without JavaScript). */
 export function RequestNewForm({
@@ -16,7 +17,7 @@ export function RequestNewForm({
         {notice ? <Text role="status">{notice}</Text> : null}
         <TextField
           id="nieuwe-link-email"
-          name="email"
+          name={signupFieldNames.email}
           type="email"
           label="E-mailadres"
           autoComplete="email"

@@ -1,4 +1,5 @@
 import { SignupForm } from "@vaart/ui";
+import { signupFieldNames } from "@vaart/ui/signup-contract";
 import { type SignupFormData, type SignupOutcome, signupFormProps } from "@vaart/web/signup-form";
 
 /**
@@ -23,7 +24,7 @@ export function SignupSection({
     <SignupForm
       action={action}
       {...props}
-      hiddenFields={{ formToken }}
+      hiddenFields={{ [signupFieldNames.formToken]: formToken }}
       copy={serverError}
       headingLevel={headingLevel}
       {...(idPrefix ? { idPrefix } : {})}

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signupMessages } from "@vaart/ui/signup-contract";
 import { linkIn, mailTo, seedPath, subscribe, uniqueAddress } from "./helpers";
 
 test("subscribe on an article → mail → confirm → one-click unsubscribe", async ({
@@ -65,6 +66,11 @@ test("bad input shows the error summary, linked to the fields, with the values k
   await expect(summary.locator("xpath=..")).toBeFocused();
   const errorLinks = page.locator("a[href='#signup-email'], a[href='#signup-consent']");
   await expect(errorLinks).toHaveCount(2);
+  // The same words with JavaScript (the browser's check) and without (the server's).
+  await expect(errorLinks).toHaveText([
+    signupMessages.emailInvalid,
+    signupMessages.consentRequired,
+  ]);
   await expect(page.getByLabel("Voornaam")).toHaveValue("Anne");
   await expect(page.getByLabel("E-mailadres")).toHaveValue("anne@");
   if (!javaScriptEnabled) {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { signupMessages } from "../../signup-contract";
 import { SignupForm, type SignupFormProps, type SignupFormStatus } from "./SignupForm";
 
 const consentLabel =
@@ -73,15 +74,19 @@ export const ErrorFlow: Story = {
     // Focus moves in an effect right after the summary appears.
     await waitFor(() => expect(summary).toHaveFocus());
     await expect(
-      within(summary).getByRole("link", { name: "Vul je e-mailadres in" }),
+      within(summary).getByRole("link", { name: signupMessages.emailRequired }),
     ).toHaveAttribute("href", "#signup-email");
     const email = canvas.getByRole("textbox", { name: /E-mailadres/ });
     await expect(email).toHaveAttribute("aria-invalid", "true");
-    await expect(email).toHaveAccessibleDescription(/Fout: Vul je e-mailadres in/);
+    await expect(email).toHaveAccessibleDescription(
+      expect.stringContaining(`Fout: ${signupMessages.emailRequired}`),
+    );
     await expect(args.onSubmit).not.toHaveBeenCalled();
 
     // The summary's link takes the reader to the field.
-    await userEvent.click(within(summary).getByRole("link", { name: "Vul je e-mailadres in" }));
+    await userEvent.click(
+      within(summary).getByRole("link", { name: signupMessages.emailRequired }),
+    );
     await expect(email).toHaveFocus();
     await userEvent.type(email, "anna@voorbeeld.nl");
     await userEvent.click(canvas.getByRole("checkbox", { name: consentLabel }));
@@ -103,7 +108,7 @@ export const InvalidEmail: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Aanmelden" }));
     const summary = await findErrorSummary(canvas);
     await expect(within(summary).getAllByRole("link")).toHaveLength(1);
-    await expect(summary).toHaveTextContent("Vul een e-mailadres in zoals naam@voorbeeld.nl");
+    await expect(summary).toHaveTextContent(signupMessages.emailInvalid);
     // What the reader typed is still there.
     await expect(canvas.getByRole("textbox", { name: /E-mailadres/ })).toHaveValue(
       "anna@voorbeeld",
@@ -117,8 +122,8 @@ export const ServerFieldErrors: Story = {
   args: {
     status: "invalid",
     errors: {
-      email: "Vul een e-mailadres in zoals naam@voorbeeld.nl",
-      consent: "Vink aan dat je de Updates wilt ontvangen",
+      email: signupMessages.emailInvalid,
+      consent: signupMessages.consentRequired,
     },
     values: { firstName: "Anna", email: "anna@@voorbeeld.nl" },
   },
@@ -131,7 +136,7 @@ export const ServerFieldErrors: Story = {
       "anna@@voorbeeld.nl",
     );
     await expect(canvas.getByRole("checkbox", { name: consentLabel })).toHaveAccessibleDescription(
-      /Vink aan dat je de Updates wilt ontvangen/,
+      expect.stringContaining(`Fout: ${signupMessages.consentRequired}`),
     );
   },
 };
@@ -172,7 +177,7 @@ export const ServerError: Story = {
 export const LongValues: Story = {
   args: {
     status: "invalid",
-    errors: { firstName: "Je voornaam mag maximaal 60 tekens lang zijn." },
+    errors: { firstName: signupMessages.firstNameTooLong },
     values: {
       firstName: "Wilhelmina-Maria-Theodora-Josephina-Gerardina-Johanna-Cornelia-Adriana-Hendrika",
       email: "hoofdbewonerscommissievertegenwoordiger@woningcorporatieonderhoudsbedrijven.nl",

@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { signupFieldNames } from "../../signup-contract";
 import { Button } from "../Button";
 import { Checkbox } from "../Checkbox";
 import { ErrorSummary } from "../ErrorSummary";
@@ -59,13 +60,8 @@ export const defaultSignupCopy: SignupFormCopy = {
   ...defaultValidationMessages,
 };
 
-/** The names the form posts; the server reads the same ones. */
-export const signupFieldNames = {
-  firstName: "firstName",
-  email: "email",
-  consent: "consent",
-  honeypot: "website",
-} as const;
+/** The names the form posts; the server reads the same ones (the signup contract). */
+export { signupFieldNames };
 
 export interface SignupFormProps {
   /** Where the form posts (a plain HTML form: it works without JavaScript). */

@@ -1,3 +1,5 @@
+import { signupLimits, signupMessages } from "../../signup-contract";
+
 export type SignupField = "firstName" | "email" | "consent";
 export type SignupFieldErrors = Partial<Record<SignupField, string>>;
 
@@ -14,15 +16,15 @@ export interface SignupValidationMessages {
   consentRequired: string;
 }
 
-// The same limit as the newsletter package (its `firstName` field), so the browser and the
-// server never disagree.
-export const FIRST_NAME_MAX_LENGTH = 60;
+/** The first-name limit of the signup contract (the server refuses a longer name). */
+export const FIRST_NAME_MAX_LENGTH = signupLimits.firstName;
 
+/** The signup contract's messages: the browser says what the server would say. */
 export const defaultValidationMessages: SignupValidationMessages = {
-  emailRequired: "Vul je e-mailadres in",
-  emailInvalid: "Vul een e-mailadres in zoals naam@voorbeeld.nl",
-  firstNameTooLong: "Je voornaam mag maximaal 60 tekens lang zijn.",
-  consentRequired: "Vink aan dat je de Updates wilt ontvangen",
+  emailRequired: signupMessages.emailRequired,
+  emailInvalid: signupMessages.emailInvalid,
+  firstNameTooLong: signupMessages.firstNameTooLong,
+  consentRequired: signupMessages.consentRequired,
 };
 
 // Deliberately loose: the server decides; this only catches obvious slips before a round trip.
@@ -36,7 +38,8 @@ export function validateSignup(
   const errors: SignupFieldErrors = {};
   const email = values.email?.trim() ?? "";
   if (email === "") errors.email = messages.emailRequired;
-  else if (!emailShape.test(email) || email.length > 254) errors.email = messages.emailInvalid;
+  else if (!emailShape.test(email) || email.length > signupLimits.email)
+    errors.email = messages.emailInvalid;
   if ((values.firstName?.trim().length ?? 0) > FIRST_NAME_MAX_LENGTH)
     errors.firstName = messages.firstNameTooLong;
   if (!values.consent) errors.consent = messages.consentRequired;
