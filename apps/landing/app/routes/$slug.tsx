@@ -6,14 +6,14 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { handleSignup, signupFormData } from "@vaart/web";
+import { pageMeta } from "@vaart/web/page-meta";
+import { pageHeaders, requestInfo } from "@vaart/web/remix";
 import { CampaignBlocks } from "../components/CampaignBlocks";
 import { CampaignSignup } from "../components/CampaignSignup";
 import { LandingPage } from "../components/LandingFrame";
 import { campaignRequest, previewParameter } from "../lib/campaign-request.server";
-import { isFormAnswer, markFormAnswer, requestInfo } from "../lib/context";
-import { pageHeaders } from "../lib/http";
+import { isFormAnswer, markFormAnswer } from "../lib/form-answer";
 import { pageBlocks, utmFrom } from "../lib/page-blocks.server";
-import { campaignMeta } from "../lib/seo";
 import { shareImageFor } from "../lib/share-image.server";
 import { landingOrigin } from "../lib/urls.server";
 import { countVisit } from "../lib/visits.server";
@@ -82,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
   page
-    ? campaignMeta({
+    ? pageMeta({
         title: page.title,
         description: page.description,
         url: page.url,

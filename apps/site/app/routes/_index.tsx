@@ -9,13 +9,13 @@ import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
 import { Box, Heading, Link, LogoCarousel, Stack, Text } from "@vaart/ui";
 import { handleSignup, signupFormData } from "@vaart/web";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, pageHeaders, requestInfo } from "@vaart/web/remix";
 import { ArticleSummary } from "../components/ArticleSummary";
 import { SignupSection } from "../components/SignupSection";
 import { SitePage } from "../components/SiteFrame";
 import { listArticles } from "../content/articles.server";
-import { requestInfo } from "../lib/context";
-import { contentCache, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo";
 
 export const headers = pageHeaders;
 

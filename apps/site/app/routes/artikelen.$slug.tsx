@@ -10,12 +10,12 @@ import { newsletterPaths, siteIdentity } from "@vaart/content/site";
 import { ArticleLayout, LogoCarousel, NoticeBanner, RichText } from "@vaart/ui";
 import { estimateReadingMinutes } from "@vaart/ui/format";
 import { handleSignup, signupFormData } from "@vaart/web";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, notFound, pageHeaders, requestInfo } from "@vaart/web/remix";
 import { SignupSection } from "../components/SignupSection";
 import { mainId, SiteFooter, SiteHeader } from "../components/SiteFrame";
 import { findArticle } from "../content/articles.server";
-import { requestInfo } from "../lib/context";
-import { contentCache, notFound, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo";
 
 export const headers = pageHeaders;
 

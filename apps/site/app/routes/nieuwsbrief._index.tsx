@@ -8,11 +8,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
 import { Heading, Stack, Text } from "@vaart/ui";
 import { handleSignup, signupFormData } from "@vaart/web";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, pageHeaders, requestInfo } from "@vaart/web/remix";
 import { SignupSection } from "../components/SignupSection";
 import { SitePage } from "../components/SiteFrame";
-import { requestInfo } from "../lib/context";
-import { contentCache, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo";
 
 export const headers = pageHeaders;
 

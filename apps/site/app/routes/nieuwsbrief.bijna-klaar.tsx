@@ -1,9 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { newsletterPaths } from "@vaart/content/site";
 import { Heading, Link, Stack, Text } from "@vaart/ui";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, pageHeaders } from "@vaart/web/remix";
 import { SitePage } from "../components/SiteFrame";
-import { contentCache, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo";
 
 export const headers = pageHeaders;
 

@@ -3,10 +3,9 @@ import { useActionData } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
 import { Heading, Stack, Text } from "@vaart/ui";
 import { handleRequestNew } from "@vaart/web";
+import { noStore, requestInfo } from "@vaart/web/remix";
 import { RequestNewForm } from "../components/RequestNewForm";
 import { SitePage } from "../components/SiteFrame";
-import { requestInfo } from "../lib/context";
-import { noStore } from "../lib/http";
 
 export const headers: HeadersFunction = () => noStore;
 
