@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { siteIdentity } from "@vaart/content/site";
 import { cacheControlUntil, secretMatches, type VaartLoadContext } from "@vaart/web";
 import { notFound as notFoundResponse, privatePageHeaders } from "@vaart/web/remix";
 import type { Campaign } from "../campaigns/campaign-file";
@@ -87,7 +88,7 @@ export function campaignRequest(
   if (phase === "ended") {
     const onward = campaign.afterEnd
       ? { label: campaign.afterEnd.label, href: resolveHref(context, campaign.afterEnd.href) }
-      : { label: "Naar de website van Vaart in samenwerken", href: siteUrl(context, "/") };
+      : { label: `Naar de website van ${siteIdentity.name}`, href: siteUrl(context, "/") };
     throw data(
       { title: campaign.title, onward, theme: campaign.theme },
       {

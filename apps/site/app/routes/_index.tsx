@@ -59,7 +59,7 @@ export default function Home() {
   return (
     <SitePage currentPath="/">
       <Stack space="lg">
-        <Heading level={1}>Vaart in samenwerken</Heading>
+        <Heading level={1}>{siteIdentity.name}</Heading>
         <Text size="lead">
           Ik begeleid teams en ketenpartners die beter willen samenwerken: binnen een team, en
           tussen woningcorporaties en de onderhoudsbedrijven waarmee zij bouwen en beheren.

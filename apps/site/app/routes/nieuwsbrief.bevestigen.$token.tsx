@@ -8,6 +8,7 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
 import { Button, Heading, Link, Stack, Text } from "@vaart/ui";
 import { confirmPageData, handleConfirm } from "@vaart/web";
+import { pageTitle } from "@vaart/web/page-meta";
 import { privatePageHeaders, requestInfo } from "@vaart/web/remix";
 import { RequestNewForm } from "../components/RequestNewForm";
 import { SitePage } from "../components/SiteFrame";
@@ -16,7 +17,7 @@ import { SitePage } from "../components/SiteFrame";
 export const headers: HeadersFunction = () => privatePageHeaders;
 
 export const meta: MetaFunction = () => [
-  { title: "Aanmelding bevestigen · Vaart in samenwerken" },
+  { title: pageTitle("Aanmelding bevestigen") },
   { name: "robots", content: "noindex" },
 ];
 

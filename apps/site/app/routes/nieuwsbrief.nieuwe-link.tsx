@@ -3,6 +3,7 @@ import { useActionData } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
 import { Heading, Stack, Text } from "@vaart/ui";
 import { handleRequestNew } from "@vaart/web";
+import { pageTitle } from "@vaart/web/page-meta";
 import { noStore, requestInfo } from "@vaart/web/remix";
 import { RequestNewForm } from "../components/RequestNewForm";
 import { SitePage } from "../components/SiteFrame";
@@ -10,7 +11,7 @@ import { SitePage } from "../components/SiteFrame";
 export const headers: HeadersFunction = () => noStore;
 
 export const meta: MetaFunction = () => [
-  { title: "Nieuwe bevestigingsmail · Vaart in samenwerken" },
+  { title: pageTitle("Nieuwe bevestigingsmail") },
   { name: "robots", content: "noindex" },
 ];
 
