@@ -1,9 +1,9 @@
 export { expectNoAxeViolations, wcagTags } from "./axe.js";
 export { chromiumArgs, chromiumPath } from "./chromium.js";
 export {
-  type LighthouseReport,
   calibratedCpuSlowdown,
   defaultCpuSlowdown,
+  type LighthouseReport,
   LighthouseRuntimeError,
   type LighthouseScores,
   type LighthouseVerdict,
