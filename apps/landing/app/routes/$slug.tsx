@@ -93,9 +93,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
 export default function Campaign() {
   const page = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
+  const siteUrl = useSiteUrl();
   return (
     <CampaignPage
-      siteUrl={useSiteUrl()}
+      siteUrl={siteUrl}
       preview={page.preview}
       blocks={page.blocks}
       signup={page.signup}
