@@ -4,6 +4,7 @@ import { vanillaExtractPlugin } from "@vanilla-extract/vite-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { sharedModules, uiFromSource } from "./.storybook/app-pages.ts";
 
 // Debian's Chromium: Playwright cannot download its own browser on these machines.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -50,6 +51,8 @@ const browser = () => ({
 
 export default defineConfig({
   plugins: [react(), vanillaExtractPlugin()],
+  // The apps' page stories import `@vaart/ui` by name: .storybook/app-pages.ts.
+  resolve: { alias: uiFromSource, dedupe: sharedModules },
   optimizeDeps: {
     include: [
       "@vanilla-extract/recipes/createRuntimeFn",

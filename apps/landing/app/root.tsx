@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { followColorScheme, SkipLink, themeClassNames } from "@vaart/ui";
 import uiStyles from "@vaart/ui/styles.css?url";
+import { pageTitle } from "@vaart/web/page-meta";
 import type { ReactNode } from "react";
 import type { CampaignTheme } from "./campaigns/campaign-file";
 import { GonePage, mainId, NotFoundPage, ProblemPage } from "./components/LandingFrame";
@@ -46,7 +47,7 @@ export const meta: MetaFunction = ({ error }) => {
       : status === 410
         ? "Deze campagne is afgelopen"
         : "Er ging iets mis";
-  return [{ title: `${title} · Vaart in samenwerken` }, { name: "robots", content: "noindex" }];
+  return [{ title: pageTitle(title) }, { name: "robots", content: "noindex" }];
 };
 
 /**

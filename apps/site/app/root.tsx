@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import { brandTheme, followColorScheme, Heading, Link, SkipLink, Stack, Text } from "@vaart/ui";
 import uiStyles from "@vaart/ui/styles.css?url";
+import { pageTitle } from "@vaart/web/page-meta";
 import type { ReactNode } from "react";
 import { mainId, SitePage } from "./components/SiteFrame";
 
@@ -25,7 +26,7 @@ export const meta: MetaFunction = ({ error }) => {
   if (!error) return [];
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return [
-    { title: `${notFound ? "Pagina niet gevonden" : "Er ging iets mis"} · Vaart in samenwerken` },
+    { title: pageTitle(notFound ? "Pagina niet gevonden" : "Er ging iets mis") },
     { name: "robots", content: "noindex" },
   ];
 };

@@ -2,6 +2,8 @@
 export const siteIdentity = {
   name: "Vaart in samenwerken",
   tagline: "Teamontwikkeling en samenwerking in de keten",
+  /** After the name in every page's footer: "naam · waarover". */
+  footerTagline: "teamontwikkeling en ketensamenwerking",
   language: "nl",
   locale: "nl_NL",
   /** Where the site runs locally; production sets SITE_URL. */

@@ -1,11 +1,13 @@
 import type { StorybookConfig } from "@storybook/react-vite";
 import { vanillaExtractPlugin } from "@vanilla-extract/vite-plugin";
 import remarkGfm from "remark-gfm";
+import { appPageStories, sharedModules, uiFromSource } from "./app-pages.ts";
 
 const config: StorybookConfig = {
   framework: { name: "@storybook/react-vite", options: {} },
   // Each component's guide (its one docs page) sits next to its code: src/components/<Name>/<Name>.mdx.
-  stories: ["../src/docs/*.mdx", "../src/**/*.mdx", "../src/**/*.stories.tsx"],
+  // The page stories are the apps' (their pages drawn by their own components): app-pages.ts.
+  stories: ["../src/docs/*.mdx", "../src/**/*.mdx", "../src/**/*.stories.tsx", ...appPageStories()],
   addons: [
     {
       name: "@storybook/addon-docs",
@@ -23,8 +25,21 @@ const config: StorybookConfig = {
   tags: { "test-only": { excludeFromSidebar: true, excludeFromDocsStories: true } },
   async viteFinal(viteConfig) {
     viteConfig.plugins = [...(viteConfig.plugins ?? []), vanillaExtractPlugin()];
+    viteConfig.resolve = {
+      ...viteConfig.resolve,
+      alias: [...toAliasList(viteConfig.resolve?.alias), ...uiFromSource],
+      dedupe: [...(viteConfig.resolve?.dedupe ?? []), ...sharedModules],
+    };
     return viteConfig;
   },
 };
+
+type Alias = { find: string | RegExp; replacement: string };
+
+function toAliasList(alias: Alias[] | Record<string, string> | undefined): Alias[] {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return alias;
+  return Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+}
 
 export default config;

@@ -58,6 +58,15 @@ export {
 } from "./components/Link";
 export { LogoCarousel, type LogoCarouselProps, type Organisation } from "./components/LogoCarousel";
 export { NoticeBanner, type NoticeBannerProps } from "./components/NoticeBanner";
+export {
+  PageFooter,
+  type PageFooterProps,
+  PageFrame,
+  type PageFrameProps,
+  PageHeader,
+  type PageHeaderProps,
+  type PageNavigationItem,
+} from "./components/PageFrame";
 export { Quote, type QuoteProps } from "./components/Quote";
 export { RichText, type RichTextProps } from "./components/RichText";
 export {

@@ -1,3 +1,4 @@
+import { siteIdentity } from "@vaart/content/site";
 import { campaignTimeZone } from "./time";
 
 /** What an "add to calendar" file describes. */
@@ -79,7 +80,7 @@ export function calendarFile(event: CalendarEvent): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    "PRODID:-//Vaart in samenwerken//Campagnes//NL",
+    `PRODID:-//${siteIdentity.name}//Campagnes//NL`,
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     ...amsterdamTimeZone,

@@ -1,4 +1,3 @@
-import type { Organisation } from "@vaart/content";
 import {
   ArticleTeaser,
   CallToAction,
@@ -10,12 +9,13 @@ import {
   Quote,
   RichText,
   Stack,
+  type Organisation as UiOrganisation,
 } from "@vaart/ui";
 import type { ReactNode } from "react";
 import type { RenderedBlock } from "../campaigns/campaign-file";
 
 /** A block as the page renders it: links resolved, event formatted, logos picked. */
-export type PageBlock =
+export type PageBlock<O extends UiOrganisation = UiOrganisation> =
   | Exclude<RenderedBlock, { type: "event" | "logos" | "signup" | "article" }>
   | {
       type: "event";
@@ -23,7 +23,7 @@ export type PageBlock =
       dateLabel: string;
       calendarHref: string;
     }
-  | { type: "logos"; heading?: string; organisations: Organisation[] }
+  | { type: "logos"; heading?: string; organisations: O[] }
   | { type: "signup" }
   | { type: "article"; title: string; description?: string; href: string; label?: string };
 

@@ -1,5 +1,15 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { Box, Container, Heading, Link, NoticeBanner, Stack, Text } from "@vaart/ui";
+import { siteIdentity } from "@vaart/content/site";
+import {
+  Heading,
+  Link,
+  NoticeBanner,
+  PageFooter,
+  PageFrame,
+  PageHeader,
+  Stack,
+  Text,
+} from "@vaart/ui";
 import type { ReactNode } from "react";
 import type { loader as rootLoader } from "../root";
 
@@ -10,56 +20,51 @@ export function useSiteUrl(): string {
   return useRouteLoaderData<typeof rootLoader>("root")?.siteUrl ?? "/";
 }
 
-function LandingHeader() {
-  const siteUrl = useSiteUrl();
+/**
+ * Every landing page: a slim header (no menu: a campaign page should not lead visitors away
+ * before they act), one main, a footer; a preview banner when previewing. `siteUrl`: where
+ * the header's name and the footer lead.
+ */
+export function LandingFrame({
+  siteUrl,
+  preview,
+  children,
+}: {
+  siteUrl: string;
+  preview?: boolean | undefined;
+  children: ReactNode;
+}) {
   return (
-    <Box as="header" paddingY="md">
-      <Container>
-        <Link href={siteUrl}>
-          <strong>Vaart in samenwerken</strong>
-        </Link>
-      </Container>
-    </Box>
+    <PageFrame
+      mainId={mainId}
+      header={
+        <>
+          {preview ? (
+            <NoticeBanner title="Voorbeeld">
+              Deze campagne is nu niet openbaar. Alleen wie de voorbeeldlink heeft, ziet deze
+              pagina; zoekmachines nemen haar niet op.
+            </NoticeBanner>
+          ) : null}
+          <PageHeader siteName={siteIdentity.name} homeHref={siteUrl} />
+        </>
+      }
+      footer={
+        <PageFooter siteName={siteIdentity.name} tagline={siteIdentity.footerTagline}>
+          Geen cookies, geen trackers. <Link href={siteUrl}>Naar de website</Link>
+        </PageFooter>
+      }
+    >
+      {children}
+    </PageFrame>
   );
 }
 
-function LandingFooter() {
-  const siteUrl = useSiteUrl();
-  return (
-    <Box as="footer" background="surface" paddingY="xl">
-      <Container>
-        <Stack space="sm">
-          <Text size="small" tone="muted">
-            Vaart in samenwerken · teamontwikkeling en ketensamenwerking
-          </Text>
-          <Text size="small" tone="muted">
-            Geen cookies, geen trackers. <Link href={siteUrl}>Naar de website</Link>
-          </Text>
-        </Stack>
-      </Container>
-    </Box>
-  );
-}
-
-/** Every landing page: a slim header, one main, a footer; a preview banner when previewing. */
+/** LandingFrame with the site's address from the root loader. */
 export function LandingPage({ preview, children }: { preview?: boolean; children: ReactNode }) {
   return (
-    // At least a screen high, so the footer of a short page stays at the bottom.
-    <Box display="flex" flexDirection="column" minHeight="screen">
-      {preview ? (
-        <NoticeBanner title="Voorbeeld">
-          Deze campagne is nu niet openbaar. Alleen wie de voorbeeldlink heeft, ziet deze pagina;
-          zoekmachines nemen haar niet op.
-        </NoticeBanner>
-      ) : null}
-      <LandingHeader />
-      <Box as="main" id={mainId} tabIndex={-1} paddingY="xxl" flexGrow="1">
-        <Container>
-          <Stack space="xxl">{children}</Stack>
-        </Container>
-      </Box>
-      <LandingFooter />
-    </Box>
+    <LandingFrame siteUrl={useSiteUrl()} preview={preview}>
+      {children}
+    </LandingFrame>
   );
 }
 
@@ -86,7 +91,7 @@ function MessagePage({
   );
 }
 
-const toTheSite = "Naar de website van Vaart in samenwerken";
+const toTheSite = `Naar de website van ${siteIdentity.name}`;
 
 export function GonePage({
   title,

@@ -1,9 +1,10 @@
 import { data } from "@remix-run/node";
+import { siteIdentity } from "@vaart/content/site";
 import { cacheControlUntil, secretMatches, type VaartLoadContext } from "@vaart/web";
+import { notFound as notFoundResponse, privatePageHeaders } from "@vaart/web/remix";
 import type { Campaign } from "../campaigns/campaign-file";
 import { findCampaign } from "../campaigns/campaigns.server";
 import { type CampaignPhase, campaignPhase } from "../campaigns/publication";
-import { previewHeaders } from "./http";
 import { secret } from "./settings.server";
 import { resolveHref, siteUrl } from "./urls.server";
 
@@ -27,10 +28,7 @@ export interface CampaignRequest {
  * minute (a campaign that starts shows at most a minute late).
  */
 export function notFound(): Response {
-  return new Response("Niet gevonden", {
-    status: 404,
-    headers: { "Cache-Control": "public, max-age=60", "X-Robots-Tag": "noindex" },
-  });
+  return notFoundResponse({ "Cache-Control": "public, max-age=60", "X-Robots-Tag": "noindex" });
 }
 
 /**
@@ -63,7 +61,7 @@ export function campaignRequest(
       campaign,
       phase,
       preview,
-      headers: previewHeaders,
+      headers: privatePageHeaders,
       keepQuery: `?${new URLSearchParams({ [previewParameter]: token ?? "" })}`,
     };
   }
@@ -90,7 +88,7 @@ export function campaignRequest(
   if (phase === "ended") {
     const onward = campaign.afterEnd
       ? { label: campaign.afterEnd.label, href: resolveHref(context, campaign.afterEnd.href) }
-      : { label: "Naar de website van Vaart in samenwerken", href: siteUrl(context, "/") };
+      : { label: `Naar de website van ${siteIdentity.name}`, href: siteUrl(context, "/") };
     throw data(
       { title: campaign.title, onward, theme: campaign.theme },
       {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { Resvg } from "@resvg/resvg-js";
+import { siteIdentity } from "@vaart/content/site";
 import { themeColors } from "@vaart/ui/tokens";
 import { escapeXml } from "@vaart/web";
 import type { Campaign } from "../campaigns/campaign-file";
@@ -70,7 +71,7 @@ export function shareImageSvg(campaign: Campaign): string {
 <rect width="1200" height="630" fill="none" stroke="${colors.surface}" stroke-width="48"/>
 <rect x="96" y="96" width="120" height="12" rx="6" fill="${colors.accent}"/>
 <g font-family="${fonts}" fill="${colors.heading}">${title}</g>
-<text x="96" y="560" font-family="${fonts}" font-size="32" fill="${colors.textMuted}">Vaart in samenwerken</text>
+<text x="96" y="560" font-family="${fonts}" font-size="32" fill="${colors.textMuted}">${escapeXml(siteIdentity.name)}</text>
 </svg>`;
 }
 

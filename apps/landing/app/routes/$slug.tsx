@@ -6,17 +6,16 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { handleSignup, signupFormData } from "@vaart/web";
-import { CampaignBlocks } from "../components/CampaignBlocks";
-import { CampaignSignup } from "../components/CampaignSignup";
-import { LandingPage } from "../components/LandingFrame";
+import { pageMeta } from "@vaart/web/page-meta";
+import { pageHeaders, requestInfo } from "@vaart/web/remix";
+import { useSiteUrl } from "../components/LandingFrame";
 import { campaignRequest, previewParameter } from "../lib/campaign-request.server";
-import { isFormAnswer, markFormAnswer, requestInfo } from "../lib/context";
-import { pageHeaders } from "../lib/http";
+import { isFormAnswer, markFormAnswer } from "../lib/form-answer";
 import { pageBlocks, utmFrom } from "../lib/page-blocks.server";
-import { campaignMeta } from "../lib/seo";
 import { shareImageFor } from "../lib/share-image.server";
 import { landingOrigin } from "../lib/urls.server";
 import { countVisit } from "../lib/visits.server";
+import { CampaignPage } from "../pages/CampaignPage";
 
 export const headers = pageHeaders;
 
@@ -82,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
   page
-    ? campaignMeta({
+    ? pageMeta({
         title: page.title,
         description: page.description,
         url: page.url,
@@ -91,25 +90,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
       })
     : [];
 
-export default function CampaignPage() {
+export default function Campaign() {
   const page = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
+  const siteUrl = useSiteUrl();
   return (
-    <LandingPage preview={page.preview}>
-      <CampaignBlocks
-        blocks={page.blocks}
-        signup={
-          page.signup ? (
-            <CampaignSignup
-              action={page.signup.action}
-              form={page.signup.form}
-              outcome={outcome}
-              utm={page.signup.utm}
-              copy={page.signup.copy}
-            />
-          ) : null
-        }
-      />
-    </LandingPage>
+    <CampaignPage
+      siteUrl={siteUrl}
+      preview={page.preview}
+      blocks={page.blocks}
+      signup={page.signup}
+      outcome={outcome}
+    />
   );
 }

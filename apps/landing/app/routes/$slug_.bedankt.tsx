@@ -2,9 +2,9 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { siteIdentity } from "@vaart/content/site";
 import { Heading, Link, Stack, Text } from "@vaart/ui";
+import { pageHeaders } from "@vaart/web/remix";
 import { LandingPage } from "../components/LandingFrame";
 import { campaignRequest } from "../lib/campaign-request.server";
-import { pageHeaders } from "../lib/http";
 import { siteUrl } from "../lib/urls.server";
 
 export const headers = pageHeaders;

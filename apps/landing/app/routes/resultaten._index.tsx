@@ -9,10 +9,9 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { siteIdentity } from "@vaart/content/site";
 import { BarChart, Button, ErrorSummary, Heading, Link, Stack, Text, TextField } from "@vaart/ui";
-import { cacheControl } from "@vaart/web";
+import { privatePageHeaders, requestInfo } from "@vaart/web/remix";
 import { LandingPage } from "../components/LandingFrame";
 import { ResultsTable } from "../components/ResultsTable";
-import { requestInfo } from "../lib/context";
 import { campaignResults } from "../lib/results.server";
 import {
   checkPassword,
@@ -21,12 +20,8 @@ import {
   loginCookies,
 } from "../lib/results-auth.server";
 
-/** Private: never stored by a cache, never indexed, no Referer to other sites (see previewHeaders). */
-const privateHeaders = {
-  "Cache-Control": cacheControl.noStore,
-  "X-Robots-Tag": "noindex",
-  "Referrer-Policy": "same-origin",
-};
+/** Private: never stored by a cache, never indexed, no Referer to other sites. */
+const privateHeaders = privatePageHeaders;
 
 // A document response takes its headers from here, not from the action's data(): pass the
 // lock-out's Retry-After on.

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { notFound } from "@vaart/web/remix";
 import { findArticle } from "../content/articles.server";
-import { notFound } from "../lib/http";
 
 /** The old WordPress addresses (`/<slug>/`) move permanently to `/artikelen/<slug>`. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -7,15 +7,12 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
-import { Box, Heading, Link, LogoCarousel, Stack, Text } from "@vaart/ui";
 import { handleSignup, signupFormData } from "@vaart/web";
-import { ArticleSummary } from "../components/ArticleSummary";
-import { SignupSection } from "../components/SignupSection";
-import { SitePage } from "../components/SiteFrame";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, pageHeaders, requestInfo } from "@vaart/web/remix";
 import { listArticles } from "../content/articles.server";
-import { requestInfo } from "../lib/context";
-import { contentCache, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo";
+import { HomePage } from "../pages/HomePage";
 
 export const headers = pageHeaders;
 
@@ -56,41 +53,5 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
 export default function Home() {
   const { latest, organisations: clients, form } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
-  return (
-    <SitePage currentPath="/">
-      <Stack space="lg">
-        <Heading level={1}>Vaart in samenwerken</Heading>
-        <Text size="lead">
-          Ik begeleid teams en ketenpartners die beter willen samenwerken: binnen een team, en
-          tussen woningcorporaties en de onderhoudsbedrijven waarmee zij bouwen en beheren.
-        </Text>
-        <Text>
-          Ik kijk daarbij door een systemische bril: welke patronen, loyaliteiten en
-          machtsverhoudingen spelen er onder de oppervlakte? En ik werk met het teammodel van
-          Patrick Lencioni: vertrouwen, het aangaan van conflict, betrokkenheid, aanspreekbaarheid
-          en aandacht voor resultaten. Zo ontstaat er vaart in samenwerken.
-        </Text>
-      </Stack>
-
-      <Box as="section" aria-labelledby="laatste-artikelen">
-        <Stack space="lg">
-          <Heading level={2} id="laatste-artikelen">
-            Laatste artikelen
-          </Heading>
-          <Stack space="lg">
-            {latest.map((article) => (
-              <ArticleSummary key={article.slug} article={article} headingLevel={3} />
-            ))}
-          </Stack>
-          <Text>
-            <Link href="/artikelen">Alle artikelen</Link>
-          </Text>
-        </Stack>
-      </Box>
-
-      <LogoCarousel organisations={clients} />
-
-      <SignupSection action="/?index" form={form} outcome={outcome} />
-    </SitePage>
-  );
+  return <HomePage latest={latest} organisations={clients} form={form} outcome={outcome} />;
 }

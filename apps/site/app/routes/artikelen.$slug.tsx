@@ -7,15 +7,13 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
-import { ArticleLayout, LogoCarousel, NoticeBanner, RichText } from "@vaart/ui";
 import { estimateReadingMinutes } from "@vaart/ui/format";
 import { handleSignup, signupFormData } from "@vaart/web";
-import { SignupSection } from "../components/SignupSection";
-import { mainId, SiteFooter, SiteHeader } from "../components/SiteFrame";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, notFound, pageHeaders, requestInfo } from "@vaart/web/remix";
 import { findArticle } from "../content/articles.server";
-import { requestInfo } from "../lib/context";
-import { contentCache, notFound, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo";
+import { ArticlePage } from "../pages/ArticlePage";
 
 export const headers = pageHeaders;
 
@@ -75,39 +73,16 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
   });
 };
 
-export default function ArticlePage() {
+export default function Article() {
   const { article, readingMinutes, organisations: clients, form } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
-    <ArticleLayout
-      mainId={mainId}
-      title={article.title}
-      lead={article.lead}
-      meta={{ published: article.date, readingMinutes }}
-      readMore={article.readMore}
-      header={
-        <>
-          {/* Only `pnpm dev` serves drafts: say so on the draft itself, not only in the lists. */}
-          {article.draft ? (
-            <NoticeBanner title="Concept">
-              Dit artikel is nog niet gepubliceerd. Alleen de ontwikkelserver (pnpm dev) toont het;
-              op de echte site bestaat dit adres niet.
-            </NoticeBanner>
-          ) : null}
-          <SiteHeader currentPath={`/artikelen/${article.slug}`} />
-        </>
-      }
-      footer={<SiteFooter />}
-      asides={
-        <>
-          <LogoCarousel organisations={clients} />
-          <SignupSection action={`/artikelen/${article.slug}`} form={form} outcome={outcome} />
-        </>
-      }
-    >
-      {/* Trusted HTML, rendered from the Markdown files in this repository. RichText keeps
-          the spacing between blocks, which a plain wrapper element would stop. */}
-      <RichText html={article.html} />
-    </ArticleLayout>
+    <ArticlePage
+      article={article}
+      readingMinutes={readingMinutes}
+      organisations={clients}
+      form={form}
+      outcome={outcome}
+    />
   );
 }

@@ -1,11 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Heading, Stack, Text } from "@vaart/ui";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, pageHeaders } from "@vaart/web/remix";
 import { ArticleSummary } from "../components/ArticleSummary";
 import { SitePage } from "../components/SiteFrame";
 import { listArticles } from "../content/articles.server";
-import { contentCache, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo";
 
 export const headers = pageHeaders;
 

@@ -6,13 +6,11 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
-import { Heading, Stack, Text } from "@vaart/ui";
 import { handleSignup, signupFormData } from "@vaart/web";
-import { SignupSection } from "../components/SignupSection";
-import { SitePage } from "../components/SiteFrame";
-import { requestInfo } from "../lib/context";
-import { contentCache, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, pageHeaders, requestInfo } from "@vaart/web/remix";
+import { siteOrigin } from "../lib/seo";
+import { NewsletterPage } from "../pages/NewsletterPage";
 
 export const headers = pageHeaders;
 
@@ -37,24 +35,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
       })
     : [];
 
-export default function NewsletterPage() {
+export default function Newsletter() {
   const { form } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
-  return (
-    <SitePage currentPath={newsletterPaths.signup}>
-      <Stack space="lg">
-        <Heading level={1}>Nieuwsbrief: de ‘Updates’</Heading>
-        <Text>
-          Eens per twee maanden een mail met wat ik tegenkom in teams en ketens: een inzicht, een
-          werkvorm om zelf te proberen en nieuwe artikelen. Je gegevens gebruik ik alleen daarvoor;
-          ik deel ze met niemand.
-        </Text>
-        <Text>
-          Na het aanmelden krijg je eerst een mail met een bevestigingsknop. Pas als je daarop
-          drukt, ben je aangemeld. Onder elke Update staat een link om je af te melden.
-        </Text>
-      </Stack>
-      <SignupSection action={newsletterPaths.signup} form={form} outcome={outcome} />
-    </SitePage>
-  );
+  return <NewsletterPage form={form} outcome={outcome} />;
 }

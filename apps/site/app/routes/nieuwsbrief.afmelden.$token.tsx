@@ -3,14 +3,14 @@ import { useActionData, useParams } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
 import { Button, Heading, Link, Stack, Text } from "@vaart/ui";
 import { handleUnsubscribe } from "@vaart/web";
+import { pageTitle } from "@vaart/web/page-meta";
+import { privatePageHeaders, requestInfo } from "@vaart/web/remix";
 import { SitePage } from "../components/SiteFrame";
-import { requestInfo } from "../lib/context";
-import { tokenPageHeaders } from "../lib/http";
 
-export const headers: HeadersFunction = () => tokenPageHeaders;
+export const headers: HeadersFunction = () => privatePageHeaders;
 
 export const meta: MetaFunction = () => [
-  { title: "Afmelden · Vaart in samenwerken" },
+  { title: pageTitle("Afmelden") },
   { name: "robots", content: "noindex" },
 ];
 

@@ -8,16 +8,16 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
 import { Button, Heading, Link, Stack, Text } from "@vaart/ui";
 import { confirmPageData, handleConfirm } from "@vaart/web";
+import { pageTitle } from "@vaart/web/page-meta";
+import { privatePageHeaders, requestInfo } from "@vaart/web/remix";
 import { RequestNewForm } from "../components/RequestNewForm";
 import { SitePage } from "../components/SiteFrame";
-import { requestInfo } from "../lib/context";
-import { tokenPageHeaders } from "../lib/http";
 
 // The token in the address is a credential: never cached, never indexed, never sent on.
-export const headers: HeadersFunction = () => tokenPageHeaders;
+export const headers: HeadersFunction = () => privatePageHeaders;
 
 export const meta: MetaFunction = () => [
-  { title: "Aanmelding bevestigen · Vaart in samenwerken" },
+  { title: pageTitle("Aanmelding bevestigen") },
   { name: "robots", content: "noindex" },
 ];
 

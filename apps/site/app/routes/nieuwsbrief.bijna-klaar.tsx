@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { newsletterPaths } from "@vaart/content/site";
-import { Heading, Link, Stack, Text } from "@vaart/ui";
-import { SitePage } from "../components/SiteFrame";
-import { contentCache, pageHeaders } from "../lib/http";
-import { pageMeta, siteOrigin } from "../lib/seo";
+import { pageMeta } from "@vaart/web/page-meta";
+import { contentCache, pageHeaders } from "@vaart/web/remix";
+import { siteOrigin } from "../lib/seo";
+import { ThanksPage } from "../pages/ThanksPage";
 
 export const headers = pageHeaders;
 
@@ -21,23 +21,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
       })
     : [];
 
-export default function ThanksPage() {
-  return (
-    <SitePage currentPath={newsletterPaths.thanks}>
-      <Stack space="lg">
-        <Heading level={1}>Bijna klaar: check je mailbox</Heading>
-        <Text>
-          Ik heb je een e-mail gestuurd. Druk op de knop in die mail om je aanmelding te bevestigen.
-          Pas daarna ontvang je de ‘Updates’.
-        </Text>
-        <Text>
-          Niets ontvangen? Kijk ook even in je map met ongewenste mail, of{" "}
-          <Link href={newsletterPaths.requestNew}>vraag een nieuwe bevestigingsmail aan</Link>.
-        </Text>
-        <Text>
-          <Link href="/artikelen">Verder lezen in de artikelen</Link>
-        </Text>
-      </Stack>
-    </SitePage>
-  );
+export default function Thanks() {
+  return <ThanksPage />;
 }

@@ -3,15 +3,15 @@ import { useActionData } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
 import { Heading, Stack, Text } from "@vaart/ui";
 import { handleRequestNew } from "@vaart/web";
+import { pageTitle } from "@vaart/web/page-meta";
+import { noStore, requestInfo } from "@vaart/web/remix";
 import { RequestNewForm } from "../components/RequestNewForm";
 import { SitePage } from "../components/SiteFrame";
-import { requestInfo } from "../lib/context";
-import { noStore } from "../lib/http";
 
 export const headers: HeadersFunction = () => noStore;
 
 export const meta: MetaFunction = () => [
-  { title: "Nieuwe bevestigingsmail · Vaart in samenwerken" },
+  { title: pageTitle("Nieuwe bevestigingsmail") },
   { name: "robots", content: "noindex" },
 ];
 

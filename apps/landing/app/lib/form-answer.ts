@@ -1,10 +1,3 @@
-import type { VaartLoadContext } from "@vaart/web";
-
-/** What the production server passes to routes; `pnpm dev` passes nothing. */
-export function requestInfo(context: Partial<VaartLoadContext>) {
-  return { clientIp: context.clientIp ?? null };
-}
-
 /**
  * Requests whose page shows the answer to a form: Remix runs the page's loader after the
  * action (as a GET, with the same context), and the loader needs to know.

@@ -1,78 +1,56 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import type { ComponentProps } from "react";
-import { expect, waitFor, within } from "storybook/test";
-import { Heading } from "../components/Heading";
-import { Link } from "../components/Link";
-import { SignupForm } from "../components/SignupForm";
-import { Stack } from "../components/Stack";
-import { Text } from "../components/Text";
 import {
-  exampleFormToken,
+  darkColorScheme,
+  darkTheme,
+  exampleSignupForm,
   headingOutline,
   landmarkOutline,
+  narrowViewport,
   newsletterConsentText,
-  SiteBody,
-  SitePage,
-} from "../fixtures/site";
-import { darkColorScheme, darkTheme, narrowViewport } from "../stories/globals";
+} from "@vaart/testing/stories";
+import { defaultSignupCopy } from "@vaart/ui";
+import type { SignupOutcome } from "@vaart/web/signup-form";
+import { expect, waitFor, within } from "storybook/test";
+import { NewsletterPage as NewsletterPageBody } from "./NewsletterPage";
+import { SiteBody } from "./story-fixtures";
+import { ThanksPage as ThanksPageBody } from "./ThanksPage";
 
-type NewsletterPageProps = Pick<ComponentProps<typeof SignupForm>, "status" | "errors" | "values">;
+interface NewsletterPageProps {
+  /** What the server can answer on this page (the site sends no JavaScript). */
+  status?: "idle" | "invalid" | "error";
+  errors?: Extract<SignupOutcome, { status: "invalid" }>["errors"];
+  values?: Partial<Extract<SignupOutcome, { status: "invalid" }>["values"]>;
+}
 
 /**
- * `/nieuwsbrief` as apps/site/app/routes/nieuwsbrief._index.tsx ships it: the page's own h1
- * and what the Updates are, then the signup form (SignupSection, an h2). After a failed post
- * the server answers the same page with the errors and the values (`status="invalid"`).
+ * `/nieuwsbrief`: the app's own page component. After a failed post the server answers the
+ * same page with the errors and the values (the action's outcome, `status="invalid"`).
  */
-function NewsletterPage(props: NewsletterPageProps) {
+function NewsletterPage({ status = "idle", errors = {}, values = {} }: NewsletterPageProps) {
+  const kept = { email: "", firstName: "", consent: false, ...values };
+  const outcome: SignupOutcome | undefined =
+    status === "invalid"
+      ? { status: "invalid", errors, values: kept }
+      : status === "error"
+        ? {
+            status: "error",
+            title: defaultSignupCopy.serverErrorTitle,
+            message: String(defaultSignupCopy.serverErrorBody),
+            values: kept,
+          }
+        : undefined;
   return (
     <SiteBody>
-      <SitePage currentPath="/nieuwsbrief">
-        <Stack space="lg">
-          <Heading level={1}>Nieuwsbrief: de ‘Updates’</Heading>
-          <Text>
-            Eens per twee maanden een mail met wat ik tegenkom in teams en ketens: een inzicht, een
-            werkvorm om zelf te proberen en nieuwe artikelen. Je gegevens gebruik ik alleen
-            daarvoor; ik deel ze met niemand.
-          </Text>
-          <Text>
-            Na het aanmelden krijg je eerst een mail met een bevestigingsknop. Pas als je daarop
-            drukt, ben je aangemeld. Onder elke Update staat een link om je af te melden.
-          </Text>
-        </Stack>
-        <SignupForm
-          {...props}
-          action="/nieuwsbrief"
-          consentLabel={newsletterConsentText}
-          hiddenFields={{ formToken: exampleFormToken }}
-        />
-      </SitePage>
+      <NewsletterPageBody form={exampleSignupForm} outcome={outcome} />
     </SiteBody>
   );
 }
 
-/**
- * `/nieuwsbrief/bijna-klaar` (apps/site/app/routes/nieuwsbrief.bijna-klaar.tsx): where a
- * successful signup lands (post/redirect/get), on every page that has the form.
- */
+/** `/nieuwsbrief/bijna-klaar`: where a successful signup lands (post/redirect/get). */
 function ThanksPage() {
   return (
     <SiteBody>
-      <SitePage currentPath="/nieuwsbrief/bijna-klaar">
-        <Stack space="lg">
-          <Heading level={1}>Bijna klaar: check je mailbox</Heading>
-          <Text>
-            Ik heb je een e-mail gestuurd. Druk op de knop in die mail om je aanmelding te
-            bevestigen. Pas daarna ontvang je de ‘Updates’.
-          </Text>
-          <Text>
-            Niets ontvangen? Kijk ook even in je map met ongewenste mail, of{" "}
-            <Link href="/nieuwsbrief/nieuwe-link">vraag een nieuwe bevestigingsmail aan</Link>.
-          </Text>
-          <Text>
-            <Link href="/artikelen">Verder lezen in de artikelen</Link>
-          </Text>
-        </Stack>
-      </SitePage>
+      <ThanksPageBody />
     </SiteBody>
   );
 }

@@ -1,59 +1,28 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, within } from "storybook/test";
-import { ArticleLayout } from "../components/ArticleLayout";
-import { LogoCarousel } from "../components/LogoCarousel";
-import { RichText } from "../components/RichText";
-import { SignupForm } from "../components/SignupForm";
 import {
   clientOrganisations,
-  exampleFormToken,
+  darkColorScheme,
+  darkTheme,
+  exampleSignupForm,
   headingOutline,
-  htmlToText,
   landmarkOutline,
-  mainId,
-  newsletterConsentText,
-  publishedArticle,
-  SiteBody,
-  SiteFooter,
-  SiteHeader,
-} from "../fixtures/site";
-import { estimateReadingMinutes } from "../format";
-import { darkColorScheme, darkTheme, narrowViewport } from "../stories/globals";
+  narrowViewport,
+} from "@vaart/testing/stories";
+import { estimateReadingMinutes } from "@vaart/ui/format";
+import { expect, within } from "storybook/test";
+import { ArticlePage as ArticlePageBody } from "./ArticlePage";
+import { htmlToText, publishedArticle, SiteBody } from "./story-fixtures";
 
-const path = `/artikelen/${publishedArticle.slug}`;
-
-/**
- * An article (`/artikelen/<slug>`) as apps/site/app/routes/artikelen.$slug.tsx ships it:
- * ArticleLayout with the site's header and footer, the Markdown body in RichText, then the
- * client logos and the newsletter signup (SignupSection, posting to the article itself).
- */
+/** An article (`/artikelen/<slug>`): the app's own page component, with sample loader data. */
 function ArticlePage() {
   return (
     <SiteBody>
-      <ArticleLayout
-        mainId={mainId}
-        title={publishedArticle.title}
-        lead={publishedArticle.lead}
-        meta={{
-          published: publishedArticle.date,
-          readingMinutes: estimateReadingMinutes(htmlToText(publishedArticle.html)),
-        }}
-        readMore={publishedArticle.readMore}
-        header={<SiteHeader currentPath={path} />}
-        footer={<SiteFooter />}
-        asides={
-          <>
-            <LogoCarousel organisations={clientOrganisations} />
-            <SignupForm
-              action={path}
-              consentLabel={newsletterConsentText}
-              hiddenFields={{ formToken: exampleFormToken }}
-            />
-          </>
-        }
-      >
-        <RichText html={publishedArticle.html} />
-      </ArticleLayout>
+      <ArticlePageBody
+        article={publishedArticle}
+        readingMinutes={estimateReadingMinutes(htmlToText(publishedArticle.html))}
+        organisations={clientOrganisations}
+        form={exampleSignupForm}
+      />
     </SiteBody>
   );
 }

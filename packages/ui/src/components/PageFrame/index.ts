@@ -1,0 +1,9 @@
+export {
+  PageFooter,
+  type PageFooterProps,
+  PageFrame,
+  type PageFrameProps,
+  PageHeader,
+  type PageHeaderProps,
+  type PageNavigationItem,
+} from "./PageFrame";
