@@ -1,8 +1,6 @@
 export { expectNoAxeViolations, wcagTags } from "./axe.js";
 export { chromiumArgs, chromiumPath } from "./chromium.js";
 export {
-  calibratedCpuSlowdown,
-  defaultCpuSlowdown,
   type LighthouseReport,
   LighthouseRuntimeError,
   type LighthouseScores,
