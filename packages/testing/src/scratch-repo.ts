@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,7 +41,35 @@ export function scratchRepo(): { dir: string; remove(): void } {
     stdio: "ignore",
     env: { ...process.env, CI: "true" },
   });
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove: () => {
+      killProcessesIn(dir);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Ends every process still working inside `dir` (Linux: from /proc). Turborepo runs each task
+ * in a process group of its own, so stopping the command's group can leave a task's server
+ * (Storybook's static server under `pnpm start`) running after the test, holding a port.
+ */
+function killProcessesIn(dir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    try {
+      const cwd = readlinkSync(`/proc/${entry}/cwd`);
+      if (cwd === dir || cwd.startsWith(`${dir}/`)) process.kill(Number(entry), "SIGKILL");
+    } catch {
+      // Gone already, or not ours to look at.
+    }
+  }
 }
 
 /**

@@ -97,9 +97,12 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
     // At least 2: migrations hold one connection for their lock and run on another.
     max: Math.max(2, options.poolSize ?? 10),
     // pg-pool applies this to waiting for a free client too, not only to connecting: under a
-    // burst of signups on a busy machine, 5 s turned queued visitors away as "unavailable".
-    // A refused connection (database down) still fails at once.
-    connectionTimeoutMillis: 20_000,
+    // burst of signups on a busy machine, 5 s turned queued visitors away as "unavailable",
+    // and 20 s still turned away 69 of 1,000 simultaneous signups on two pools of 10 while
+    // the rest of CI ran. A visitor who waits is better off than one told to come back; a
+    // proxy's usual 60 s read timeout stays above it. A refused connection (database down)
+    // still fails at once.
+    connectionTimeoutMillis: 45_000,
     idleTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
