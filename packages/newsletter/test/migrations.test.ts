@@ -21,6 +21,7 @@ describe.each(DRIVERS)("migrations (%s)", (driver) => {
         "0004_visits",
         "0005_mail_rank",
         "0006_app_sessions",
+        "0007_updates",
       ],
     });
   });

@@ -230,4 +230,52 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("app_sessions").execute();
     },
   },
+  "0007_updates": {
+    // Sending the Updates: one row per Update whose sending has started (the rendered mail
+    // frozen in it) and one delivery row per Update and confirmed subscriber, unique, so a
+    // subscriber can be mailed an Update at most once. Adds tables only.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("newsletter_updates")
+        .addColumn("slug", "varchar(200)", (c) => c.primaryKey())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("preheader", "text")
+        .addColumn("update_date", "varchar(10)", (c) => c.notNull())
+        .addColumn("html", "text", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("web_html", "text", (c) => c.notNull())
+        .addColumn("source_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("status", "varchar(16)", (c) => c.notNull())
+        .addColumn("pause_reason", "text")
+        .addColumn("audience", "integer", (c) => c.notNull())
+        .addColumn("started_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("finished_at", "varchar(32)")
+        .addColumn("updated_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("newsletter_deliveries")
+        .addColumn("update_slug", "varchar(200)", (c) => c.notNull())
+        .addColumn("subscriber_id", "varchar(36)", (c) => c.notNull())
+        .addColumn("state", "varchar(16)", (c) => c.notNull())
+        .addColumn("due_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("lease_owner", "varchar(64)")
+        .addColumn("lease_until", "varchar(32)")
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("attempted_at", "varchar(32)")
+        .addColumn("finished_at", "varchar(32)")
+        .addColumn("message_id", "varchar(255)", (c) => c.notNull())
+        .addColumn("last_error", "text")
+        .addPrimaryKeyConstraint("newsletter_deliveries_pk", ["update_slug", "subscriber_id"])
+        .execute();
+      await db.schema
+        .createIndex("newsletter_deliveries_due")
+        .on("newsletter_deliveries")
+        .columns(["state", "due_at"])
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable("newsletter_deliveries").execute();
+      await db.schema.dropTable("newsletter_updates").execute();
+    },
+  },
 };

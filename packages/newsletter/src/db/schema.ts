@@ -129,7 +129,64 @@ export interface AppKeysTable {
   value: string;
 }
 
+/** Where an Update's sending is (see updates/): "done" once every delivery is final. */
+export type UpdateStatus = "sending" | "paused" | "done";
+
+/** An Update whose sending has started, with its mail frozen (updates/frozen.ts). */
+export interface UpdatesTable {
+  slug: string;
+  subject: string;
+  preheader: string | null;
+  /** The Update's own date (front matter), YYYY-MM-DD. */
+  update_date: string;
+  html: string;
+  text: string;
+  web_html: string;
+  /** SHA-256 of the source file when sending started. */
+  source_hash: string;
+  status: UpdateStatus;
+  /** Why sending paused itself (or "handmatig"), null while sending. */
+  pause_reason: string | null;
+  /** Confirmed subscribers when sending started: one delivery row each. */
+  audience: number;
+  started_at: IsoTime;
+  finished_at: IsoTime | null;
+  updated_at: IsoTime;
+}
+
+/**
+ * One Update to one subscriber. pending → claimed (leased) → attempted (just before the
+ * SMTP transaction) → sent | failed | skipped; an attempted row whose lease ran out becomes
+ * uncertain and is never re-sent automatically.
+ */
+export type DeliveryState =
+  | "pending"
+  | "claimed"
+  | "attempted"
+  | "sent"
+  | "failed"
+  | "skipped"
+  | "uncertain";
+
+export interface DeliveriesTable {
+  update_slug: string;
+  subscriber_id: string;
+  state: DeliveryState;
+  /** When the row may be claimed (again): now, or later after a temporary failure. */
+  due_at: IsoTime;
+  lease_owner: string | null;
+  lease_until: IsoTime | null;
+  attempts: Generated<number>;
+  attempted_at: IsoTime | null;
+  finished_at: IsoTime | null;
+  /** Stable per Update and recipient, so a re-send on purpose is recognisable. */
+  message_id: string;
+  last_error: string | null;
+}
+
 export interface Database {
+  newsletter_updates: UpdatesTable;
+  newsletter_deliveries: DeliveriesTable;
   app_sessions: AppSessionsTable;
   app_keys: AppKeysTable;
   newsletter_visits: VisitsTable;
