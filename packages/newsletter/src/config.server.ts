@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { NewsletterConfigError } from "./errors.js";
 import { distinctCharactersNeeded, repeatsFewCharacters } from "./secret-strength.js";
+import { checkSiteUrl, LOCAL_SITE_URL } from "./site-url.js";
 
 /** Shortest NEWSLETTER_SECRET (each, in a rotation list). */
 const SECRET_LENGTH = 32;
@@ -77,9 +78,8 @@ const envSchema = z.object({
     (v) => v === undefined || v === "smtp" || v === "outbox",
     { message: 'must be "smtp" or "outbox"' },
   ),
-  SITE_URL: optional.refine((v) => v === undefined || URL.canParse(v), {
-    message: "must be an absolute URL, e.g. https://www.example.nl",
-  }),
+  // Checked by checkSiteUrl (site-url.ts), the rule the servers use too.
+  SITE_URL: optional,
   NEWSLETTER_SITE_NAME: optional,
   NEWSLETTER_MAIL_FROM: optional.refine((v) => v === undefined || /@/.test(v), {
     message: 'must be a mail address, e.g. "Vaart in samenwerken <updates@example.nl>"',
@@ -151,6 +151,10 @@ export function checkConfig(env: Env = process.env): {
     return { localDefaults, problems };
   }
   const e = parsed.data;
+  const siteUrl = checkSiteUrl(e.SITE_URL, localDefaults);
+  if (!siteUrl.ok) {
+    problems.push({ variable: "SITE_URL", message: siteUrl.message, required: siteUrl.missing });
+  }
   if (e.NEWSLETTER_MAIL_TRANSPORT === "smtp" && !e.SMTP_URL) {
     problems.push({
       variable: "SMTP_URL",
@@ -162,13 +166,6 @@ export function checkConfig(env: Env = process.env): {
     if (!value)
       problems.push({ variable, message: `${variable} is required: ${what}`, required: true });
   };
-  need("SITE_URL", e.SITE_URL, "the https:// address mail links point at");
-  if (e.SITE_URL && !e.SITE_URL.startsWith("https://")) {
-    problems.push({
-      variable: "SITE_URL",
-      message: "SITE_URL must use https:// (one-click unsubscribe, RFC 8058, requires it)",
-    });
-  }
   need("NEWSLETTER_SECRET", e.NEWSLETTER_SECRET, "at least 32 random characters");
   need("NEWSLETTER_MAIL_FROM", e.NEWSLETTER_MAIL_FROM, "the sender address");
   // Without SMTP_URL mail is written to files, which would silently send nothing: that
@@ -238,7 +235,7 @@ export function loadConfig(env: Env = process.env): EnvConfig {
     dataDir,
     outboxDir: path.join(dataDir, "outbox"),
     smtpUrl: outbox ? undefined : e.SMTP_URL,
-    siteUrl: e.SITE_URL ?? "http://localhost:3000",
+    siteUrl: e.SITE_URL ?? LOCAL_SITE_URL,
     siteName: e.NEWSLETTER_SITE_NAME ?? "Vaart in samenwerken",
     mailFrom,
     replyTo: e.NEWSLETTER_REPLY_TO ?? mailFrom,

@@ -38,6 +38,7 @@ export type { FailedAttempts, RateLimitRule, RateLimitRules } from "./rate-limit
 export type { PruneReport } from "./retention.server.js";
 export { distinctCharactersNeeded, repeatsFewCharacters } from "./secret-strength.js";
 export type { AppSessions, SessionKind } from "./sessions.server.js";
+export { checkSiteUrl, LOCAL_SITE_URL, type SiteUrlCheck } from "./site-url.js";
 export type { SourceStats, Stats } from "./stats.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";

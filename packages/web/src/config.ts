@@ -1,6 +1,7 @@
-import { siteIdentity } from "@vaart/content/site";
 import {
+  checkSiteUrl,
   distinctCharactersNeeded,
+  LOCAL_SITE_URL,
   localDefaultsChosen,
   repeatsFewCharacters,
 } from "@vaart/newsletter";
@@ -73,16 +74,8 @@ const serverSchema = z.object({
     blankToUndefined,
     z.enum(["on", "off"], { error: 'PAGE_CACHE must be "on" or "off"' }).optional(),
   ),
-  SITE_URL: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .refine(
-        (v) => URL.canParse(v),
-        "SITE_URL must be an absolute URL, e.g. https://www.example.nl",
-      )
-      .optional(),
-  ),
+  // The rule itself is @vaart/newsletter's checkSiteUrl, shared with the mail links.
+  SITE_URL: z.preprocess(blankToUndefined, z.string().optional()),
 });
 
 /** The variables the server's own schema checks. */
@@ -111,6 +104,7 @@ export function loadServerConfig(
   const missing: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
   const values: Partial<z.infer<typeof serverSchema>> = parsed.success ? parsed.data : {};
   const given = (name: string) => Boolean(env[name]?.trim());
+  const siteUrl = checkSiteUrl(env.SITE_URL, local);
   const ownUrl = defaults.publicUrlVariable ? env[defaults.publicUrlVariable]?.trim() : undefined;
   if (!local) {
     if (!given("TRUST_PROXY")) {
@@ -118,11 +112,9 @@ export function loadServerConfig(
         "TRUST_PROXY must be set: 0 when visitors connect to this server directly, or the number of reverse proxies in front of it (the client IP is taken from the entry they append to X-Forwarded-For)",
       );
     }
-    if (!given("SITE_URL")) {
-      missing.push("SITE_URL must be set to the site's public https:// address");
-    } else if (!env.SITE_URL?.trim().startsWith("https://")) {
-      missing.push("SITE_URL must start with https:// outside local development");
-    }
+  }
+  if (!siteUrl.ok) missing.push(siteUrl.message);
+  if (!local) {
     const own = defaults.publicUrlVariable;
     const ownValue = own ? env[own]?.trim() : undefined;
     if (own && !ownValue) {
@@ -151,7 +143,7 @@ export function loadServerConfig(
     // Local defaults publish their passwords in the README: this machine only, unless HOST says so.
     host: values.HOST ?? (local ? "127.0.0.1" : "0.0.0.0"),
     trustProxyHops: values.TRUST_PROXY ?? 0,
-    siteUrl: new URL(values.SITE_URL ?? siteIdentity.defaultSiteUrl),
+    siteUrl: siteUrl.ok ? siteUrl.url : new URL(LOCAL_SITE_URL),
     ...(ownUrl && URL.canParse(ownUrl) ? { publicUrl: new URL(ownUrl) } : {}),
     localDefaults: local,
     maxBodyBytes: values.MAX_BODY_BYTES ?? 64 * 1024,
@@ -200,11 +192,11 @@ export function configFromEnvironment({
   env?: Record<string, string | undefined>;
 } = {}): Pick<ServerConfig, "siteUrl" | "publicUrl"> {
   const given = (name: string) => env[name]?.trim() || undefined;
-  const siteUrl = given("SITE_URL");
+  // Local development's rule (http allowed); a production server checked SITE_URL at start-up.
+  const siteUrl = checkSiteUrl(env.SITE_URL, true);
   const publicUrl = publicUrlVariable ? given(publicUrlVariable) : undefined;
   return {
-    // The same default as loadServerConfig; a malformed value was refused at start-up.
-    siteUrl: new URL(siteUrl && URL.canParse(siteUrl) ? siteUrl : siteIdentity.defaultSiteUrl),
+    siteUrl: siteUrl.ok ? siteUrl.url : new URL(LOCAL_SITE_URL),
     ...(publicUrl && URL.canParse(publicUrl) ? { publicUrl: new URL(publicUrl) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cacheControl } from "@vaart/web";
-import { siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const body = [

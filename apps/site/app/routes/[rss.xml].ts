@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { siteIdentity } from "@vaart/content/site";
 import { cacheControl, escapeXml } from "@vaart/web";
 import { listArticles } from "../content/articles.server";
-import { siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo.server";
 import { rfc822Date } from "../lib/xml";
 
 /** RSS 2.0 of the published articles, newest first. */

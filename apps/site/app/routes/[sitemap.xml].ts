@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cacheControl, escapeXml } from "@vaart/web";
 import { listArticles } from "../content/articles.server";
-import { siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const origin = siteOrigin(context);

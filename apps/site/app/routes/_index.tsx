@@ -11,7 +11,7 @@ import { handleSignup, signupFormData } from "@vaart/web";
 import { pageMeta } from "@vaart/web/page-meta";
 import { contentCache, pageHeaders, requestInfo } from "@vaart/web/remix";
 import { listArticles } from "../content/articles.server";
-import { siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo.server";
 import { HomePage } from "../pages/HomePage";
 
 export const headers = pageHeaders;

@@ -12,7 +12,7 @@ import { handleSignup, signupFormData } from "@vaart/web";
 import { pageMeta } from "@vaart/web/page-meta";
 import { contentCache, notFound, pageHeaders, requestInfo } from "@vaart/web/remix";
 import { findArticle } from "../content/articles.server";
-import { siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo.server";
 import { ArticlePage } from "../pages/ArticlePage";
 
 export const headers = pageHeaders;

@@ -6,7 +6,7 @@ import { contentCache, pageHeaders } from "@vaart/web/remix";
 import { ArticleSummary } from "../components/ArticleSummary";
 import { SitePage } from "../components/SiteFrame";
 import { listArticles } from "../content/articles.server";
-import { siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo.server";
 
 export const headers = pageHeaders;
 

@@ -9,7 +9,7 @@ import { newsletterPaths } from "@vaart/content/site";
 import { handleSignup, signupFormData } from "@vaart/web";
 import { pageMeta } from "@vaart/web/page-meta";
 import { contentCache, pageHeaders, requestInfo } from "@vaart/web/remix";
-import { siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo.server";
 import { NewsletterPage } from "../pages/NewsletterPage";
 
 export const headers = pageHeaders;

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { newsletterPaths } from "@vaart/content/site";
 import { pageMeta } from "@vaart/web/page-meta";
 import { contentCache, pageHeaders } from "@vaart/web/remix";
-import { siteOrigin } from "../lib/seo";
+import { siteOrigin } from "../lib/seo.server";
 import { ThanksPage } from "../pages/ThanksPage";
 
 export const headers = pageHeaders;
