@@ -4,17 +4,10 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  useMatches,
-  useRouteError,
-} from "@remix-run/react";
-import { followColorScheme, SkipLink, themeClassNames } from "@vaart/ui";
+import { isRouteErrorResponse, Outlet, useMatches, useRouteError } from "@remix-run/react";
+import { themeClassNames } from "@vaart/ui";
 import uiStyles from "@vaart/ui/styles.css?url";
+import { AppDocument } from "@vaart/web/document";
 import { pageTitle } from "@vaart/web/page-meta";
 import type { ReactNode } from "react";
 import type { CampaignTheme } from "./campaigns/campaign-file";
@@ -50,14 +43,6 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: pageTitle(title) }, { name: "robots", content: "noindex" }];
 };
 
-/**
- * A route opts in to client JavaScript with `handle = { hydrate: true }`; none does: campaign
- * pages and the results page are plain HTML and forms.
- */
-export interface RouteHandle {
-  hydrate?: boolean;
-}
-
 /** The theme of the page: a route's data (or a thrown 410's data) may name one. */
 function useTheme(): string {
   const matches = useMatches();
@@ -69,12 +54,6 @@ function useTheme(): string {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const matches = useMatches();
-  // `pnpm dev` always loads the scripts: hot reload (and the design system's styles from
-  // source) arrive through them. Production builds ship them only where a route asks.
-  const hydrate =
-    import.meta.env.DEV ||
-    matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate);
   let theme = useTheme();
   const error = useRouteErrorSafe();
   const errorTheme = isRouteErrorResponse(error)
@@ -82,21 +61,9 @@ export function Layout({ children }: { children: ReactNode }) {
     : undefined;
   if (errorTheme) theme = themeClassNames[errorTheme];
   return (
-    // The page follows the reader's light/dark setting in CSS alone: no script, no flash.
-    <html lang="nl" className={`${theme} ${followColorScheme}`}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="color-scheme" content="light dark" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
-        <Links />
-      </head>
-      <body>
-        <SkipLink targetId={mainId} />
-        {children}
-        {hydrate ? <Scripts /> : null}
-      </body>
-    </html>
+    <AppDocument themeClass={theme} mainId={mainId} development={import.meta.env.DEV}>
+      {children}
+    </AppDocument>
   );
 }
 

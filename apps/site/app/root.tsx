@@ -1,16 +1,8 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  useLocation,
-  useMatches,
-  useRouteError,
-} from "@remix-run/react";
-import { brandTheme, followColorScheme, Heading, Link, SkipLink, Stack, Text } from "@vaart/ui";
+import { isRouteErrorResponse, Outlet, useLocation, useRouteError } from "@remix-run/react";
+import { brandTheme, Heading, Link, Stack, Text } from "@vaart/ui";
 import uiStyles from "@vaart/ui/styles.css?url";
+import { AppDocument } from "@vaart/web/document";
 import { pageTitle } from "@vaart/web/page-meta";
 import type { ReactNode } from "react";
 import { mainId, SitePage } from "./components/SiteFrame";
@@ -31,34 +23,11 @@ export const meta: MetaFunction = ({ error }) => {
   ];
 };
 
-/** A route opts in to client JavaScript with `handle = { hydrate: true }`; none does today. */
-export interface RouteHandle {
-  hydrate?: boolean;
-}
-
 export function Layout({ children }: { children: ReactNode }) {
-  const matches = useMatches();
-  // `pnpm dev` always loads the scripts: hot reload (and the design system's styles from
-  // source) arrive through them. Production builds ship them only where a route asks.
-  const hydrate =
-    import.meta.env.DEV ||
-    matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate);
   return (
-    // The page follows the reader's light/dark setting in CSS alone: no script, no flash.
-    <html lang="nl" className={`${brandTheme} ${followColorScheme}`}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="color-scheme" content="light dark" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
-        <Links />
-      </head>
-      <body>
-        <SkipLink targetId={mainId} />
-        {children}
-        {hydrate ? <Scripts /> : null}
-      </body>
-    </html>
+    <AppDocument themeClass={brandTheme} mainId={mainId} development={import.meta.env.DEV}>
+      {children}
+    </AppDocument>
   );
 }
 
