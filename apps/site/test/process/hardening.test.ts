@@ -1,6 +1,7 @@
 import { request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { otherAddresses, reachable } from "@vaart/testing";
+import { raw, request as rawRequest } from "@vaart/testing/network";
 import { afterEach, describe, expect, it } from "vitest";
 import { productionEnv, type RunningSite, startSite, tempDataDir } from "./server-process";
 
@@ -14,20 +15,6 @@ async function site(env: Record<string, string>) {
   const started = await startSite(env);
   running.push(started);
   return started;
-}
-
-/** Send `text` as is (fetch would rewrite a backslash to a slash) and read the whole answer. */
-function raw(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
-    let answer = "";
-    socket.on("data", (chunk) => {
-      answer += chunk;
-    });
-    socket.once("error", reject);
-    socket.once("close", () => resolve(answer));
-    socket.write(text);
-  });
 }
 
 /** A connection that is open (TCP) and has said nothing yet. */
@@ -113,11 +100,11 @@ describe("paths with a backslash", () => {
     ]) {
       const answer = await raw(
         server.port,
-        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+        rawRequest("GET", target, { Host: `127.0.0.1:${server.port}` }),
       );
-      expect(answer, target).toMatch(/^HTTP\/1\.1 400 /);
-      expect(answer, target).not.toMatch(/^location:/im);
-      expect(answer, target).toContain("Dit adres kan niet worden verwerkt.");
+      expect(answer.status, target).toBe(400);
+      expect(answer.headers, target).not.toMatch(/^location:/im);
+      expect(answer.body, target).toContain("Dit adres kan niet worden verwerkt.");
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(server.output()).not.toMatch(/\n\s+at |"status":500|Error:/);
