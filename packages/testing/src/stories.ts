@@ -100,3 +100,25 @@ export const campaignTheme = { globals: { theme: "campaign" } };
 export const darkTheme = { globals: { theme: "dark" } };
 export const darkColorScheme = { parameters: { colorScheme: "dark" } };
 export const narrowViewport = { globals: { viewport: { value: "narrow", isRotated: false } } };
+
+/** The dark theme's page background, as the browser computes it. */
+export const darkPageBackground = "rgb(18, 22, 25)";
+
+/** The page follows the reader's dark setting (CSS only), with the dark theme's colours. */
+async function pageFollowsDarkSetting(): Promise<void> {
+  const background = getComputedStyle(document.body).backgroundColor;
+  if (background !== darkPageBackground) {
+    throw new Error(
+      `The page does not follow the reader's dark setting: its background is ${background}, the dark theme's is ${darkPageBackground}`,
+    );
+  }
+}
+
+/** A reader whose system prefers dark: the page follows it. */
+export const readerPrefersDark = { ...darkColorScheme, play: pageFollowsDarkSetting };
+/** A reader whose system prefers dark, on a 320 px phone: the page follows it. */
+export const readerPrefersDarkNarrow = {
+  ...darkColorScheme,
+  globals: narrowViewport.globals,
+  play: pageFollowsDarkSetting,
+};

@@ -1,12 +1,13 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import {
   campaignTheme,
-  darkColorScheme,
   exampleSignupForm,
   headingOutline,
   landmarkOutline,
   narrowViewport,
   newsletterConsentText,
+  readerPrefersDark,
+  readerPrefersDarkNarrow,
 } from "@vaart/testing/stories";
 import { SkipLink } from "@vaart/ui";
 import { expect, within } from "storybook/test";
@@ -88,19 +89,6 @@ type Story = StoryObj<typeof meta>;
 export const Page: Story = {};
 export const NarrowViewport: Story = { ...narrowViewport };
 /** A reader whose system prefers dark: the page follows it. */
-export const DarkColorScheme: Story = {
-  ...darkColorScheme,
-  play: async () => {
-    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
-    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
-  },
-};
+export const DarkColorScheme: Story = { ...readerPrefersDark };
 /** A reader whose system prefers dark, on a 320 px phone: the page follows it. */
-export const DarkColorSchemeNarrow: Story = {
-  ...darkColorScheme,
-  globals: narrowViewport.globals,
-  play: async () => {
-    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
-    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
-  },
-};
+export const DarkColorSchemeNarrow: Story = { ...readerPrefersDarkNarrow };

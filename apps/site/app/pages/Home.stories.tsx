@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import {
   clientOrganisations,
-  darkColorScheme,
   darkTheme,
   exampleSignupForm,
   headingOutline,
   landmarkOutline,
   narrowViewport,
   newsletterConsentText,
+  readerPrefersDark,
+  readerPrefersDarkNarrow,
 } from "@vaart/testing/stories";
 import { expect, within } from "storybook/test";
 import { HomePage } from "./HomePage";
@@ -63,19 +64,6 @@ export const Page: Story = {};
 export const DarkTheme: Story = { ...darkTheme };
 export const NarrowViewport: Story = { ...narrowViewport };
 /** A reader whose system prefers dark: the page follows it. */
-export const DarkColorScheme: Story = {
-  ...darkColorScheme,
-  play: async () => {
-    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
-    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
-  },
-};
+export const DarkColorScheme: Story = { ...readerPrefersDark };
 /** A reader whose system prefers dark, on a 320 px phone: the page follows it. */
-export const DarkColorSchemeNarrow: Story = {
-  ...darkColorScheme,
-  globals: narrowViewport.globals,
-  play: async () => {
-    // The page follows the reader's dark setting (CSS only), with the dark theme's colours.
-    await expect(getComputedStyle(document.body).backgroundColor).toBe("rgb(18, 22, 25)");
-  },
-};
+export const DarkColorSchemeNarrow: Story = { ...readerPrefersDarkNarrow };
