@@ -1,6 +1,7 @@
-// Fails the build when an article file is invalid, naming the file and the field.
+// Fails the build when an article or Update file is invalid, naming the file and the field.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { checkUpdateFiles, listUpdateFiles } from "@vaart/newsletter/updates";
 import { ArticleFileError, parseArticleFiles } from "../app/content/article-file.ts";
 
 const folder = fileURLToPath(new URL("../content/articles/", import.meta.url));
@@ -20,3 +21,11 @@ try {
   }
   throw error;
 }
+
+// The Updates (the newsletter) are checked by the same code as `pnpm newsletter check`.
+const updates = await checkUpdateFiles(
+  await listUpdateFiles(fileURLToPath(new URL("../content/updates/", import.meta.url))),
+);
+for (const problem of updates.problems) console.error(problem.message);
+if (updates.problems.length > 0) process.exit(1);
+console.log(`content: ${updates.checked.length} Updates OK`);

@@ -332,13 +332,16 @@ export async function main(argv: string[]): Promise<number> {
 /** `check [<file>…]`: every Update (or the files named), all problems at once. */
 async function checkCommand(files: string[]): Promise<number> {
   const { checkUpdateFiles, listUpdateFiles, updatesFolder } = await import("./updates/index.js");
+  const repoRoot = await cliRepoRoot();
   const targets =
-    files.length > 0 ? files.map((f) => outputPath(f, process.env)) : await listUpdateFiles();
+    files.length > 0
+      ? files.map((f) => outputPath(f, process.env))
+      : await listUpdateFiles(updatesFolder(repoRoot));
   if (targets.length === 0) {
-    console.log(`Geen Updates gevonden in ${updatesFolder()}.`);
+    console.log(`Geen Updates gevonden in ${updatesFolder(repoRoot)}.`);
     return 0;
   }
-  const report = await checkUpdateFiles(targets);
+  const report = await checkUpdateFiles(targets, { repoRoot });
   for (const ok of report.checked) {
     console.log(`OK  ${ok.file}  ${ok.date}  ${ok.subject}`);
   }
@@ -353,6 +356,17 @@ async function checkCommand(files: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * The repository the Updates are in: the one the command was typed in, or else the one this
+ * CLI was built in (`pnpm newsletter` runs from anywhere, e.g. a folder with a draft).
+ */
+async function cliRepoRoot(): Promise<string> {
+  const { findRepoRoot } = await import("./config.server.js");
+  const here = findRepoRoot(outputPath(".", process.env));
+  if (existsSync(path.join(here, "pnpm-workspace.yaml"))) return here;
+  return findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+}
+
 /** Site and sender from the same settings as the apps (SITE_URL, NEWSLETTER_MAIL_FROM, …). */
 async function mailSettings() {
   const { loadConfig } = await import("./config.server.js");
@@ -365,6 +379,7 @@ async function previewCommand(file: string, out: string | undefined): Promise<nu
   try {
     const config = await mailSettings();
     const written = await writePreview(outputPath(file, process.env), {
+      repoRoot: await cliRepoRoot(),
       site: { siteUrl: config.siteUrl, siteName: config.siteName },
       sender: { from: config.mailFrom, replyTo: config.replyTo },
       outDir:
@@ -398,6 +413,7 @@ async function testSendCommand(file: string, addresses: string[]): Promise<numbe
           },
         );
     const report = await sendTestUpdate(outputPath(file, process.env), addresses, {
+      repoRoot: await cliRepoRoot(),
       site: { siteUrl: config.siteUrl, siteName: config.siteName },
       sender: { from: config.mailFrom, replyTo: config.replyTo },
       transport,

@@ -69,9 +69,9 @@ export interface PreviewFiles {
  */
 export async function writePreview(
   file: string,
-  options: { site: UpdateSite; sender: UpdateSender; outDir: string },
+  options: { site: UpdateSite; sender: UpdateSender; outDir: string; repoRoot?: string },
 ): Promise<PreviewFiles> {
-  const frozen = await freezeUpdateFile(file, options.site);
+  const frozen = await freezeUpdateFile(file, options.site, { repoRoot: options.repoRoot });
   const mail = updateMail(frozen, options.sender, {
     to: `${EXAMPLE_FIRST_NAME} <voorbeeld@example.nl>`,
     firstName: EXAMPLE_FIRST_NAME,

@@ -49,10 +49,15 @@ export interface TestSendReport {
 export async function sendTestUpdate(
   file: string,
   addresses: readonly string[],
-  options: { site: UpdateSite; sender: UpdateSender; transport: MailTransport },
+  options: {
+    site: UpdateSite;
+    sender: UpdateSender;
+    transport: MailTransport;
+    repoRoot?: string;
+  },
 ): Promise<TestSendReport> {
   const recipients = checkTestAddresses(addresses);
-  const frozen = await freezeUpdateFile(file, options.site);
+  const frozen = await freezeUpdateFile(file, options.site, { repoRoot: options.repoRoot });
   const report: TestSendReport = {
     slug: frozen.slug,
     subject: `${TEST_SUBJECT_PREFIX}${frozen.subject}`,

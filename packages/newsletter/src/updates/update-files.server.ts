@@ -34,8 +34,9 @@ const CHECK_SITE: UpdateSite = {
 export async function freezeUpdateFile(
   file: string,
   site: UpdateSite,
+  options: { repoRoot?: string } = {},
 ): Promise<FrozenUpdate & { sourceHash: string }> {
-  const name = displayName(file);
+  const name = displayName(file, options.repoRoot);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -80,14 +81,15 @@ export interface CheckReport {
 /** Check every given file (default: every Update in the repository); all problems at once. */
 export async function checkUpdateFiles(
   files?: readonly string[],
-  site: UpdateSite = CHECK_SITE,
+  options: { site?: UpdateSite; repoRoot?: string } = {},
 ): Promise<CheckReport> {
   const report: CheckReport = { checked: [], problems: [] };
-  for (const file of files ?? (await listUpdateFiles())) {
+  const { site = CHECK_SITE, repoRoot } = options;
+  for (const file of files ?? (await listUpdateFiles(updatesFolder(repoRoot)))) {
     try {
-      const frozen = await freezeUpdateFile(file, site);
+      const frozen = await freezeUpdateFile(file, site, { repoRoot });
       report.checked.push({
-        file: displayName(file),
+        file: displayName(file, repoRoot),
         slug: frozen.slug,
         subject: frozen.subject,
         date: frozen.date,
