@@ -43,6 +43,10 @@ describe("the Update's mail (HTML part)", () => {
     expect(html).not.toContain("<img");
     expect(personalise(mail, { ...recipient, firstName: null }).html).toContain(">Hallo,</p>");
     expect(personalise(mail, recipient).html).toContain(">Hallo Anna,</p>");
+    // A name that looks like a placeholder stays a name.
+    const sly = personalise(mail, { ...recipient, firstName: PLACEHOLDER.unsubscribeUrl });
+    expect(sly.text).toContain(`Hallo ${PLACEHOLDER.unsubscribeUrl},`);
+    expect(sly.text.split("afmelden/abc_DEF-123")).toHaveLength(2);
   });
 
   it("links to the web version and has a one-click unsubscribe link per recipient in the footer", () => {
