@@ -1,9 +1,15 @@
-// Fails the build when an article file is invalid, naming the file and the field.
+// Fails the build when an article or Update file is invalid, naming the file and the field.
+// `tsx scripts/check-content.ts [<content folder>]` (default: this app's content/).
 import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkUpdateFiles, listUpdateFiles } from "@vaart/newsletter/updates";
 import { ArticleFileError, parseArticleFiles } from "../app/content/article-file.ts";
 
-const folder = fileURLToPath(new URL("../content/articles/", import.meta.url));
+const content = process.argv[2]
+  ? path.resolve(process.argv[2])
+  : fileURLToPath(new URL("../content/", import.meta.url));
+const folder = `${path.join(content, "articles")}/`;
 const files = Object.fromEntries(
   readdirSync(folder)
     .filter((name) => name.endsWith(".md"))
@@ -20,3 +26,9 @@ try {
   }
   throw error;
 }
+
+// The Updates (the newsletter) are checked by the same code as `pnpm newsletter check`.
+const updates = await checkUpdateFiles(await listUpdateFiles(path.join(content, "updates")));
+for (const problem of updates.problems) console.error(problem.message);
+if (updates.problems.length > 0) process.exit(1);
+console.log(`content: ${updates.checked.length} Updates OK`);

@@ -28,6 +28,12 @@ Commands:
   prune [--older-than-days <n>]   delete signups never confirmed whose latest signup is older
                                   than n days (default 30) with their consent records and
                                   tokens, plus expired tokens and old rate-limit rows
+  check [<file>…]                 check the Updates (default: every apps/site/content/updates/*.md);
+                                  each problem names the file, line and field
+  preview <file> [--out <dir>]    write the Update's mail as <slug>.eml and <slug>.html (greeting
+                                  an example name) to look at; default folder <DATA_DIR>/preview
+  send <file> --test <address>…   send the Update only to these addresses, subject prefixed
+                                  [TEST]; records nothing in the database
   help                            show this text
 
 Environment: DATABASE_URL, DATA_DIR, SMTP_URL, SITE_URL, NEWSLETTER_SECRET,
@@ -161,16 +167,51 @@ export async function main(argv: string[]): Promise<number> {
         "include-abandoned": { type: "boolean" },
         "older-than-days": { type: "string" },
         "allow-inside-repo": { type: "boolean" },
+        test: { type: "string", multiple: true },
       },
       strict: true,
+      allowPositionals: true,
     });
   } catch (error) {
     console.error(`${errorMessage(error)}\n\n${USAGE}`);
     return 2;
   }
   const values = parsed.values;
-  if (!["migrate", "stats", "export", "resend-pending", "prune"].includes(command)) {
+  const positionals = parsed.positionals;
+  if (
+    !["migrate", "stats", "export", "resend-pending", "prune", "check", "preview", "send"].includes(
+      command,
+    )
+  ) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  if (positionals.length > 0 && !["check", "preview", "send"].includes(command)) {
+    console.error(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
+    return 2;
+  }
+  if (command === "check") return checkCommand(positionals);
+  if (command === "preview" || (command === "send" && values.test !== undefined)) {
+    const file = positionals[0];
+    if (!file) {
+      console.error(
+        `Welk bestand? pnpm newsletter ${command} <bestand>${command === "send" ? " --test <adres>" : ""}\n\n${USAGE}`,
+      );
+      return 2;
+    }
+    if (command === "preview") {
+      if (positionals.length > 1) {
+        console.error(`Unexpected argument "${positionals[1]}".\n\n${USAGE}`);
+        return 2;
+      }
+      return previewCommand(file, typeof values.out === "string" ? values.out : undefined);
+    }
+    // `--test a@x.nl b@x.nl` and `--test a@x.nl --test b@x.nl` both name two addresses.
+    const tests = Array.isArray(values.test) ? values.test.map(String) : [];
+    return testSendCommand(file, [...tests, ...positionals.slice(1)]);
+  }
+  if (command === "send" && positionals.length !== 1) {
+    console.error(`pnpm newsletter send <bestand> [--test <adres>…]\n\n${USAGE}`);
     return 2;
   }
 
@@ -260,6 +301,11 @@ export async function main(argv: string[]): Promise<number> {
         if (report.failed > 0) return 1;
         break;
       }
+      case "send": {
+        // Without --test: the real sending to every confirmed subscriber (freeze the Update,
+        // create its deliveries). It is one call, wired to the sending engine here.
+        return await startSending(newsletter, positionals[0] ?? "");
+      }
       case "prune": {
         const raw = values["older-than-days"];
         const olderThanDays = typeof raw === "string" ? Number(raw) : 30;
@@ -281,6 +327,132 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await newsletter.close();
   }
+}
+
+/** `check [<file>…]`: every Update (or the files named), all problems at once. */
+async function checkCommand(files: string[]): Promise<number> {
+  const { checkUpdateFiles, listUpdateFiles, updatesFolder } = await import("./updates/index.js");
+  const repoRoot = await cliRepoRoot();
+  const targets =
+    files.length > 0
+      ? files.map((f) => outputPath(f, process.env))
+      : await listUpdateFiles(updatesFolder(repoRoot));
+  if (targets.length === 0) {
+    console.log(`Geen Updates gevonden in ${updatesFolder(repoRoot)}.`);
+    return 0;
+  }
+  const report = await checkUpdateFiles(targets, { repoRoot });
+  for (const ok of report.checked) {
+    console.log(`OK  ${ok.file}  ${ok.date}  ${ok.subject}`);
+  }
+  for (const problem of report.problems) console.error(problem.message);
+  if (report.problems.length > 0) {
+    console.error(
+      `${report.problems.length} van de ${targets.length} Update(s) ${report.problems.length === 1 ? "heeft" : "hebben"} problemen.`,
+    );
+    return 1;
+  }
+  console.log(`${report.checked.length} Update(s) in orde.`);
+  return 0;
+}
+
+/**
+ * The repository the Updates are in: the one the command was typed in, or else the one this
+ * CLI was built in (`pnpm newsletter` runs from anywhere, e.g. a folder with a draft).
+ */
+async function cliRepoRoot(): Promise<string> {
+  const { findRepoRoot } = await import("./config.server.js");
+  const here = findRepoRoot(outputPath(".", process.env));
+  if (existsSync(path.join(here, "pnpm-workspace.yaml"))) return here;
+  return findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+}
+
+/** Site and sender from the same settings as the apps (SITE_URL, NEWSLETTER_MAIL_FROM, …). */
+async function mailSettings() {
+  const { loadConfig } = await import("./config.server.js");
+  return loadConfig(process.env);
+}
+
+async function previewCommand(file: string, out: string | undefined): Promise<number> {
+  const { writePreview } = await import("./updates/preview.server.js");
+  const { UpdateFileError } = await import("./updates/update-file.js");
+  try {
+    const config = await mailSettings();
+    const written = await writePreview(outputPath(file, process.env), {
+      repoRoot: await cliRepoRoot(),
+      site: { siteUrl: config.siteUrl, siteName: config.siteName },
+      sender: { from: config.mailFrom, replyTo: config.replyTo },
+      outDir:
+        out !== undefined ? outputPath(out, process.env) : path.join(config.dataDir, "preview"),
+    });
+    console.log(`Voorbeeld van ${written.slug} geschreven:\n  ${written.eml}\n  ${written.html}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UpdateFileError || error instanceof NewsletterConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function testSendCommand(file: string, addresses: string[]): Promise<number> {
+  const { sendTestUpdate, TestAddressError } = await import("./updates/test-send.server.js");
+  const { UpdateFileError } = await import("./updates/update-file.js");
+  const { createOutboxTransport, createSmtpTransport } = await import("./mail/transport.server.js");
+  let transport: import("./mail/transport.server.js").MailTransport | undefined;
+  try {
+    const config = await mailSettings();
+    transport = config.smtpUrl
+      ? createSmtpTransport(config.smtpUrl)
+      : createOutboxTransport(
+          config.outboxDir,
+          { info: console.error, warn: console.error, error: console.error },
+          {
+            logLinks: config.logConfirmationLinks,
+          },
+        );
+    const report = await sendTestUpdate(outputPath(file, process.env), addresses, {
+      repoRoot: await cliRepoRoot(),
+      site: { siteUrl: config.siteUrl, siteName: config.siteName },
+      sender: { from: config.mailFrom, replyTo: config.replyTo },
+      transport,
+    });
+    for (const to of report.sent)
+      console.log(`Testmail "${report.subject}" verstuurd naar ${to} (${transport.name})`);
+    for (const failure of report.failed) {
+      console.error(`Testmail naar ${failure.to} niet verstuurd: ${failure.error}`);
+    }
+    console.log("Niets vastgelegd: de Update is niet verstuurd aan abonnees.");
+    return report.failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (
+      error instanceof UpdateFileError ||
+      error instanceof TestAddressError ||
+      error instanceof NewsletterConfigError
+    ) {
+      console.error(error.message);
+      return error instanceof TestAddressError ? 2 : 1;
+    }
+    throw error;
+  } finally {
+    await transport?.close?.();
+  }
+}
+
+/**
+ * `send <file>` without --test: start sending the Update to every confirmed subscriber.
+ * The sending engine is wired in here (one call); until then the command says so and
+ * changes nothing.
+ */
+async function startSending(
+  _newsletter: import("./newsletter.server.js").Newsletter,
+  file: string,
+): Promise<number> {
+  console.error(
+    `Het versturen van ${file} aan alle abonnees is in deze versie nog niet aangesloten; er is niets verstuurd of vastgelegd. Een testmail kan wel: pnpm newsletter send ${file} --test <adres>`,
+  );
+  return 1;
 }
 
 // Compare real paths: in a deployed app (pnpm deploy, the Docker images) the CLI is reached

@@ -1,10 +1,32 @@
+import { freezeUpdate } from "@vaart/newsletter/updates";
 import { docSamples } from "@vaart/testing";
 import { describe, expect, it } from "vitest";
 import { ArticleFileError, parseArticleFile } from "../../app/content/article-file";
 
 // Article files in the docs (Markdown samples that start with frontmatter) are what a newcomer
 // pastes into content/articles/: each must pass the checker the build runs, exactly as written.
-const articles = docSamples(["markdown", "md"]).filter((sample) => sample.code.startsWith("---\n"));
+// A sample whose frontmatter starts with `subject:` is an Update (content/updates/).
+const withFrontmatter = docSamples(["markdown", "md"]).filter((sample) =>
+  sample.code.startsWith("---\n"),
+);
+const isUpdate = (code: string) => code.startsWith("---\nsubject:");
+const articles = withFrontmatter.filter((sample) => !isUpdate(sample.code));
+const updates = withFrontmatter.filter((sample) => isUpdate(sample.code));
+
+describe("Update samples in the READMEs", () => {
+  it("the site README has an Update template", () => {
+    expect(updates.map((sample) => sample.file)).toContain("apps/site/README.md");
+  });
+
+  it.each(updates.map((sample) => [`${sample.file}:${sample.line}`, sample] as const))(
+    "%s passes the Update check",
+    (_, sample) => {
+      const site = { siteUrl: "https://www.example.nl", siteName: "Vaart in samenwerken" };
+      const file = "content/updates/2027-02-updates.md";
+      expect(() => freezeUpdate({ file, text: sample.code }, site)).not.toThrow();
+    },
+  );
+});
 
 describe("article samples in the READMEs", () => {
   it("the site README has an article template", () => {

@@ -14,6 +14,26 @@ export const mailColours = {
   accent: "#0a6660",
   onAccent: "#ffffff",
   muted: "#4e5861",
+  /** The Updates: the page behind the card, the card, headings, rules. */
+  surface: "#eef3f1",
+  background: "#fbfaf7",
+  heading: "#14313a",
+  border: "#7b8a8c",
+} as const;
+
+/**
+ * The dark theme's colours, for mail clients that follow a dark preference through
+ * `@media (prefers-color-scheme: dark)` (Apple Mail, iOS, Outlook for Mac). Clients that
+ * ignore it keep the light colours above, each text on a background of its own.
+ */
+export const mailDarkColours = {
+  background: "#121619",
+  card: "#1c2327",
+  text: "#e6e4df",
+  heading: "#f3f1ec",
+  muted: "#b3b8b9",
+  accent: "#6fd1c6",
+  border: "#7d8a8d",
 } as const;
 
 export function escapeHtml(value: string): string {

@@ -30,6 +30,13 @@ export const PLACEHOLDER = {
   unsubscribeUrl: "%%VAART_UNSUBSCRIBE_URL%%",
 } as const;
 
+const PLACEHOLDERS = new RegExp(
+  Object.values(PLACEHOLDER)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|"),
+  "g",
+);
+
 export interface Recipient {
   firstName: string | null;
   unsubscribeUrl: string;
@@ -46,12 +53,17 @@ export function personalise(
   recipient: Recipient,
 ): { html: string; text: string } {
   const greeting = greetingFor(recipient.firstName);
+  // One pass over the template: a first name that looks like a placeholder is not filled in.
+  const fill = (template: string, values: Record<string, string>) =>
+    template.replace(PLACEHOLDERS, (placeholder) => values[placeholder] ?? placeholder);
   return {
-    html: frozen.html
-      .replaceAll(PLACEHOLDER.greeting, escapeHtml(greeting))
-      .replaceAll(PLACEHOLDER.unsubscribeUrl, escapeHtml(recipient.unsubscribeUrl)),
-    text: frozen.text
-      .replaceAll(PLACEHOLDER.greeting, greeting)
-      .replaceAll(PLACEHOLDER.unsubscribeUrl, recipient.unsubscribeUrl),
+    html: fill(frozen.html, {
+      [PLACEHOLDER.greeting]: escapeHtml(greeting),
+      [PLACEHOLDER.unsubscribeUrl]: escapeHtml(recipient.unsubscribeUrl),
+    }),
+    text: fill(frozen.text, {
+      [PLACEHOLDER.greeting]: greeting,
+      [PLACEHOLDER.unsubscribeUrl]: recipient.unsubscribeUrl,
+    }),
   };
 }
