@@ -9,6 +9,7 @@ import {
   useMatches,
   useRouteError,
 } from "@remix-run/react";
+import { newsletterPaths } from "@vaart/content/site";
 import { brandTheme, followColorScheme, Heading, Link, SkipLink, Stack, Text } from "@vaart/ui";
 import uiStyles from "@vaart/ui/styles.css?url";
 import { pageTitle } from "@vaart/web/page-meta";
@@ -19,6 +20,12 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: uiStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "alternate", type: "application/rss+xml", title: "Artikelen", href: "/rss.xml" },
+  {
+    rel: "alternate",
+    type: "application/rss+xml",
+    title: "De Updates (nieuwsbrief)",
+    href: newsletterPaths.archiveFeed,
+  },
 ];
 
 /** Error pages (404, 500) get their title here; every other page sets its own. */
