@@ -12,6 +12,8 @@ process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "test/e2e",
+  // Sent Updates for the archive (test/e2e/sent-updates.ts), after the server is up.
+  globalSetup: "./test/e2e/global-setup.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,

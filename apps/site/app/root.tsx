@@ -1,5 +1,6 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Outlet, useLocation, useRouteError } from "@remix-run/react";
+import { newsletterPaths } from "@vaart/content/site";
 import { brandTheme, Heading, Link, Stack, Text } from "@vaart/ui";
 import uiStyles from "@vaart/ui/styles.css?url";
 import { AppDocument } from "@vaart/web/document";
@@ -11,6 +12,12 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: uiStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "alternate", type: "application/rss+xml", title: "Artikelen", href: "/rss.xml" },
+  {
+    rel: "alternate",
+    type: "application/rss+xml",
+    title: "De Updates (nieuwsbrief)",
+    href: newsletterPaths.archiveFeed,
+  },
 ];
 
 /** Error pages (404, 500) get their title here; every other page sets its own. */

@@ -18,4 +18,7 @@ export const newsletterPaths = {
   confirm: "/nieuwsbrief/bevestigen",
   unsubscribe: "/nieuwsbrief/afmelden",
   requestNew: "/nieuwsbrief/nieuwe-link",
+  /** The Updates that were sent (`/<slug>` for one), and their RSS feed. */
+  archive: "/nieuwsbrief/archief",
+  archiveFeed: "/nieuwsbrief/archief/rss.xml",
 } as const;

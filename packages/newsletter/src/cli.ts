@@ -4,11 +4,12 @@
  * Configuration comes from the same environment variables as the apps (see README).
  */
 import { existsSync, realpathSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { errorMessage, NewsletterConfigError } from "./errors.js";
+import type { ImportReport } from "./import/subscriber-import.server.js";
 import type { Stats } from "./stats.server.js";
 
 const USAGE = `Usage: pnpm newsletter <command> [options]
@@ -21,6 +22,10 @@ Commands:
                                   unless --out is given; the path is taken from the folder the
                                   command was typed in; never inside a git working tree, where
                                   \`git add -A\` would commit it, unless --allow-inside-repo)
+  import <file.csv> [--dry-run]   add an existing list (the old site's plugin, Mailchimp, Laposta,
+                                  or this tool's export) as confirmed subscribers with their
+                                  original consent date, source import:<file>; one line per
+                                  row that is not added; --dry-run reports and writes nothing
   resend-pending [--limit <n>] [--include-abandoned]
                                   send confirmation mails that are due (failed or never sent);
                                   --include-abandoned also requeues signups whose mail was
@@ -40,6 +45,34 @@ Environment: DATABASE_URL, DATA_DIR, SMTP_URL, SITE_URL, NEWSLETTER_SECRET,
 NEWSLETTER_MAIL_FROM, NEWSLETTER_REPLY_TO, NEWSLETTER_SITE_NAME, NEWSLETTER_MAIL_TRANSPORT,
 NEWSLETTER_MAX_MAILS_PER_HOUR (see the package README). Without production settings, choose
 local defaults explicitly: NODE_ENV=development pnpm newsletter <command>.`;
+
+/** Largest list file read: 10,000 subscribers are about 1 MB. */
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+const count = (n: number) => n.toLocaleString("nl-NL");
+
+/** The import's report in Dutch: totals first, then one line per row not added as new. */
+export function formatImport(report: ImportReport): string {
+  const delimiter = report.delimiter === "\t" ? "tab" : `"${report.delimiter}"`;
+  const out = [
+    `${report.file}: ${count(report.rows)} regel(s) gelezen (scheidingsteken ${delimiter}), bron ${report.source}`,
+    `  ${report.dryRun ? "zou toevoegen" : "toegevoegd"} als bevestigd: ${count(report.imported)}`,
+    `  al aangemeld (niets veranderd): ${count(report.alreadySubscribed)}`,
+    `  ${report.dryRun ? "zou bevestigen" : "bevestigd"} (stonden nog open op de site): ${count(report.confirmedPending.length)}`,
+    `  afgemeld (niet opnieuw aangemeld): ${count(report.keptUnsubscribed.length)}`,
+    `  afgewezen: ${count(report.rejected.length)}`,
+  ];
+  const lines = [
+    ...report.rejected.map((l) => ({ ...l, kind: "afgewezen" })),
+    ...report.keptUnsubscribed.map((l) => ({ ...l, kind: "afgemeld" })),
+    ...report.confirmedPending.map((l) => ({ ...l, kind: "bevestigd" })),
+  ].sort((a, b) => a.line - b.line);
+  for (const l of lines) {
+    out.push(`regel ${l.line}: ${l.kind}${l.email ? ` ${l.email}` : ""}: ${l.reason}`);
+  }
+  if (report.dryRun) out.push("Proefdraai (--dry-run): er is niets opgeslagen.");
+  return out.join("\n");
+}
 
 function formatStats(stats: Stats): string {
   const header = ["bron", "wachtend", "bevestigd", "afgemeld", "totaal", "bezoeken"];
@@ -168,6 +201,7 @@ export async function main(argv: string[]): Promise<number> {
         "older-than-days": { type: "string" },
         "allow-inside-repo": { type: "boolean" },
         test: { type: "string", multiple: true },
+        "dry-run": { type: "boolean" },
       },
       strict: true,
       allowPositionals: true,
@@ -178,15 +212,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const values = parsed.values;
   const positionals = parsed.positionals;
-  if (
-    !["migrate", "stats", "export", "resend-pending", "prune", "check", "preview", "send"].includes(
-      command,
-    )
-  ) {
+  const known = ["migrate", "stats", "export", "import", "resend-pending", "prune"];
+  if (![...known, "check", "preview", "send"].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
-  if (positionals.length > 0 && !["check", "preview", "send"].includes(command)) {
+  if (positionals.length > 0 && !["check", "preview", "send", "import"].includes(command)) {
     console.error(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
     return 2;
   }
@@ -224,6 +255,30 @@ export async function main(argv: string[]): Promise<number> {
         `Not writing ${out}: it is inside the git working tree ${tree}, where \`git add -A\` would commit subscribers' personal data. Write it outside the repository (e.g. --out ~/subscribers.csv), or pass --allow-inside-repo if you mean it.`,
       );
       return 2;
+    }
+  }
+
+  let importFile: { name: string; bytes: Uint8Array } | undefined;
+  if (command === "import") {
+    const [file, ...extra] = parsed.positionals;
+    if (!file || extra.length > 0) {
+      console.error(
+        `import needs exactly one file: pnpm newsletter import <file.csv> [--dry-run]\n\n${USAGE}`,
+      );
+      return 2;
+    }
+    const full = outputPath(file, process.env);
+    try {
+      const info = await stat(full);
+      if (!info.isFile()) throw new Error("not a file");
+      if (info.size > MAX_IMPORT_BYTES) {
+        console.error(`${full}: het bestand is groter dan 50 MB; splits het in delen.`);
+        return 1;
+      }
+      importFile = { name: full, bytes: await readFile(full) };
+    } catch (error) {
+      console.error(`${full}: kan het bestand niet lezen (${errorMessage(error)}).`);
+      return 1;
     }
   }
 
@@ -270,6 +325,25 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`Wrote ${csv.split("\r\n").length - 2} subscriber(s) to ${out}`);
         } else {
           process.stdout.write(csv);
+        }
+        break;
+      }
+      case "import": {
+        const { CsvFileError } = await import("./import/subscriber-import.server.js");
+        try {
+          const report = await newsletter.importSubscribers(
+            importFile as { name: string; bytes: Uint8Array },
+            {
+              dryRun: values["dry-run"] === true,
+            },
+          );
+          console.log(formatImport(report));
+        } catch (error) {
+          if (error instanceof CsvFileError) {
+            console.error(`${importFile?.name}: ${error.message} Er is niets geïmporteerd.`);
+            return 1;
+          }
+          throw error;
         }
         break;
       }

@@ -17,6 +17,12 @@ export type {
 export type { MigrateOptions, MigrateReport } from "./db/migrate.server.js";
 export type { SubscriberStatus } from "./db/schema.js";
 export { NewsletterConfigError } from "./errors.js";
+export {
+  CsvFileError,
+  type ImportLine,
+  type ImportOptions,
+  type ImportReport,
+} from "./import/subscriber-import.server.js";
 export { ipBucket, normaliseIp } from "./ip.js";
 export type { ResendOptions, ResendReport } from "./mail/resend.server.js";
 export {
@@ -42,6 +48,7 @@ export { checkSiteUrl, LOCAL_SITE_URL, type SiteUrlCheck } from "./site-url.js";
 export type { SourceStats, Stats } from "./stats.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
+export type { ArchivedUpdate, ArchivedUpdateWithBody } from "./updates/archive.server.js";
 export {
   type FieldErrors,
   type FormInput,

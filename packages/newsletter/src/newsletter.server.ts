@@ -16,6 +16,11 @@ import { exportCsv } from "./csv-export.server.js";
 import { type DatabaseHandle, openDatabase } from "./db/connect.server.js";
 import { type MigrateOptions, type MigrateReport, migrateToLatest } from "./db/migrate.server.js";
 import { NewsletterConfigError } from "./errors.js";
+import {
+  type ImportOptions,
+  type ImportReport,
+  importSubscribers,
+} from "./import/subscriber-import.server.js";
 import { type ResendOptions, type ResendReport, resendPending } from "./mail/resend.server.js";
 import {
   createOutboxTransport,
@@ -39,6 +44,12 @@ import {
   type UnsubscribeResult,
   unsubscribe,
 } from "./unsubscribe.server.js";
+import {
+  type ArchivedUpdate,
+  type ArchivedUpdateWithBody,
+  findSentUpdate,
+  listSentUpdates,
+} from "./updates/archive.server.js";
 import type { FormInput } from "./validation.js";
 import { dayInAmsterdam, recordVisit, type SourceReport, sourceReport } from "./visits.server.js";
 
@@ -147,6 +158,19 @@ export interface Newsletter {
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
+  /**
+   * An existing list (CSV from the old site's plugin or a mail tool) as confirmed
+   * subscribers with their original consent date; `dryRun` writes nothing. Throws a
+   * CsvFileError (Dutch, names the line) when the file as a whole cannot be read.
+   */
+  importSubscribers(
+    file: { name: string; bytes: Uint8Array },
+    options?: ImportOptions,
+  ): Promise<ImportReport>;
+  /** The archive: every Update whose sending has started, newest first. */
+  listSentUpdates(): Promise<ArchivedUpdate[]>;
+  /** One sent Update with its web version, or null (unknown, or not sent). */
+  findSentUpdate(slug: string): Promise<ArchivedUpdateWithBody | null>;
   migrate(options?: MigrateOptions): Promise<MigrateReport>;
   /** Row counts per table (diagnostics and tests). */
   counts(): Promise<Record<string, number>>;
@@ -351,6 +375,9 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     },
     prune: (opts) => prune(core, opts),
     exportCsv: (options) => exportCsv(core, options),
+    importSubscribers: (file, opts) => importSubscribers(core, file, opts),
+    listSentUpdates: () => listSentUpdates(core),
+    findSentUpdate: (slug) => findSentUpdate(core, slug),
     migrate: async (opts) => {
       const report = await migrateToLatest(handle, opts);
       migrated = Promise.resolve();

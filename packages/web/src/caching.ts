@@ -10,6 +10,12 @@ export const cacheControl = {
   content: "public, max-age=300, stale-while-revalidate=86400",
   noStore: "no-store",
   immutable: "public, max-age=31536000, immutable",
+  /**
+   * What lists the database's Updates (the archive, its feed, the sitemap): a new Update is
+   * there within a minute of its sending starting, in each instance's page cache and a CDN,
+   * which may serve the old list for up to 10 minutes more while it revalidates (ETag → 304).
+   */
+  recent: "public, max-age=60, stale-while-revalidate=600",
   /** Files without a hash in their name (favicon, robots.txt). */
   shortLived: "public, max-age=3600",
 } as const;

@@ -1,3 +1,4 @@
+export type { ArchivedUpdate } from "@vaart/newsletter";
 export { cacheControl, cacheControlUntil, etagMatches, weakEtag } from "./caching.js";
 export { clientIp } from "./client-ip.js";
 export {

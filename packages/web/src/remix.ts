@@ -14,6 +14,8 @@ export function requestInfo(context: Partial<VaartLoadContext>) {
 
 /** A content page: kept by a CDN and browsers for 5 minutes (see `cacheControl.content`). */
 export const contentCache = { "Cache-Control": cacheControl.content };
+/** A page that lists what the database holds (the Updates archive): see `cacheControl.recent`. */
+export const recentCache = { "Cache-Control": cacheControl.recent };
 /** Never stored: answers to forms, pages for one visitor. */
 export const noStore = { "Cache-Control": cacheControl.noStore };
 

@@ -1,5 +1,5 @@
 import { newsletterPaths } from "@vaart/content/site";
-import { Heading, Stack, Text } from "@vaart/ui";
+import { Heading, Link, Stack, Text } from "@vaart/ui";
 import type { SignupFormData, SignupOutcome } from "@vaart/web/signup-form";
 import { SignupSection } from "../components/SignupSection";
 import { SitePage } from "../components/SiteFrame";
@@ -27,6 +27,10 @@ export function NewsletterPage({
         <Text>
           Na het aanmelden krijg je eerst een mail met een bevestigingsknop. Pas als je daarop
           drukt, ben je aangemeld. Onder elke Update staat een link om je af te melden.
+        </Text>
+        <Text>
+          Benieuwd hoe een Update eruitziet? Lees de eerdere in het{" "}
+          <Link href={newsletterPaths.archive}>Archief</Link>.
         </Text>
       </Stack>
       <SignupSection action={newsletterPaths.signup} form={form} outcome={outcome} />
