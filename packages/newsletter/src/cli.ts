@@ -28,11 +28,24 @@ Commands:
   prune [--older-than-days <n>]   delete signups never confirmed whose latest signup is older
                                   than n days (default 30) with their consent records and
                                   tokens, plus expired tokens and old rate-limit rows
+  send <file>                     start sending an Update to every confirmed subscriber (once)
+  sending [--watch] [--json]      progress of each Update: audience, sent, failed, uncertain,
+                                  skipped, rate, time left; --watch shows a progress bar until
+                                  done (Ctrl-C leaves the watch, the sending goes on)
+  pause <slug> / resume <slug>    pause or resume an Update's sending (resume never re-sends
+                                  to anyone already mailed)
+  send-pending                    send the Update mails that are due now, then exit (cron;
+                                  every running site instance does this by itself)
+  uncertain <slug>                recipients whose mail may or may not have gone out (a crash
+                                  mid-send); never re-sent by themselves
+  resend-uncertain <slug> [--confirm]
+                                  re-send those on purpose (same Message-ID)
   help                            show this text
 
 Environment: DATABASE_URL, DATA_DIR, SMTP_URL, SITE_URL, NEWSLETTER_SECRET,
 NEWSLETTER_MAIL_FROM, NEWSLETTER_REPLY_TO, NEWSLETTER_SITE_NAME, NEWSLETTER_MAIL_TRANSPORT,
-NEWSLETTER_MAX_MAILS_PER_HOUR (see the package README). Without production settings, choose
+NEWSLETTER_MAX_MAILS_PER_HOUR, NEWSLETTER_SEND_RATE, DKIM_DOMAIN, DKIM_SELECTOR,
+DKIM_PRIVATE_KEY (see the package README). Without production settings, choose
 local defaults explicitly: NODE_ENV=development pnpm newsletter <command>.`;
 
 function formatStats(stats: Stats): string {
@@ -161,18 +174,35 @@ export async function main(argv: string[]): Promise<number> {
         "include-abandoned": { type: "boolean" },
         "older-than-days": { type: "string" },
         "allow-inside-repo": { type: "boolean" },
+        watch: { type: "boolean" },
+        confirm: { type: "boolean" },
       },
       strict: true,
+      allowPositionals: true,
     });
   } catch (error) {
     console.error(`${errorMessage(error)}\n\n${USAGE}`);
     return 2;
   }
   const values = parsed.values;
-  if (!["migrate", "stats", "export", "resend-pending", "prune"].includes(command)) {
+  const positionals = parsed.positionals;
+  const withArgument = ["send", "pause", "resume", "uncertain", "resend-uncertain"];
+  const known = ["migrate", "stats", "export", "resend-pending", "prune", "sending"];
+  known.push("send-pending", ...withArgument);
+  if (!known.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
+  if (withArgument.includes(command) && positionals.length !== 1) {
+    const what = command === "send" ? "<bestand>" : "<slug>";
+    console.error(`pnpm newsletter ${command} ${what}: geef precies één ${what}.\n\n${USAGE}`);
+    return 2;
+  }
+  if (!withArgument.includes(command) && positionals.length > 0) {
+    console.error(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
+    return 2;
+  }
+  const argument = positionals[0] ?? "";
 
   let out: string | undefined;
   if (command === "export" && typeof values.out === "string") {
@@ -188,6 +218,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // Loaded only for a command that needs it: usage and argument errors answer at once.
   const { createNewsletterFromEnv } = await import("./index.js");
+  const sending = await import("./updates/sending-commands.js");
   let newsletter: ReturnType<typeof createNewsletterFromEnv>;
   try {
     newsletter = createNewsletterFromEnv(process.env, {
@@ -260,6 +291,34 @@ export async function main(argv: string[]): Promise<number> {
         if (report.failed > 0) return 1;
         break;
       }
+      case "send": {
+        const { loadConfig } = await import("./config.server.js");
+        const { siteUrl, siteName } = loadConfig(process.env);
+        return await sending.sendCommand(newsletter, outputPath(argument, process.env), {
+          siteUrl,
+          siteName,
+        });
+      }
+      case "sending":
+        return await sending.sendingCommand(newsletter, {
+          watch: values.watch === true,
+          json: values.json === true,
+        });
+      case "pause":
+      case "resume": {
+        const result =
+          command === "pause"
+            ? await newsletter.updates.pause(argument)
+            : await newsletter.updates.resume(argument);
+        (result.status === "ok" ? console.log : console.error)(result.message);
+        return result.status === "ok" ? 0 : 1;
+      }
+      case "send-pending":
+        return await sending.sendPendingCommand(newsletter);
+      case "uncertain":
+        return await sending.uncertainCommand(newsletter, argument);
+      case "resend-uncertain":
+        return await sending.resendUncertainCommand(newsletter, argument, values.confirm === true);
       case "prune": {
         const raw = values["older-than-days"];
         const olderThanDays = typeof raw === "string" ? Number(raw) : 30;
