@@ -90,6 +90,7 @@ function finisher(env: TestEnv, aheadMs: number) {
     sendRate: 0,
     now: () => new Date(Date.now() + aheadMs),
     logger: quietLogger,
+    autoMigrate: false,
   });
 }
 

@@ -6,6 +6,8 @@ export interface SinkMessage {
   messageId: string;
   head: string;
   data: string;
+  /** When the sink answered 250 (Date.now()). */
+  at: number;
 }
 
 /**
@@ -58,7 +60,8 @@ export class SmtpSink {
           const answer = () => {
             if (socket.destroyed) return; // the sender died: it never saw a 250
             const text = this.reply(rcpt, head);
-            if (text.startsWith("250")) this.messages.push({ to: rcpt, messageId, head, data });
+            if (text.startsWith("250"))
+              this.messages.push({ to: rcpt, messageId, head, data, at: Date.now() });
             write(`${text}\r\n`);
           };
           if (this.delayMs > 0) setTimeout(answer, this.delayMs);
