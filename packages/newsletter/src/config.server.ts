@@ -44,6 +44,8 @@ export interface EnvConfig {
   siteName: string;
   mailFrom: string;
   replyTo: string;
+  /** The mailto: of List-Unsubscribe: NEWSLETTER_REPLY_TO when set (someone reads it). */
+  unsubscribeMailto: string | null;
   /** Sign with the first, verify with all (NEWSLETTER_SECRET is a comma-separated list). */
   secret: string[];
   /** True when local defaults are in use (see localDefaultsChosen). */
@@ -293,6 +295,7 @@ export function loadConfig(env: Env = process.env): EnvConfig {
     siteName: e.NEWSLETTER_SITE_NAME ?? "Vaart in samenwerken",
     mailFrom,
     replyTo: e.NEWSLETTER_REPLY_TO ?? mailFrom,
+    unsubscribeMailto: e.NEWSLETTER_REPLY_TO ?? null,
     secret: e.NEWSLETTER_SECRET ? splitSecrets(e.NEWSLETTER_SECRET) : [generatedSecret(dataDir)],
     localDefaults,
     usingGeneratedSecret: !e.NEWSLETTER_SECRET,

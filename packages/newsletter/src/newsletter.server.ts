@@ -127,6 +127,11 @@ export interface NewsletterOptions {
   pauseAfterFailures?: number | undefined;
   /** Updates: backoff of a delivery's temporary failures (1 min … 1 h, failed after 8). */
   updateRetry?: Partial<Settings["retry"]> | undefined;
+  /**
+   * The address of List-Unsubscribe's mailto: (someone must read it); null for none.
+   * Default: the `replyTo` option's address when one is given.
+   */
+  unsubscribeMailto?: string | null | undefined;
   /** DKIM signing of every mail (nodemailer's signer). */
   dkim?: DkimOptions | undefined;
   /** Overrides the Updates' transport (default: pooled SMTP, or `transport`). */
@@ -383,7 +388,9 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
         maxDelayMs: options.updateRetry?.maxDelayMs ?? HOUR,
         maxAttempts: options.updateRetry?.maxAttempts ?? 8,
       },
-      unsubscribeMailto: options.replyTo ? bareAddress(options.replyTo) : null,
+      unsubscribeMailto: ((m) => (m ? bareAddress(m) : null))(
+        options.unsubscribeMailto === undefined ? options.replyTo : options.unsubscribeMailto,
+      ),
     },
   };
 

@@ -24,6 +24,15 @@ describe("NEWSLETTER_SEND_RATE", () => {
   });
 });
 
+describe("List-Unsubscribe's mailto:", () => {
+  it("is the reply address only when NEWSLETTER_REPLY_TO is set (someone reads it)", () => {
+    expect(loadConfig(local).unsubscribeMailto).toBeNull();
+    expect(
+      loadConfig({ ...local, NEWSLETTER_REPLY_TO: "Anna <anna@example.nl>" }).unsubscribeMailto,
+    ).toBe("Anna <anna@example.nl>");
+  });
+});
+
 describe("DKIM variables", () => {
   it("need all three; each missing one is named", () => {
     const problems = problemsOf({ DKIM_DOMAIN: "example.nl" }).join("\n");
