@@ -236,6 +236,32 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
     expect((await env.newsletter.updates.progress("lease"))[0]?.status).toBe("done");
   });
 
+  it("a stopping instance (SIGTERM) claims nothing more, hands back its claims and finishes the mails in flight", async () => {
+    const env = await sending(driver, { sendConcurrency: 2, now: () => new Date() });
+    await env.newsletter.migrate();
+    const prefix = `stop-${driver}-`;
+    await seedConfirmed(env.options, 40, prefix);
+    await env.newsletter.updates.start(frozenUpdate("stoppen"));
+    sink.delayMs = 150;
+    try {
+      const worker = env.newsletter.updates.worker({ idleMs: 50 });
+      worker.start();
+      while (to(prefix).length < 3) await new Promise((r) => setTimeout(r, 20));
+      await worker.stop();
+      const received = to(prefix).length;
+      const rows = await deliveries(env, "stoppen");
+      const states = rows.map((r) => r.state);
+      // Nothing in between: every mail that went out is recorded sent, the rest is pending.
+      expect(states.filter((s) => s === "claimed" || s === "attempted")).toEqual([]);
+      expect(states.filter((s) => s === "sent")).toHaveLength(received);
+      expect(states.filter((s) => s === "pending")).toHaveLength(40 - received);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(to(prefix)).toHaveLength(received);
+    } finally {
+      sink.delayMs = 0;
+    }
+  });
+
   it("10,000 recipients: each delivered exactly once", { timeout: 600_000 }, async () => {
     const env = await sending(driver, { sendConcurrency: 8 });
     await env.newsletter.migrate();
