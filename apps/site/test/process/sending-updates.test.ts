@@ -32,9 +32,9 @@ describe("the site's instances send the Updates", () => {
     const newsletter = createNewsletter({
       databaseUrl: env.DATABASE_URL,
       dataDir,
-      siteUrl: env.SITE_URL,
-      mailFrom: env.NEWSLETTER_MAIL_FROM,
-      secret: env.NEWSLETTER_SECRET,
+      siteUrl: String(env.SITE_URL),
+      mailFrom: String(env.NEWSLETTER_MAIL_FROM),
+      secret: String(env.NEWSLETTER_SECRET),
       firstSendWaitMs: 30_000,
       logger: { info() {}, warn() {}, error() {} },
       transport: {
