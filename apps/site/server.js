@@ -13,4 +13,6 @@ await main({
   // PORT wins; the root `pnpm start` runs three servers, so each also has its own variable.
   defaultPort: Number(process.env.SITE_PORT || 3000),
   buildDir: fileURLToPath(new URL("./build/", import.meta.url)),
+  // Every site instance sends the Updates that are due (shared rate, leases in the database).
+  sendUpdates: true,
 });

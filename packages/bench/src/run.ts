@@ -10,6 +10,7 @@ import {
   coldBuilds,
   keyRoutes,
   pageWeightAndLighthouse,
+  sendThroughput,
   startApp,
   subscribeThroughput,
 } from "./sections.js";
@@ -17,7 +18,7 @@ import {
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const only = new Set(
-  (process.env.BENCH_ONLY ?? "weight,lighthouse,http,subscribe,build").split(","),
+  (process.env.BENCH_ONLY ?? "weight,lighthouse,http,subscribe,send,build").split(","),
 );
 
 const landing = appExists("landing");
@@ -89,6 +90,10 @@ if (only.has("build")) {
     "",
     coldBuilds(landing ? ["site", "landing"] : ["site"]),
   );
+}
+
+if (only.has("send")) {
+  sections.push("", "## 6. Sending an Update", "", sendThroughput());
 }
 
 const report = `${sections.join("\n")}\n`;

@@ -177,6 +177,24 @@ export async function subscribeThroughput(seconds: number, connections: number) 
   ].join("\n");
 }
 
+/**
+ * Sending an Update to a loopback SMTP sink (packages/newsletter/bench/send.bench.ts): mails
+ * per second with the rate limit off (1 and 3 sending processes) and the rate held with it
+ * on, on SQLite and PostgreSQL.
+ */
+export function sendThroughput() {
+  const table = execFileSync("pnpm", ["--filter", "@vaart/newsletter", "--silent", "bench:send"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return [
+    "An Update to every recipient through the sending engine (claim with a lease, attempted, SMTP, sent) to a loopback SMTP sink that answers 250 at once; each sender is its own process with 4 SMTP connections, as a site instance. Mails per second as the sink saw them (first to last mail).",
+    "",
+    table.trim(),
+  ].join("\n");
+}
+
 /** `turbo prune <app>` into a scratch folder, then a frozen install and a build with no cache. */
 export function coldBuilds(apps: string[]) {
   const rows: string[] = [];

@@ -39,11 +39,24 @@ Commands:
                                   an example name) to look at; default folder <DATA_DIR>/preview
   send <file> --test <address>…   send the Update only to these addresses, subject prefixed
                                   [TEST]; records nothing in the database
+  send <file>                     start sending an Update to every confirmed subscriber (once)
+  sending [--watch] [--json]      progress of each Update: audience, sent, failed, uncertain,
+                                  skipped, rate, time left; --watch shows a progress bar until
+                                  done (Ctrl-C leaves the watch, the sending goes on)
+  pause <slug> / resume <slug>    pause or resume an Update's sending (resume never re-sends
+                                  to anyone already mailed)
+  send-pending                    send the Update mails that are due now, then exit (cron;
+                                  every running site instance does this by itself)
+  uncertain <slug>                recipients whose mail may or may not have gone out (a crash
+                                  mid-send); never re-sent by themselves
+  resend-uncertain <slug> [--confirm]
+                                  re-send those on purpose (same Message-ID)
   help                            show this text
 
 Environment: DATABASE_URL, DATA_DIR, SMTP_URL, SITE_URL, NEWSLETTER_SECRET,
 NEWSLETTER_MAIL_FROM, NEWSLETTER_REPLY_TO, NEWSLETTER_SITE_NAME, NEWSLETTER_MAIL_TRANSPORT,
-NEWSLETTER_MAX_MAILS_PER_HOUR (see the package README). Without production settings, choose
+NEWSLETTER_MAX_MAILS_PER_HOUR, NEWSLETTER_SEND_RATE, DKIM_DOMAIN, DKIM_SELECTOR,
+DKIM_PRIVATE_KEY (see the package README). Without production settings, choose
 local defaults explicitly: NODE_ENV=development pnpm newsletter <command>.`;
 
 /** Largest list file read: 10,000 subscribers are about 1 MB. */
@@ -202,6 +215,8 @@ export async function main(argv: string[]): Promise<number> {
         "allow-inside-repo": { type: "boolean" },
         test: { type: "string", multiple: true },
         "dry-run": { type: "boolean" },
+        watch: { type: "boolean" },
+        confirm: { type: "boolean" },
       },
       strict: true,
       allowPositionals: true,
@@ -212,12 +227,26 @@ export async function main(argv: string[]): Promise<number> {
   }
   const values = parsed.values;
   const positionals = parsed.positionals;
-  const known = ["migrate", "stats", "export", "import", "resend-pending", "prune"];
-  if (![...known, "check", "preview", "send"].includes(command)) {
+  const withSlug = ["pause", "resume", "uncertain", "resend-uncertain"];
+  const withFiles = ["check", "preview", "send", "import"];
+  const known = [
+    "migrate",
+    "stats",
+    "export",
+    "resend-pending",
+    "prune",
+    "sending",
+    "send-pending",
+  ];
+  if (![...known, ...withFiles, ...withSlug].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
-  if (positionals.length > 0 && !["check", "preview", "send", "import"].includes(command)) {
+  if (withSlug.includes(command) && positionals.length !== 1) {
+    console.error(`pnpm newsletter ${command} <slug>: geef precies één <slug>.\n\n${USAGE}`);
+    return 2;
+  }
+  if (positionals.length > 0 && ![...withFiles, ...withSlug].includes(command)) {
     console.error(`Unexpected argument "${positionals[0]}".\n\n${USAGE}`);
     return 2;
   }
@@ -245,6 +274,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`pnpm newsletter send <bestand> [--test <adres>…]\n\n${USAGE}`);
     return 2;
   }
+  const argument = positionals[0] ?? "";
 
   let out: string | undefined;
   if (command === "export" && typeof values.out === "string") {
@@ -284,6 +314,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // Loaded only for a command that needs it: usage and argument errors answer at once.
   const { createNewsletterFromEnv } = await import("./index.js");
+  const sending = await import("./updates/sending-commands.js");
   let newsletter: ReturnType<typeof createNewsletterFromEnv>;
   try {
     newsletter = createNewsletterFromEnv(process.env, {
@@ -376,10 +407,33 @@ export async function main(argv: string[]): Promise<number> {
         break;
       }
       case "send": {
-        // Without --test: the real sending to every confirmed subscriber (freeze the Update,
-        // create its deliveries). It is one call, wired to the sending engine here.
-        return await startSending(newsletter, positionals[0] ?? "");
+        const { loadConfig } = await import("./config.server.js");
+        const { siteUrl, siteName } = loadConfig(process.env);
+        return await sending.sendCommand(newsletter, outputPath(argument, process.env), {
+          siteUrl,
+          siteName,
+        });
       }
+      case "sending":
+        return await sending.sendingCommand(newsletter, {
+          watch: values.watch === true,
+          json: values.json === true,
+        });
+      case "pause":
+      case "resume": {
+        const result =
+          command === "pause"
+            ? await newsletter.updates.pause(argument)
+            : await newsletter.updates.resume(argument);
+        (result.status === "ok" ? console.log : console.error)(result.message);
+        return result.status === "ok" ? 0 : 1;
+      }
+      case "send-pending":
+        return await sending.sendPendingCommand(newsletter);
+      case "uncertain":
+        return await sending.uncertainCommand(newsletter, argument);
+      case "resend-uncertain":
+        return await sending.resendUncertainCommand(newsletter, argument, values.confirm === true);
       case "prune": {
         const raw = values["older-than-days"];
         const olderThanDays = typeof raw === "string" ? Number(raw) : 30;
@@ -512,21 +566,6 @@ async function testSendCommand(file: string, addresses: string[]): Promise<numbe
   } finally {
     await transport?.close?.();
   }
-}
-
-/**
- * `send <file>` without --test: start sending the Update to every confirmed subscriber.
- * The sending engine is wired in here (one call); until then the command says so and
- * changes nothing.
- */
-async function startSending(
-  _newsletter: import("./newsletter.server.js").Newsletter,
-  file: string,
-): Promise<number> {
-  console.error(
-    `Het versturen van ${file} aan alle abonnees is in deze versie nog niet aangesloten; er is niets verstuurd of vastgelegd. Een testmail kan wel: pnpm newsletter send ${file} --test <adres>`,
-  );
-  return 1;
 }
 
 // Compare real paths: in a deployed app (pnpm deploy, the Docker images) the CLI is reached

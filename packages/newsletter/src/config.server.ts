@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createPrivateKey, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -45,6 +45,8 @@ export interface EnvConfig {
   siteName: string;
   mailFrom: string;
   replyTo: string;
+  /** The mailto: of List-Unsubscribe: NEWSLETTER_REPLY_TO when set (someone reads it). */
+  unsubscribeMailto: string | null;
   /** Sign with the first, verify with all (NEWSLETTER_SECRET is a comma-separated list). */
   secret: string[];
   /** True when local defaults are in use (see localDefaultsChosen). */
@@ -56,6 +58,24 @@ export interface EnvConfig {
   maxConfirmationMailsPerHour: number | undefined;
   /** Signups per hour from one network (IPv4 /24, IPv6 /48); undefined: the default (60). */
   networkLimitPerHour: number | undefined;
+  /** Updates sent per second across every instance (NEWSLETTER_SEND_RATE); undefined: 10. */
+  sendRate: number | undefined;
+  /** DKIM signing, when DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY are all set. */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
+}
+
+/** A PEM key in one environment line may carry its line breaks as `\n`. */
+function pemFrom(value: string): string {
+  return value.includes("\\n") ? value.replace(/\\n/g, "\n") : value;
+}
+
+function isPrivateKey(value: string): boolean {
+  try {
+    createPrivateKey(pemFrom(value));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const optional = z
@@ -107,6 +127,24 @@ const envSchema = z.object({
     (v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0),
     { message: "must be a positive whole number" },
   ),
+  NEWSLETTER_SEND_RATE: optional.refine(
+    (v) => v === undefined || (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 && Number(v) <= 1000),
+    { message: "must be mails per second: a number above 0 and at most 1000, e.g. 10 or 0.5" },
+  ),
+  DKIM_DOMAIN: optional.refine(
+    (v) =>
+      v === undefined ||
+      /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(v),
+    { message: "must be the signing domain, e.g. example.nl" },
+  ),
+  DKIM_SELECTOR: optional.refine(
+    (v) => v === undefined || /^[a-z0-9](?:[a-z0-9._-]{0,62})$/i.test(v),
+    { message: "must be the DNS selector (letters, digits, dots, dashes), e.g. vaart2026" },
+  ),
+  DKIM_PRIVATE_KEY: optional.refine((v) => v === undefined || isPrivateKey(v), {
+    message:
+      "must be a PEM private key (-----BEGIN PRIVATE KEY----- …; line breaks may be written as \\n)",
+  }),
   NEWSLETTER_NETWORK_LIMIT: optional.refine(
     (v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number.isSafeInteger(Number(v))),
     {
@@ -160,6 +198,21 @@ export function checkConfig(env: Env = process.env): {
       variable: "SMTP_URL",
       message: "SMTP_URL is required when NEWSLETTER_MAIL_TRANSPORT=smtp",
     });
+  }
+  const dkimSet = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY].filter(Boolean).length;
+  if (dkimSet > 0 && dkimSet < 3) {
+    for (const [name, value] of [
+      ["DKIM_DOMAIN", e.DKIM_DOMAIN],
+      ["DKIM_SELECTOR", e.DKIM_SELECTOR],
+      ["DKIM_PRIVATE_KEY", e.DKIM_PRIVATE_KEY],
+    ] as const) {
+      if (!value) {
+        problems.push({
+          variable: name,
+          message: `${name} is required when any DKIM_ variable is set (DKIM needs the domain, the selector and the private key)`,
+        });
+      }
+    }
   }
   if (localDefaults) return { localDefaults, problems };
   const need = (variable: string, value: string | undefined, what: string) => {
@@ -239,6 +292,7 @@ export function loadConfig(env: Env = process.env): EnvConfig {
     siteName: e.NEWSLETTER_SITE_NAME ?? "Vaart in samenwerken",
     mailFrom,
     replyTo: e.NEWSLETTER_REPLY_TO ?? mailFrom,
+    unsubscribeMailto: e.NEWSLETTER_REPLY_TO ?? null,
     secret: e.NEWSLETTER_SECRET ? splitSecrets(e.NEWSLETTER_SECRET) : [generatedSecret(dataDir)],
     localDefaults,
     usingGeneratedSecret: !e.NEWSLETTER_SECRET,
@@ -249,5 +303,14 @@ export function loadConfig(env: Env = process.env): EnvConfig {
     networkLimitPerHour: e.NEWSLETTER_NETWORK_LIMIT
       ? Number(e.NEWSLETTER_NETWORK_LIMIT)
       : undefined,
+    sendRate: e.NEWSLETTER_SEND_RATE ? Number(e.NEWSLETTER_SEND_RATE) : undefined,
+    dkim:
+      e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY
+        ? {
+            domainName: e.DKIM_DOMAIN,
+            keySelector: e.DKIM_SELECTOR,
+            privateKey: pemFrom(e.DKIM_PRIVATE_KEY),
+          }
+        : undefined,
   };
 }

@@ -27,12 +27,31 @@ export interface Settings {
   /** How long a visitor's request waits for the first send attempt. */
   firstSendWaitMs: number;
   retry: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number };
+  /** Sending the Updates (updates/). */
+  updates: UpdateSettings;
+}
+
+export interface UpdateSettings {
+  /** Mails per second across every instance together; 0 = no limit (benchmarks). */
+  sendRate: number;
+  /** SMTP connections per instance, one mail in flight on each. */
+  concurrency: number;
+  /** A claimed delivery not recorded within this time is recovered (see delivery-queue). */
+  leaseMs: number;
+  /** Temporary failures in a row (any instance) after which sending pauses itself. */
+  pauseAfterFailures: number;
+  /** Backoff of a delivery's temporary failures; failed after maxAttempts. */
+  retry: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number };
+  /** The mailto: of List-Unsubscribe, when a reply address is configured; null otherwise. */
+  unsubscribeMailto: string | null;
 }
 
 export interface Core {
   handle: DatabaseHandle;
   settings: Settings;
   transport: MailTransport;
+  /** The Updates' transport: pooled SMTP connections (or the same as `transport`). */
+  updateTransport: MailTransport;
   logger: Logger;
   now: () => Date;
   /** Resolves once migrations are applied (when auto-migrate is on). */

@@ -25,6 +25,7 @@ import { type ResendOptions, type ResendReport, resendPending } from "./mail/res
 import {
   createOutboxTransport,
   createSmtpTransport,
+  type DkimOptions,
   type Logger,
   type MailTransport,
 } from "./mail/transport.server.js";
@@ -50,6 +51,20 @@ import {
   findSentUpdate,
   listSentUpdates,
 } from "./updates/archive.server.js";
+import type { UncertainDelivery } from "./updates/delivery-queue.server.js";
+import {
+  type ControlResult,
+  pauseSending,
+  progress,
+  resendUncertain,
+  resumeSending,
+  type StartInput,
+  type StartResult,
+  startSending,
+  type UpdateProgress,
+  uncertainOf,
+} from "./updates/sending.server.js";
+import { createUpdateWorker, type PassReport, type UpdateWorker } from "./updates/worker.server.js";
 import type { FormInput } from "./validation.js";
 import { dayInAmsterdam, recordVisit, type SourceReport, sourceReport } from "./visits.server.js";
 
@@ -113,6 +128,41 @@ export interface NewsletterOptions {
   /** How long the visitor's request waits for the first send attempt (default 0: not at all). */
   firstSendWaitMs?: number | undefined;
   retry?: Partial<Settings["retry"]> | undefined;
+  /** Updates: mails per second across all instances (default 10; 0 = no limit, benchmarks). */
+  sendRate?: number | undefined;
+  /** Updates: SMTP connections (mails in flight) per instance (default 4). */
+  sendConcurrency?: number | undefined;
+  /** Updates: lease of a claimed delivery (default mailLeaseMs, 5 min). */
+  updateLeaseMs?: number | undefined;
+  /** Updates: pause after this many temporary failures in a row (default 10). */
+  pauseAfterFailures?: number | undefined;
+  /** Updates: backoff of a delivery's temporary failures (1 min … 1 h, failed after 8). */
+  updateRetry?: Partial<Settings["retry"]> | undefined;
+  /**
+   * The address of List-Unsubscribe's mailto: (someone must read it); null for none.
+   * Default: the `replyTo` option's address when one is given.
+   */
+  unsubscribeMailto?: string | null | undefined;
+  /** DKIM signing of every mail (nodemailer's signer). */
+  dkim?: DkimOptions | undefined;
+  /** Overrides the Updates' transport (default: pooled SMTP, or `transport`). */
+  updateTransport?: MailTransport | undefined;
+}
+
+/** Sending the Updates (`newsletter.updates`). */
+export interface NewsletterUpdates {
+  /** Freeze the Update and create one delivery per confirmed subscriber (one transaction). */
+  start(frozen: StartInput): Promise<StartResult>;
+  pause(slug: string, reason?: string): Promise<ControlResult>;
+  resume(slug: string): Promise<ControlResult>;
+  /** Every Update's progress (newest first), or one's. */
+  progress(slug?: string): Promise<UpdateProgress[]>;
+  /** One pass: send what is due now, then return (`pnpm newsletter send-pending`). */
+  sendPending(): Promise<PassReport>;
+  uncertain(slug: string): Promise<UncertainDelivery[]>;
+  resendUncertain(slug: string): Promise<{ requeued: number; message: string }>;
+  /** The background sender of an app instance; close() stops it first. */
+  worker(options?: { idleMs?: number }): UpdateWorker;
 }
 
 export interface Newsletter {
@@ -176,6 +226,7 @@ export interface Newsletter {
   counts(): Promise<Record<string, number>>;
   /** For health checks: migrations applied and one cheap query answered; throws otherwise. */
   ping(): Promise<void>;
+  readonly updates: NewsletterUpdates;
   readonly dialect: DatabaseHandle["dialect"];
   readonly location: string;
   readonly transportName: string;
@@ -227,6 +278,18 @@ function checkNumbers(options: NewsletterOptions): void {
   check("retry.baseDelayMs", options.retry?.baseDelayMs);
   check("retry.maxDelayMs", options.retry?.maxDelayMs);
   check("retry.maxAttempts", options.retry?.maxAttempts);
+  check("sendRate", options.sendRate, true);
+  check("sendConcurrency", options.sendConcurrency);
+  check("updateLeaseMs", options.updateLeaseMs);
+  check("pauseAfterFailures", options.pauseAfterFailures);
+  check("updateRetry.baseDelayMs", options.updateRetry?.baseDelayMs);
+  check("updateRetry.maxDelayMs", options.updateRetry?.maxDelayMs);
+  check("updateRetry.maxAttempts", options.updateRetry?.maxAttempts);
+}
+
+/** The bare address of `Name <a@b.nl>` or `a@b.nl`. */
+function bareAddress(value: string): string {
+  return (/<([^<>\s]+@[^<>\s]+)>/.exec(value)?.[1] ?? value).trim();
 }
 
 export function createNewsletter(options: NewsletterOptions): Newsletter {
@@ -281,10 +344,29 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
   const transport =
     options.transport ??
     (options.smtpUrl
-      ? createSmtpTransport(options.smtpUrl, { timeoutMs: mailTimeoutMs })
+      ? createSmtpTransport(options.smtpUrl, { timeoutMs: mailTimeoutMs, dkim: options.dkim })
       : createOutboxTransport(options.outboxDir ?? path.join(dataDir, "outbox"), logger, {
           logLinks: options.logConfirmationLinks ?? localDefaultsChosen(),
+          dkim: options.dkim,
         }));
+  const sendConcurrency = options.sendConcurrency ?? 4;
+  const updateLeaseMs = options.updateLeaseMs ?? mailLeaseMs;
+  // Same invariant as the confirmation mail: a hanging send ends before its lease does.
+  requireOption(
+    "updateLeaseMs",
+    3 * mailTimeoutMs < updateLeaseMs,
+    `must be more than three times mailTimeoutMs (${mailTimeoutMs} ms)`,
+  );
+  // Its own pooled connections: one mail in flight on each of `sendConcurrency`.
+  const updateTransport =
+    options.updateTransport ??
+    (options.transport === undefined && options.smtpUrl
+      ? createSmtpTransport(options.smtpUrl, {
+          timeoutMs: mailTimeoutMs,
+          pool: sendConcurrency,
+          dkim: options.dkim,
+        })
+      : transport);
 
   const settings: Settings = {
     siteUrl: options.siteUrl,
@@ -320,15 +402,31 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
       maxDelayMs: options.retry?.maxDelayMs ?? 6 * HOUR,
       maxAttempts: options.retry?.maxAttempts ?? 10,
     },
+    updates: {
+      sendRate: options.sendRate ?? 10,
+      concurrency: sendConcurrency,
+      leaseMs: updateLeaseMs,
+      pauseAfterFailures: options.pauseAfterFailures ?? 10,
+      retry: {
+        baseDelayMs: options.updateRetry?.baseDelayMs ?? MINUTE,
+        maxDelayMs: options.updateRetry?.maxDelayMs ?? HOUR,
+        maxAttempts: options.updateRetry?.maxAttempts ?? 8,
+      },
+      unsubscribeMailto: ((m) => (m ? bareAddress(m) : null))(
+        options.unsubscribeMailto === undefined ? options.replyTo : options.unsubscribeMailto,
+      ),
+    },
   };
 
   const fingerprints: FingerprintCache = new Map();
+  const workers = new Set<UpdateWorker>();
   let migrated: Promise<void> | null = null;
   const autoMigrate = options.autoMigrate ?? true;
   const core: Core = {
     handle,
     settings,
     transport,
+    updateTransport,
     logger,
     now: options.now ?? (() => new Date()),
     inFlight: new Set(),
@@ -384,6 +482,20 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
       return report;
     },
     counts: () => tableCounts(core),
+    updates: {
+      start: (frozen) => startSending(core, frozen),
+      pause: (slug, reason) => pauseSending(core, slug, reason),
+      resume: (slug) => resumeSending(core, slug),
+      progress: (slug) => progress(core, slug),
+      sendPending: () => createUpdateWorker(core).runOnce(),
+      uncertain: (slug) => uncertainOf(core, slug),
+      resendUncertain: (slug) => resendUncertain(core, slug),
+      worker(workerOptions) {
+        const worker = createUpdateWorker(core, workerOptions);
+        workers.add(worker);
+        return worker;
+      },
+    },
     async ping() {
       await core.ready();
       await sql`select 1`.execute(handle.db);
@@ -392,6 +504,8 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
     location: handle.location,
     transportName: transport.name,
     async close() {
+      // Update senders first: they stop claiming and finish the mails in flight.
+      await Promise.all([...workers].map((w) => w.stop()));
       // Sends still running in the background record their outcome first (bounded by the
       // SMTP timeouts; a transport that never returns is not waited for beyond that).
       let timer: NodeJS.Timeout | undefined;
@@ -403,6 +517,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
       ]);
       clearTimeout(timer);
       await transport.close?.();
+      if (updateTransport !== transport) await updateTransport.close?.();
       await handle.destroy();
     },
   };

@@ -1,10 +1,14 @@
+import type { Insertable } from "kysely";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/connect.server.js";
 import type { UpdatesTable } from "../src/db/schema.js";
 import { DRIVERS, setup, type TestEnv } from "./helpers.js";
 
 /** A row as starting to send an Update writes it (the sending engine's job, not tested here). */
-async function insertUpdate(env: TestEnv, row: Partial<UpdatesTable> & { slug: string }) {
+async function insertUpdate(
+  env: TestEnv,
+  row: Partial<Insertable<UpdatesTable>> & { slug: string },
+) {
   await env.newsletter.migrate();
   const handle = openDatabase({
     databaseUrl: env.options.databaseUrl,

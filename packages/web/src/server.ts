@@ -44,6 +44,11 @@ export interface AppServerOptions {
   pageCache?: boolean;
   /** The variable with the app's own public origin, required in production (see loadServerConfig). */
   publicUrlVariable?: string;
+  /**
+   * Send the newsletter's Updates in the background (the site): every instance claims due
+   * deliveries; on SIGTERM it stops claiming and lets the mails in flight finish.
+   */
+  sendUpdates?: boolean;
   /** Lines to log once the server listens (e.g. the landing app's live campaigns). */
   startupLines?: (build: ServerBuild, origin: string, config: ServerConfig) => readonly string[];
 }
@@ -268,7 +273,9 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       `[${options.appName}] MAX_CONNECTIONS (${config.maxConnections}) reached: new connections are dropped until some close`,
     );
   });
+  let updateWorker: { stop(): Promise<void> } | null = null;
   const stopping = gracefulShutdown(server, async () => {
+    await updateWorker?.stop();
     await closeNewsletter();
     console.log(`[${options.appName}] stopped: requests finished, database closed`);
   });
@@ -289,8 +296,18 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   for (const line of options.startupLines?.(build, origin, config) ?? []) {
     console.log(`[${options.appName}] ${line}`);
   }
+  if (options.sendUpdates) {
+    const worker = getNewsletter().updates.worker();
+    worker.start();
+    updateWorker = worker;
+  }
 
-  return { server, config, close: () => stopping.close() };
+  return {
+    server,
+    config,
+    // Stop claiming Update mails at once (those in flight finish) while requests finish.
+    close: () => Promise.all([updateWorker?.stop(), stopping.close()]).then(() => undefined),
+  };
 }
 
 /** Listen on the configured address; a port in use is a start-up error, not a stack trace. */

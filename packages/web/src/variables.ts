@@ -203,6 +203,40 @@ export const envVariables: readonly EnvVariable[] = [
     example: "",
   },
   {
+    name: "NEWSLETTER_SEND_RATE",
+    apps: ["site"],
+    checkedBy: "newsletter",
+    required: "no",
+    description:
+      "Updates sent per second by all site instances together (10); the mail provider's limit",
+    example: "",
+  },
+  {
+    name: "DKIM_DOMAIN",
+    apps: both,
+    checkedBy: "newsletter",
+    required: "no",
+    description:
+      "DKIM signing domain (e.g. example.nl); with DKIM_SELECTOR and DKIM_PRIVATE_KEY every mail is signed",
+    example: "",
+  },
+  {
+    name: "DKIM_SELECTOR",
+    apps: both,
+    checkedBy: "newsletter",
+    required: "no",
+    description: "DKIM selector: the public key is at <selector>._domainkey.<domain> in DNS",
+    example: "",
+  },
+  {
+    name: "DKIM_PRIVATE_KEY",
+    apps: both,
+    checkedBy: "newsletter",
+    required: "no",
+    description: "DKIM private key, PEM (line breaks may be written as \\n)",
+    example: "",
+  },
+  {
     name: "RESULTS_PASSWORD",
     apps: ["landing"],
     checkedBy: "app secret",

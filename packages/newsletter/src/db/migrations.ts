@@ -251,6 +251,8 @@ export const migrations: Record<string, NewsletterMigration> = {
         .addColumn("started_at", "varchar(32)", (c) => c.notNull())
         .addColumn("finished_at", "varchar(32)")
         .addColumn("updated_at", "varchar(32)", (c) => c.notNull())
+        // Temporary failures in a row across every instance: sending pauses itself at a limit.
+        .addColumn("consecutive_failures", "integer", (c) => c.notNull().defaultTo(0))
         .execute();
       await db.schema
         .createTable("newsletter_deliveries")
@@ -272,8 +274,22 @@ export const migrations: Record<string, NewsletterMigration> = {
         .on("newsletter_deliveries")
         .columns(["state", "due_at"])
         .execute();
+      // Progress per Update (counts per state) without reading every row of the table.
+      await db.schema
+        .createIndex("newsletter_deliveries_progress")
+        .on("newsletter_deliveries")
+        .columns(["update_slug", "state"])
+        .execute();
+      // The send rate shared by every instance: the time (ms since 1970) of the next free
+      // slot, moved forward atomically by whoever takes one (updates/send-rate.server.ts).
+      await db.schema
+        .createTable("newsletter_send_rate")
+        .addColumn("name", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("next_ms", "bigint", (c) => c.notNull())
+        .execute();
     },
     async down(db: AnyDb) {
+      await db.schema.dropTable("newsletter_send_rate").execute();
       await db.schema.dropTable("newsletter_deliveries").execute();
       await db.schema.dropTable("newsletter_updates").execute();
     },

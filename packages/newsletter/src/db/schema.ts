@@ -152,6 +152,8 @@ export interface UpdatesTable {
   started_at: IsoTime;
   finished_at: IsoTime | null;
   updated_at: IsoTime;
+  /** Temporary failures in a row (any instance); sending pauses itself at a limit. */
+  consecutive_failures: Generated<number>;
 }
 
 /**
@@ -184,7 +186,14 @@ export interface DeliveriesTable {
   last_error: string | null;
 }
 
+/** The shared send rate: when the next slot is free (ms since 1970), see updates/send-rate. */
+export interface SendRateTable {
+  name: string;
+  next_ms: number | string | bigint;
+}
+
 export interface Database {
+  newsletter_send_rate: SendRateTable;
   newsletter_updates: UpdatesTable;
   newsletter_deliveries: DeliveriesTable;
   app_sessions: AppSessionsTable;

@@ -12,6 +12,10 @@ export interface OutgoingMail {
   html: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers: Record<string, string>;
+  /** `<…@…>`; nodemailer makes one when absent. The Updates set a stable one per recipient. */
+  messageId?: string;
+  /** The Date header (default: when the mail is composed). */
+  date?: Date;
   /** The link the mail is about, logged by the outbox transport for local development. */
   link?: string;
 }
@@ -38,7 +42,16 @@ function toNodemailer(mail: OutgoingMail) {
     text: mail.text,
     html: mail.html,
     headers: mail.headers,
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    ...(mail.date ? { date: mail.date } : {}),
   };
+}
+
+/** DKIM signing (nodemailer's built-in signer), from DKIM_DOMAIN / DKIM_SELECTOR / DKIM_PRIVATE_KEY. */
+export interface DkimOptions {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
 }
 
 /**
@@ -50,13 +63,14 @@ function toNodemailer(mail: OutgoingMail) {
 export function createOutboxTransport(
   dir: string,
   logger?: Logger,
-  options: { logLinks?: boolean } = {},
+  options: { logLinks?: boolean; dkim?: DkimOptions | undefined } = {},
 ): MailTransport {
   const logLinks = options.logLinks ?? true;
   const composer = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
     newline: "unix",
+    ...(options.dkim ? { dkim: options.dkim } : {}),
   });
   return {
     name: `outbox ${dir}`,
@@ -98,7 +112,7 @@ export interface SmtpTimeouts {
  */
 export function createSmtpTransport(
   smtpUrl: string,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; pool?: number; dkim?: DkimOptions | undefined } = {},
 ): MailTransport & { readonly timeouts: SmtpTimeouts } {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const transporter = nodemailer.createTransport({
@@ -106,6 +120,10 @@ export function createSmtpTransport(
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
+    // The Updates keep `pool` connections open and send one mail at a time on each, so the
+    // mails in flight (and what a crash can leave uncertain) are at most `pool`.
+    ...(options.pool ? { pool: true, maxConnections: options.pool, maxMessages: Infinity } : {}),
+    ...(options.dkim ? { dkim: options.dkim } : {}),
   });
   // Read back what nodemailer will use, so that a test checks the real settings.
   const applied = (transporter.transporter as unknown as { options: Partial<SmtpTimeouts> })

@@ -1,0 +1,94 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createNewsletter } from "../src/index.js";
+import { quietLogger, SECRET } from "./helpers.js";
+import { SmtpSink } from "./smtp-sink.js";
+import { frozenUpdate, seedConfirmed } from "./update-fixtures.js";
+
+const run = promisify(execFile);
+const launcher = path.resolve(import.meta.dirname, "../../cli/bin/newsletter.js");
+const dir = mkdtempSync(path.join(tmpdir(), "vaart-sending-cli-"));
+const sink = new SmtpSink();
+let smtpUrl = "";
+beforeAll(async () => {
+  smtpUrl = await sink.listen();
+});
+afterAll(async () => {
+  await sink.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        DATA_DIR: dir,
+        NEWSLETTER_SECRET: SECRET,
+        SMTP_URL: smtpUrl,
+        NEWSLETTER_SEND_RATE: "50",
+      },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("the owner's sending commands", () => {
+  it("show progress, pause, resume and send what is due, in Dutch", async () => {
+    const newsletter = createNewsletter({
+      dataDir: dir,
+      siteUrl: "https://www.example.nl",
+      mailFrom: "updates@example.nl",
+      secret: SECRET,
+      logger: quietLogger,
+    });
+    await newsletter.migrate();
+    await seedConfirmed({ dataDir: dir }, 3, "cli-");
+    expect((await newsletter.updates.start(frozenUpdate("cli-update"))).status).toBe("started");
+    await newsletter.close();
+
+    let r = await cli(["sending"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/update\s+status\s+publiek\s+verstuurd\s+mislukt\s+onzeker/);
+    expect(r.stdout).toMatch(/cli-update\s+bezig\s+3\s+0/);
+
+    r = await cli(["pause", "cli-update"]);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.stdout).toMatch(/cli-update is gepauzeerd \(handmatig gepauzeerd\)/);
+    r = await cli(["send-pending"]);
+    expect(r.stdout).toMatch(/Verstuurd: 0/);
+    expect(sink.messages).toHaveLength(0);
+    r = await cli(["sending"]);
+    expect(r.stdout).toMatch(/cli-update\s+gepauzeerd/);
+
+    r = await cli(["resume", "cli-update"]);
+    expect(r.stdout).toMatch(/wordt weer verstuurd/);
+    r = await cli(["send-pending"]);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.stdout).toMatch(/Verstuurd: 3.*klaar: cli-update/);
+    expect(sink.messages).toHaveLength(3);
+
+    r = await cli(["sending", "--watch"]);
+    expect(r.stdout).toMatch(/cli-update\s+klaar\s+3\s+3/);
+    expect(r.stdout).toMatch(/Niets meer onderweg/);
+
+    r = await cli(["uncertain", "cli-update"]);
+    expect(r.stdout).toMatch(/geen onzekere verzendingen/);
+
+    r = await cli(["pause", "bestaat-niet"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Er is geen Update "bestaat-niet"/);
+    r = await cli(["pause"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/geef precies één <slug>/);
+  });
+});
