@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -90,5 +90,42 @@ describe("the owner's sending commands", () => {
     r = await cli(["pause"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/geef precies één <slug>/);
+  });
+
+  it("send <file> freezes the Update file once and its mails carry the subscriber's name", async () => {
+    const updates = path.join(dir, "updates");
+    mkdirSync(updates, { recursive: true });
+    const file = path.join(updates, "2027-02-updates.md");
+    writeFileSync(
+      file,
+      "---\nsubject: Updates februari\ndate: 2027-02-01\n---\n\nEen korte Update om te versturen.\n",
+    );
+    await seedConfirmed({ dataDir: dir }, 2, "bestand-", "Bram");
+    const before = sink.messages.length;
+
+    let r = await cli(["send", file]);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.stdout).toMatch(/2027-02-updates wordt verstuurd naar \d+ abonnee/);
+    r = await cli(["send", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/een tweede keer versturen kan niet/);
+
+    r = await cli(["send-pending"]);
+    expect(r).toMatchObject({ code: 0 });
+    const mails = sink.messages.slice(before).filter((m) => m.to.startsWith("bestand-"));
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) {
+      expect(mail.head).toMatch(/^Subject: Updates februari/m);
+      expect(mail.data).toContain("Hallo Bram,");
+      expect(mail.data).toContain("Een korte Update om te versturen.");
+    }
+
+    // A broken file is refused with its problem named, and nothing starts.
+    writeFileSync(file.replace("2027-02", "2027-04"), "---\nsubject: Kapot\n---\n\nTekst.\n");
+    r = await cli(["send", file.replace("2027-02", "2027-04")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/2027-04-updates\.md.*date/);
+    r = await cli(["sending"]);
+    expect(r.stdout).not.toMatch(/2027-04-updates/);
   });
 });
