@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { startAnswer } from "./answer-time.server.js";
 import type { Core } from "./core.server.js";
 import type { Database } from "./db/schema.js";
-import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
+import { inGroupCommit, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { ipBucket, networkBucket, normaliseIp } from "./ip.js";
 import { deliverAfterCommit } from "./mail/after-commit.server.js";
@@ -228,7 +228,8 @@ async function storeSignup(
   });
 
   try {
-    return await inTransaction(core.handle, async (trx) => {
+    // Group commit on SQLite: concurrent signups share one commit, each answered after it.
+    return await inGroupCommit(core.handle, async (trx) => {
       const limit = await limitIp(core, "signup", ip, core.settings.rateLimits.perIp, now, trx);
       if ("status" in limit) return limit;
       const stored = await storeWithin(trx, limit.rank);
