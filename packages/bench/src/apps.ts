@@ -17,10 +17,14 @@ export interface RunningApp {
 }
 
 /** Start an app's production build on local defaults and its own data folder, plus `env`. */
-export async function startApp(app: string, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  app: string,
+  env: Record<string, string> = {},
+  root: string = repoRoot,
+): Promise<RunningApp> {
   const dataDir = tempDir(app);
   return startServerProcess({
-    appDir: path.join(repoRoot, "apps", app),
+    appDir: path.join(root, "apps", app),
     env: {
       VAART_LOCAL_DEFAULTS: "1",
       DATA_DIR: dataDir,

@@ -33,6 +33,8 @@ const MAX_BATCH = 256;
 
 interface QueuedWork {
   fn: (trx: Kysely<Database>) => Promise<unknown>;
+  /** One statement: SQLite undoes a failed statement itself, no savepoint needed. */
+  single: boolean;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -59,6 +61,7 @@ const queues = new WeakMap<DatabaseHandle, WriteQueue>();
 export function inGroupCommit<T>(
   handle: DatabaseHandle,
   fn: (trx: Kysely<Database>) => Promise<T>,
+  single = false,
 ): Promise<T> {
   if (handle.dialect !== "sqlite") return handle.db.transaction().execute(fn);
   let queue = queues.get(handle);
@@ -68,7 +71,7 @@ export function inGroupCommit<T>(
   }
   const q = queue;
   return new Promise<T>((resolve, reject) => {
-    q.waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+    q.waiting.push({ fn, single, resolve: resolve as (value: unknown) => void, reject });
     if (!q.running) {
       q.running = true;
       // Let the requests already read off the sockets join this first batch.
@@ -78,7 +81,8 @@ export function inGroupCommit<T>(
 }
 
 /**
- * One statement that needs no transaction of its own: on SQLite it joins the group commit
+ * One statement (`fn` runs exactly one) that needs no transaction of its own: on SQLite it
+ * joins the group commit
  * (one fsync for many instead of one each); on PostgreSQL it runs as it is (autocommit, one
  * round trip instead of three with BEGIN and COMMIT).
  */
@@ -86,7 +90,7 @@ export function groupedWrite<T>(
   handle: DatabaseHandle,
   fn: (db: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  return handle.dialect === "sqlite" ? inGroupCommit(handle, fn) : fn(handle.db);
+  return handle.dialect === "sqlite" ? inGroupCommit(handle, fn, true) : fn(handle.db);
 }
 
 async function drain(handle: DatabaseHandle, queue: WriteQueue): Promise<void> {
@@ -112,14 +116,16 @@ async function runBatch(handle: DatabaseHandle, batch: QueuedWork[]): Promise<vo
       await sql`begin immediate`.execute(conn);
       try {
         for (const work of batch) {
-          await sql`savepoint unit`.execute(conn);
+          if (!work.single) await sql`savepoint unit`.execute(conn);
           try {
             const value = await work.fn(conn);
-            await sql`release unit`.execute(conn);
+            if (!work.single) await sql`release unit`.execute(conn);
             outcomes.push({ ok: true, value });
           } catch (error) {
-            await sql`rollback to unit`.execute(conn);
-            await sql`release unit`.execute(conn);
+            if (!work.single) {
+              await sql`rollback to unit`.execute(conn);
+              await sql`release unit`.execute(conn);
+            }
             outcomes.push({ ok: false, error });
           }
         }

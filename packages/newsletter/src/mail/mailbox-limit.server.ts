@@ -17,18 +17,34 @@ export async function claimMailbox(
   mailboxKey: string,
   now: Date,
 ): Promise<boolean> {
-  const hash = mailboxHash(mailboxKey);
-  const { perMailbox } = core.settings.rateLimits;
-  const recent = new Date(now.getTime() - core.settings.mailIntervalMs).toISOString();
-  const windowStart = new Date(now.getTime() - perMailbox.windowMs).toISOString();
-  const logged = (after: string) =>
-    sql`(select count(*) from newsletter_mail_log where mailbox_hash = ${hash} and sent_at > ${after})`;
+  const { hash } = mailboxRule(core, mailboxKey, now);
   // Check and log in one statement (one round trip on PostgreSQL): the row is written only
   // when no mail went out within the interval and fewer than the cap within the window.
   const inserted = await sql<{ mailbox_hash: string }>`
     insert into newsletter_mail_log (mailbox_hash, sent_at)
     select ${hash}, ${now.toISOString()}
-    where ${logged(recent)} = 0 and ${logged(windowStart)} < ${perMailbox.max}
+    where ${mailboxAllows(core, mailboxKey, now)}
     returning mailbox_hash`.execute(trx);
   return inserted.rows.length > 0;
+}
+
+function mailboxRule(core: Core, mailboxKey: string, now: Date) {
+  const { perMailbox } = core.settings.rateLimits;
+  return {
+    hash: mailboxHash(mailboxKey),
+    recent: new Date(now.getTime() - core.settings.mailIntervalMs).toISOString(),
+    windowStart: new Date(now.getTime() - perMailbox.windowMs).toISOString(),
+    max: perMailbox.max,
+  };
+}
+
+/**
+ * The condition claimMailbox checks, as SQL (for a statement that logs the mail itself):
+ * no mail to this mailbox within the interval, fewer than the cap within the window.
+ */
+export function mailboxAllows(core: Core, mailboxKey: string, now: Date) {
+  const { hash, recent, windowStart, max } = mailboxRule(core, mailboxKey, now);
+  const logged = (after: string) =>
+    sql`(select count(*) from newsletter_mail_log where mailbox_hash = ${hash} and sent_at > ${after})`;
+  return sql<boolean>`${logged(recent)} = 0 and ${logged(windowStart)} < ${max}`;
 }
