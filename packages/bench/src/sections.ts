@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { freePort, measurePageWeight, runLighthouseBestOf } from "@vaart/testing";
-import { appExists, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
+import { appExists, cpuSeconds, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
 import { load } from "./load.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -156,6 +156,8 @@ export interface SubscribeBenchOptions {
 
 interface SubscribeRun {
   r: Awaited<ReturnType<typeof load>>;
+  /** The site process's CPU milliseconds per answered signup (null without /proc). */
+  cpuMs: number | null;
 }
 
 async function subscribeRun(
@@ -181,13 +183,22 @@ async function subscribeRun(
   try {
     const html = await (await fetch(`${site.origin}/nieuwsbrief`)).text();
     const formToken = html.match(/name="formToken" value="([^"]+)"/)?.[1] ?? "";
+    const cpuBefore = cpuSeconds(site.child?.pid);
     const r = await load({
       url: `${site.origin}/nieuwsbrief`,
       connections,
       seconds,
       signup: { formToken },
     });
-    return { r };
+    // Read once the mails of the last signups went out (they follow their answers).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const cpuAfter = cpuSeconds(site.child?.pid);
+    const answered = r.statuses["3xx"] ?? 0;
+    const cpuMs =
+      cpuBefore === null || cpuAfter === null || answered === 0
+        ? null
+        : (1000 * (cpuAfter - cpuBefore)) / answered;
+    return { r, cpuMs };
   } finally {
     await site.stop();
     pg?.drop();
@@ -224,23 +235,28 @@ export async function subscribeThroughput(options: SubscribeBenchOptions) {
         const all = (results[i] ?? []).map((x) => x.r.requestsPerSecond).join(", ");
         const bad = (r.statuses["4xx"] ?? 0) + (r.statuses["5xx"] ?? 0);
         const label = builds[i]?.label ? ` (${builds[i]?.label})` : "";
+        const cpu = (results[i] ?? [])
+          .map((x) => x.cpuMs)
+          .filter((x): x is number => x !== null)
+          .sort((a, b) => a - b);
+        const cpuMedian = cpu[Math.floor(cpu.length / 2)];
         rows.push(
-          `| ${database}${label} | ${connections} | ${r.requestsPerSecond} | ${all} | ${r.p50} | ${r.p99} | ${r.statuses["3xx"]} | ${bad} | ${r.errors} |`,
+          `| ${database}${label} | ${connections} | ${r.requestsPerSecond} | ${all} | ${r.p50} | ${r.p99} | ${cpuMedian === undefined ? "–" : cpuMedian.toFixed(2)} | ${r.statuses["3xx"]} | ${bad} | ${r.errors} |`,
         );
       });
       if (baselineRoot) {
         const [base, mine] = medians.map((m) => m.r.requestsPerSecond);
         rows.push(
-          `| ${database}: this checkout ÷ baseline | ${connections} | ${((mine ?? 0) / Math.max(1, base ?? 0)).toFixed(2)}× | | | | | | |`,
+          `| ${database}: this checkout ÷ baseline | ${connections} | ${((mine ?? 0) / Math.max(1, base ?? 0)).toFixed(2)}× | | | | | | | |`,
         );
       }
     }
   }
   return [
-    `POST /nieuwsbrief, ${seconds} s per run, ${runs} runs per row (a fresh server and database each; the row is the median run by signups/s, all runs listed), autocannon in a second process. Every signup is a new address from its own client IP (TRUST_PROXY=1, X-Forwarded-For), consecutive ones from different /24 networks; each is committed before its 303 and its confirmation mail written to the outbox. Limits on: per IP 20 an hour and per network 60 an hour (the defaults, not reached), the site-wide cap on confirmation mails ${BENCH_MAIL_CAP.toLocaleString("en")} an hour (raised above the run's count; a slot is taken per mail).${baselineRoot ? ` Baseline: commit ${commitOf(baselineRoot)} (this checkout: ${commitOf(repoRoot)}), its runs alternating with this checkout's.` : ""}`,
+    `POST /nieuwsbrief, ${seconds} s per run, ${runs} runs per row (a fresh server and database each; the row is the median run by signups/s, all runs listed), autocannon in a second process. Every signup is a new address from its own client IP (TRUST_PROXY=1, X-Forwarded-For), consecutive ones from different /24 networks; each is committed before its 303 and its confirmation mail written to the outbox. Limits on: per IP 20 an hour and per network 60 an hour (the defaults, not reached), the site-wide cap on confirmation mails ${BENCH_MAIL_CAP.toLocaleString("en")} an hour (raised above the run's count; a slot is taken per mail).${baselineRoot ? ` Baseline: commit ${commitOf(baselineRoot)} (this checkout: ${commitOf(repoRoot)}), its runs alternating with this checkout's.` : ""} "Site CPU ms per signup": the site process's CPU time (user + system, /proc) during the run divided by its 303 answers, median of the runs: less sensitive than signups/s to other work on the machine (PostgreSQL's own CPU is not in it); 1000 ÷ it is what one free core could answer.`,
     "",
-    "| database | connections | signups/s | runs | p50 ms | p99 ms | 303 answers | 4xx/5xx | errors |",
-    "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    "| database | connections | signups/s | runs | p50 ms | p99 ms | site CPU ms per signup | 303 answers | 4xx/5xx | errors |",
+    "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
   ].join("\n");
 }
