@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,14 +13,33 @@ export function tempDir(label: string) {
 
 export interface RunningApp {
   origin: string;
+  /** The server's process id (its CPU time is read from /proc). */
+  child?: { pid?: number | undefined };
   stop(): Promise<void>;
 }
 
+/** CPU seconds (user + system) a process has used so far; null where /proc is missing. */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime, fields 14 and 15 of the line (11 and 12 after the name), in ticks.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Start an app's production build on local defaults and its own data folder, plus `env`. */
-export async function startApp(app: string, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  app: string,
+  env: Record<string, string> = {},
+  root: string = repoRoot,
+): Promise<RunningApp> {
   const dataDir = tempDir(app);
   return startServerProcess({
-    appDir: path.join(repoRoot, "apps", app),
+    appDir: path.join(root, "apps", app),
     env: {
       VAART_LOCAL_DEFAULTS: "1",
       DATA_DIR: dataDir,

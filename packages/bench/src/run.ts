@@ -80,7 +80,12 @@ if (only.has("subscribe")) {
     "",
     "## 4. Subscribe through HTTP",
     "",
-    await subscribeThroughput(seconds, connections),
+    await subscribeThroughput({
+      seconds,
+      connections: (process.env.BENCH_SUBSCRIBE_CONNECTIONS ?? "10,50").split(",").map(Number),
+      runs: Number(process.env.BENCH_SUBSCRIBE_RUNS ?? 3),
+      baselineRoot: process.env.BENCH_SUBSCRIBE_BASELINE,
+    }),
   );
 }
 if (only.has("build")) {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { freePort, measurePageWeight, runLighthouseBestOf } from "@vaart/testing";
-import { appExists, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
+import { appExists, cpuSeconds, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
 import { load } from "./load.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -137,42 +137,126 @@ export async function articleThroughput(
   }
 }
 
+/** The site-wide cap on confirmation mails during the subscribe bench: above any run's count. */
+const BENCH_MAIL_CAP = 1_000_000;
+
+export interface SubscribeBenchOptions {
+  seconds: number;
+  /** Each a row per database (e.g. 10 and 50). */
+  connections: number[];
+  /** Runs per row; the row shows the median run (by signups/s). */
+  runs: number;
+  /**
+   * Another checkout of the repository, built, to measure in the same bench: its runs
+   * alternate with this one's (baseline, this, baseline, this…), so both see the same
+   * machine, and the table gives the ratio.
+   */
+  baselineRoot?: string | undefined;
+}
+
+interface SubscribeRun {
+  r: Awaited<ReturnType<typeof load>>;
+  /** The site process's CPU milliseconds per answered signup (null without /proc). */
+  cpuMs: number | null;
+}
+
+async function subscribeRun(
+  root: string,
+  database: "SQLite" | "PostgreSQL",
+  connections: number,
+  seconds: number,
+): Promise<SubscribeRun> {
+  const pg = database === "PostgreSQL" ? freshPostgresSchema("subscribe") : null;
+  // A fresh server and database per run: every run starts from the same empty tables.
+  const site = await startApp(
+    "site",
+    {
+      TRUST_PROXY: "1",
+      // Every signup's mail goes out: the cap is on (a slot is taken per mail) and set
+      // above the run's count. The per-IP and per-network limits keep their defaults; the
+      // load generator's addresses stay under them (load-worker.mjs).
+      NEWSLETTER_MAX_MAILS_PER_HOUR: String(BENCH_MAIL_CAP),
+      ...(pg ? { DATABASE_URL: pg.url } : {}),
+    },
+    root,
+  );
+  try {
+    const html = await (await fetch(`${site.origin}/nieuwsbrief`)).text();
+    const formToken = html.match(/name="formToken" value="([^"]+)"/)?.[1] ?? "";
+    const cpuBefore = cpuSeconds(site.child?.pid);
+    const r = await load({
+      url: `${site.origin}/nieuwsbrief`,
+      connections,
+      seconds,
+      signup: { formToken },
+    });
+    // Read once the mails of the last signups went out (they follow their answers).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const cpuAfter = cpuSeconds(site.child?.pid);
+    const answered = r.statuses["3xx"] ?? 0;
+    const cpuMs =
+      cpuBefore === null || cpuAfter === null || answered === 0
+        ? null
+        : (1000 * (cpuAfter - cpuBefore)) / answered;
+    return { r, cpuMs };
+  } finally {
+    await site.stop();
+    pg?.drop();
+  }
+}
+
+const commitOf = (root: string) =>
+  execFileSync("git", ["-C", root, "log", "-1", "--format=%h"]).toString().trim();
+
+const medianRun = (runs: SubscribeRun[]) =>
+  [...runs].sort((a, b) => a.r.requestsPerSecond - b.r.requestsPerSecond)[
+    Math.floor(runs.length / 2)
+  ] as SubscribeRun;
+
 /** Signups through the HTTP endpoint (form post → 303), each with its own address and IP. */
-export async function subscribeThroughput(seconds: number, connections: number) {
+export async function subscribeThroughput(options: SubscribeBenchOptions) {
+  const { seconds, runs, baselineRoot } = options;
+  const builds: { label: string; root: string }[] = [
+    ...(baselineRoot ? [{ label: "baseline", root: baselineRoot }] : []),
+    { label: baselineRoot ? "this checkout" : "", root: repoRoot },
+  ];
   const rows: string[] = [];
   for (const database of ["SQLite", "PostgreSQL"] as const) {
-    const pg = database === "PostgreSQL" ? freshPostgresSchema("subscribe") : null;
-    const site = await startApp("site", {
-      TRUST_PROXY: "1",
-      // What is measured is the signup path, not the limits: every signup's mail goes out,
-      // and the 256 addresses of each /24 the load generator uses (10.x.y.*) are not cut
-      // off by the per-network limit (60 an hour by default).
-      NEWSLETTER_MAX_MAILS_PER_HOUR: "1000000",
-      NEWSLETTER_NETWORK_LIMIT: "1000000",
-      ...(pg ? { DATABASE_URL: pg.url } : {}),
-    });
-    try {
-      const html = await (await fetch(`${site.origin}/nieuwsbrief`)).text();
-      const formToken = html.match(/name="formToken" value="([^"]+)"/)?.[1] ?? "";
-      const r = await load({
-        url: `${site.origin}/nieuwsbrief`,
-        connections,
-        seconds,
-        signup: { formToken },
+    for (const connections of options.connections) {
+      const results = builds.map(() => [] as SubscribeRun[]);
+      for (let run = 0; run < runs; run++) {
+        for (const [i, build] of builds.entries()) {
+          results[i]?.push(await subscribeRun(build.root, database, connections, seconds));
+        }
+      }
+      const medians = results.map(medianRun);
+      medians.forEach((median, i) => {
+        const { r } = median;
+        const all = (results[i] ?? []).map((x) => x.r.requestsPerSecond).join(", ");
+        const bad = (r.statuses["4xx"] ?? 0) + (r.statuses["5xx"] ?? 0);
+        const label = builds[i]?.label ? ` (${builds[i]?.label})` : "";
+        const cpu = (results[i] ?? [])
+          .map((x) => x.cpuMs)
+          .filter((x): x is number => x !== null)
+          .sort((a, b) => a - b);
+        const cpuMedian = cpu[Math.floor(cpu.length / 2)];
+        rows.push(
+          `| ${database}${label} | ${connections} | ${r.requestsPerSecond} | ${all} | ${r.p50} | ${r.p99} | ${cpuMedian === undefined ? "–" : cpuMedian.toFixed(2)} | ${r.statuses["3xx"]} | ${bad} | ${r.errors} |`,
+        );
       });
-      rows.push(
-        `| ${database} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.statuses["3xx"]} | ${(r.statuses["4xx"] ?? 0) + (r.statuses["5xx"] ?? 0)} | ${r.errors} |`,
-      );
-    } finally {
-      await site.stop();
-      pg?.drop();
+      if (baselineRoot) {
+        const [base, mine] = medians.map((m) => m.r.requestsPerSecond);
+        rows.push(
+          `| ${database}: this checkout ÷ baseline | ${connections} | ${((mine ?? 0) / Math.max(1, base ?? 0)).toFixed(2)}× | | | | | | | |`,
+        );
+      }
     }
   }
   return [
-    `POST /nieuwsbrief (a new address and client IP each; every signup stored and its confirmation mail written to the outbox; the mail cap and the per-network limit raised so that neither refuses one), ${connections} connections, ${seconds} s.`,
+    `POST /nieuwsbrief, ${seconds} s per run, ${runs} runs per row (a fresh server and database each; the row is the median run by signups/s, all runs listed), autocannon in a second process. Every signup is a new address from its own client IP (TRUST_PROXY=1, X-Forwarded-For), consecutive ones from different /24 networks; each is committed before its 303 and its confirmation mail written to the outbox. Limits on: per IP 20 an hour and per network 60 an hour (the defaults, not reached), the site-wide cap on confirmation mails ${BENCH_MAIL_CAP.toLocaleString("en")} an hour (raised above the run's count; a slot is taken per mail).${baselineRoot ? ` Baseline: commit ${commitOf(baselineRoot)} (this checkout: ${commitOf(repoRoot)}), its runs alternating with this checkout's.` : ""} "Site CPU ms per signup": the site process's CPU time (user + system, /proc) during the run divided by its 303 answers, median of the runs: less sensitive than signups/s to other work on the machine (PostgreSQL's own CPU is not in it); 1000 ÷ it is what one free core could answer.`,
     "",
-    "| database | signups/s | p50 ms | p99 ms | 303 answers | 4xx/5xx | errors |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| database | connections | signups/s | runs | p50 ms | p99 ms | site CPU ms per signup | 303 answers | 4xx/5xx | errors |",
+    "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
   ].join("\n");
 }

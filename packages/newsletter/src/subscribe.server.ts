@@ -1,18 +1,24 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { startAnswer } from "./answer-time.server.js";
 import type { Core } from "./core.server.js";
 import type { Database } from "./db/schema.js";
-import { inTransaction, lockSubscriber } from "./db/transaction.server.js";
+import { inGroupCommit, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { ipBucket, networkBucket, normaliseIp } from "./ip.js";
 import { deliverAfterCommit } from "./mail/after-commit.server.js";
 import { createConfirmationToken } from "./mail/confirmation-token.server.js";
-import { claimMailbox } from "./mail/mailbox-limit.server.js";
+import { claimMailbox, mailboxAllows } from "./mail/mailbox-limit.server.js";
 import { enqueue, enqueueSubscriberMail, subscriberColumns } from "./mail/queue.server.js";
 import type { PendingMail } from "./mail/send.server.js";
 import { messages } from "./messages.js";
-import { hit, type RateLimitRule } from "./rate-limit.server.js";
-import { issueFormToken, newId, sha256Hex, verifyFormToken } from "./tokens.server.js";
+import { hit, mailboxHash, type RateLimitRule } from "./rate-limit.server.js";
+import {
+  issueFormToken,
+  newConfirmationToken,
+  newId,
+  sha256Hex,
+  verifyFormToken,
+} from "./tokens.server.js";
 import {
   cleanText,
   type FieldErrors,
@@ -228,7 +234,8 @@ async function storeSignup(
   });
 
   try {
-    return await inTransaction(core.handle, async (trx) => {
+    // Group commit on SQLite: concurrent signups share one commit, each answered after it.
+    return await inGroupCommit(core.handle, async (trx) => {
       const limit = await limitIp(core, "signup", ip, core.settings.rateLimits.perIp, now, trx);
       if ("status" in limit) return limit;
       const stored = await storeWithin(trx, limit.rank);
@@ -247,20 +254,88 @@ async function storeSignup(
   async function storeWithin(trx: Kysely<Database>, rank: number): Promise<PendingMail | null> {
     const consentId = newId();
     const id = newId();
+    if (core.handle.dialect === "postgres") {
+      // A new address in one round trip instead of four; a known one goes on below.
+      const fresh = await storeNewPostgres(trx, id, consentId, rank);
+      if (fresh !== "exists") return fresh;
+    } else {
+      const stored = await storeNew(trx, id, consentId, rank);
+      if (stored !== "exists") return stored;
+    }
+    return storeExisting(trx, consentId, rank);
+  }
+
+  /**
+   * PostgreSQL: the subscriber row, the mailbox's mail log entry (only if the mailbox may
+   * get a mail: mailboxAllows), the consent record and the token, in one statement of
+   * data-modifying CTEs, each insert only if the one before it wrote a row. A row inserted
+   * for a mailbox that may not be mailed is taken out again (rare: a pruned mailbox).
+   */
+  async function storeNewPostgres(
+    trx: Kysely<Database>,
+    id: string,
+    consentId: string,
+    rank: number,
+  ): Promise<PendingMail | null | "exists"> {
+    const subscriber = trx
+      .insertInto("newsletter_subscribers")
+      .values(subscriberRow(id, consentId, rank))
+      .onConflict((oc) => oc.column("email_key").doNothing())
+      .returning("id");
+    const row = consent(id, consentId);
+    const columns = sql.join(Object.keys(row).map((c) => sql.ref(c)));
+    const values = sql.join(Object.values(row).map((v) => sql`${v}`));
+    const { token, hash } = newConfirmationToken();
+    const expiresAt = new Date(now.getTime() + core.settings.confirmationTtlMs).toISOString();
+    const result = await sql<{ inserted: string | null; mailed: string | number }>`
+      with s as (${subscriber}),
+      m as (
+        insert into newsletter_mail_log (mailbox_hash, sent_at)
+        select ${mailboxHash(data.emailKey)}, ${nowIso} from s
+        where ${mailboxAllows(core, data.emailKey, now)}
+        returning mailbox_hash
+      ),
+      c as (
+        insert into newsletter_consents (${columns}) select ${values} from m returning id
+      ),
+      t as (
+        insert into newsletter_confirmation_tokens
+          (token_hash, subscriber_id, consent_id, created_at, expires_at, used_at)
+        select ${hash}, ${id}, c.id, ${nowIso}, ${expiresAt}, null from c
+        returning token_hash
+      )
+      select (select id from s) as inserted, (select count(*) from t) as mailed`.execute(trx);
+    const outcome = result.rows[0];
+    if (!outcome?.inserted) return "exists";
+    if (Number(outcome.mailed) === 1) return { subscriberId: id, email: data.email, token, rank };
+    await trx.deleteFrom("newsletter_subscribers").where("id", "=", id).execute();
+    return null;
+  }
+
+  function subscriberRow(id: string, consentId: string, rank: number) {
+    return {
+      id,
+      email_key: data.emailKey,
+      email: data.email,
+      first_name: data.firstName,
+      status: "pending" as const,
+      consent_id: consentId,
+      created_at: nowIso,
+      updated_at: nowIso,
+      // Enqueued with a lease (the row goes again if it may not send).
+      ...subscriberColumns(enqueue(now, core.settings.mailLeaseMs, rank)),
+    };
+  }
+
+  async function storeNew(
+    trx: Kysely<Database>,
+    id: string,
+    consentId: string,
+    rank: number,
+  ): Promise<PendingMail | null | "exists"> {
     const inserted = await trx
       .insertInto("newsletter_subscribers")
-      .values({
-        id,
-        email_key: data.emailKey,
-        email: data.email,
-        first_name: data.firstName,
-        status: "pending",
-        consent_id: consentId,
-        created_at: nowIso,
-        updated_at: nowIso,
-        // Enqueued with a lease (the row goes again if it may not send).
-        ...subscriberColumns(enqueue(now, core.settings.mailLeaseMs, rank)),
-      })
+      .values(subscriberRow(id, consentId, rank))
       .onConflict((oc) => oc.column("email_key").doNothing())
       .returning("id")
       .executeTakeFirst();
@@ -275,7 +350,14 @@ async function storeSignup(
       const token = await createConfirmationToken(trx, core, id, consentId, now);
       return { subscriberId: id, email: data.email, token, rank };
     }
+    return "exists";
+  }
 
+  async function storeExisting(
+    trx: Kysely<Database>,
+    consentId: string,
+    rank: number,
+  ): Promise<PendingMail | null> {
     const existing = await trx
       .selectFrom("newsletter_subscribers")
       .select("id")

@@ -72,7 +72,7 @@ function openSqlite(file: string): DatabaseHandle {
         // last commits back). Its cost is in the README's bench figures.
         raw.pragma("synchronous = FULL");
         raw.pragma("foreign_keys = ON");
-        return raw;
+        return withStatementCache(raw);
       },
     }),
   });
@@ -81,6 +81,35 @@ function openSqlite(file: string): DatabaseHandle {
     dialect: "sqlite",
     location: file,
     destroy: () => db.destroy(),
+  };
+}
+
+/** Prepared statements kept per SQL text; the signup path has a few dozen distinct ones. */
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Kysely prepares every query anew (a signup's dozen statements compiled again each time);
+ * statements are reused by their SQL text instead (Kysely runs one query at a time on this
+ * connection).
+ */
+function withStatementCache(raw: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      // One still being iterated (a streamed query) cannot run again: a fresh one then.
+      if (statement?.busy) return raw.prepare(sql);
+      if (!statement) {
+        statement = raw.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
   };
 }
 

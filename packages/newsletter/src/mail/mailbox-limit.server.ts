@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Core } from "../core.server.js";
 import type { Database } from "../db/schema.js";
 import { mailboxHash } from "../rate-limit.server.js";
@@ -17,27 +17,34 @@ export async function claimMailbox(
   mailboxKey: string,
   now: Date,
 ): Promise<boolean> {
-  const hash = mailboxHash(mailboxKey);
+  const { hash } = mailboxRule(core, mailboxKey, now);
+  // Check and log in one statement (one round trip on PostgreSQL): the row is written only
+  // when no mail went out within the interval and fewer than the cap within the window.
+  const inserted = await sql<{ mailbox_hash: string }>`
+    insert into newsletter_mail_log (mailbox_hash, sent_at)
+    select ${hash}, ${now.toISOString()}
+    where ${mailboxAllows(core, mailboxKey, now)}
+    returning mailbox_hash`.execute(trx);
+  return inserted.rows.length > 0;
+}
+
+function mailboxRule(core: Core, mailboxKey: string, now: Date) {
   const { perMailbox } = core.settings.rateLimits;
-  const recent = new Date(now.getTime() - core.settings.mailIntervalMs).toISOString();
-  const tooRecent = await trx
-    .selectFrom("newsletter_mail_log")
-    .select("sent_at")
-    .where("mailbox_hash", "=", hash)
-    .where("sent_at", ">", recent)
-    .limit(1)
-    .executeTakeFirst();
-  if (tooRecent) return false;
-  const inCapWindow = await trx
-    .selectFrom("newsletter_mail_log")
-    .select((eb) => eb.fn.countAll<string | number>().as("n"))
-    .where("mailbox_hash", "=", hash)
-    .where("sent_at", ">", new Date(now.getTime() - perMailbox.windowMs).toISOString())
-    .executeTakeFirstOrThrow();
-  if (Number(inCapWindow.n) >= perMailbox.max) return false;
-  await trx
-    .insertInto("newsletter_mail_log")
-    .values({ mailbox_hash: hash, sent_at: now.toISOString() })
-    .execute();
-  return true;
+  return {
+    hash: mailboxHash(mailboxKey),
+    recent: new Date(now.getTime() - core.settings.mailIntervalMs).toISOString(),
+    windowStart: new Date(now.getTime() - perMailbox.windowMs).toISOString(),
+    max: perMailbox.max,
+  };
+}
+
+/**
+ * The condition claimMailbox checks, as SQL (for a statement that logs the mail itself):
+ * no mail to this mailbox within the interval, fewer than the cap within the window.
+ */
+export function mailboxAllows(core: Core, mailboxKey: string, now: Date) {
+  const { hash, recent, windowStart, max } = mailboxRule(core, mailboxKey, now);
+  const logged = (after: string) =>
+    sql`(select count(*) from newsletter_mail_log where mailbox_hash = ${hash} and sent_at > ${after})`;
+  return sql<boolean>`${logged(recent)} = 0 and ${logged(windowStart)} < ${max}`;
 }

@@ -1,4 +1,5 @@
 import type { Core } from "../core.server.js";
+import { groupedWrite } from "../db/transaction.server.js";
 import { errorMessage, redact, safeError } from "../errors.js";
 import { confirmUrl, unsubscribeUrl } from "./links.server.js";
 import {
@@ -63,7 +64,7 @@ export async function sendConfirmation(core: Core, mail: PendingMail): Promise<b
   const now = core.now();
   try {
     if (failure === null) {
-      await recordSubscriberMailSent(db, mail.subscriberId, now);
+      await groupedWrite(core.handle, (db) => recordSubscriberMailSent(db, mail.subscriberId, now));
     } else if (permanent) {
       await recordSubscriberMailRejected(db, mail.subscriberId, failure);
       core.logger.warn(

@@ -1,4 +1,5 @@
 import type { Core } from "../core.server.js";
+import { groupedWrite } from "../db/transaction.server.js";
 import { SITE_MAIL_BUCKET, takeSlot } from "../rate-limit.server.js";
 
 const HOUR = 3_600_000;
@@ -24,7 +25,9 @@ export async function takeSiteMailSlot(
   rank: number,
 ): Promise<{ allowed: boolean; windowEnd: Date }> {
   const cap = core.settings.maxConfirmationMailsPerHour;
-  return takeSlot(core.handle.db, SITE_MAIL_BUCKET, slotsForRank(cap, rank), HOUR, now);
+  return groupedWrite(core.handle, (db) =>
+    takeSlot(db, SITE_MAIL_BUCKET, slotsForRank(cap, rank), HOUR, now),
+  );
 }
 
 /** The start of the last cap window each newsletter warned about. */

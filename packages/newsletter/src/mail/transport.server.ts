@@ -66,6 +66,7 @@ export function createOutboxTransport(
   options: { logLinks?: boolean; dkim?: DkimOptions | undefined } = {},
 ): MailTransport {
   const logLinks = options.logLinks ?? true;
+  let folder: Promise<unknown> | undefined;
   const composer = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
@@ -77,12 +78,19 @@ export function createOutboxTransport(
     async send(mail) {
       const info = await composer.sendMail(toNodemailer(mail));
       const message = info.message as Buffer;
-      await mkdir(dir, { recursive: true });
+      // Once per process (and again after a failed write, in case the folder went away).
+      folder ??= mkdir(dir, { recursive: true });
+      await folder;
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${stamp}-${randomBytes(4).toString("hex")}.eml`);
       // Write-then-rename so that a reader never sees half a mail.
-      await writeFile(`${file}.tmp`, message);
-      await rename(`${file}.tmp`, file);
+      try {
+        await writeFile(`${file}.tmp`, message);
+        await rename(`${file}.tmp`, file);
+      } catch (error) {
+        folder = undefined;
+        throw error;
+      }
       logger?.info(
         logLinks
           ? `[newsletter] mail to ${mail.to} written to ${file}${mail.link ? `; link: ${mail.link}` : ""}`
