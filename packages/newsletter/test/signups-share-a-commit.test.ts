@@ -1,5 +1,5 @@
 /**
- * Concurrent signups on SQLite share one commit (decision 12): each is on disk when its
+ * Concurrent signups on SQLite share one commit (decision 14): each is on disk when its
  * caller hears "ok", and one signup refused inside a shared commit takes no other with it.
  */
 import path from "node:path";

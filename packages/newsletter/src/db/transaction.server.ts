@@ -53,7 +53,7 @@ const queues = new WeakMap<DatabaseHandle, WriteQueue>();
  * after that commit, so an answered signup is on disk as before. Each unit runs inside its
  * own SAVEPOINT: one that throws is rolled back alone and its caller gets the error, the
  * others commit. If the commit itself fails, every caller in the batch gets the error and
- * nothing of the batch is stored. (docs/decisions/0012-signups-group-commit.md)
+ * nothing of the batch is stored. (docs/decisions/0014-signups-share-a-commit.md)
  *
  * PostgreSQL commits concurrent transactions in parallel on its own (and groups their WAL
  * flushes), so there this is inTransaction.
