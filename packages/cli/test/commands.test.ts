@@ -47,7 +47,7 @@ describe("pnpm newsletter / pnpm campaign from the repository root", () => {
       DATA_DIR: path.join(scratch, "data"),
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Invalid configuration: SITE_URL is required/);
+    expect(result.stderr).toMatch(/^Invalid configuration: SITE_URL must be set/);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(pnpmNoise);
   });
 
