@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { setPriority } from "node:os";
+import { getPriority, setPriority } from "node:os";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromiumArgs, chromiumPath } from "./chromium.js";
@@ -19,7 +19,7 @@ export interface LighthouseReport {
   tbtMs: number;
   /** Lighthouse's measure of the host CPU at the start of the run (higher is faster). */
   benchmarkIndex: number;
-  /** Whether the browser ran ahead of other processes on the machine (see `raisePriority`). */
+  /** Whether the browser ran ahead of other processes on the machine (see `keepRaised`). */
   raisedPriority: boolean;
   /** Audits in a category that did not score 1, to explain a score below 100. */
   failed: string[];
@@ -33,60 +33,104 @@ export class LighthouseRuntimeError extends Error {
   }
 }
 
-/** The process and every process below it, from /proc (Linux); [] elsewhere. */
-function processTree(rootPid: number): number[] {
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
-  } catch {
-    return [];
-  }
-  const children = new Map<number, number[]>();
-  for (const entry of entries) {
-    try {
-      // The parent pid is the 2nd field after the command name, which ends with ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const tree = [rootPid];
-  for (let index = 0; index < tree.length; index += 1) {
-    tree.push(...(children.get(tree[index] as number) ?? []));
-  }
-  return tree;
-}
-
 function threadsOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).map(Number);
   } catch {
-    return [pid];
+    return [];
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    // The parent pid is the 2nd field after the command name, which ends with ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined; // ended while we looked
+  }
+}
+
+/** The nice value every thread of the measuring processes is kept at. */
+const RAISED_NICE = -10;
+
+/**
+ * Keeps this process and the browser's process tree (Linux, /proc) at RAISED_NICE. Each
+ * call reads only processes started after the browser (pids grow), so it costs one
+ * directory listing plus the tree's threads, not a read of every process on the machine.
+ */
+class ProcessTreePriority {
+  private readonly members: Set<number>;
+  private readonly outsiders = new Set<number>();
+
+  constructor(
+    private readonly browserPid: number,
+    ownPid: number,
+  ) {
+    this.members = new Set([ownPid, browserPid]);
+  }
+
+  /** Returns false when the system refuses a raise (not root, no CAP_SYS_NICE). */
+  raise(): boolean {
+    this.discoverNewMembers();
+    for (const pid of this.members) {
+      const threads = threadsOf(pid);
+      if (threads.length === 0) this.members.delete(pid);
+      for (const thread of threads) {
+        try {
+          if (getPriority(thread) !== RAISED_NICE) setPriority(thread, RAISED_NICE);
+        } catch (error) {
+          const code = (error as { info?: { code?: string } }).info?.code;
+          if (code === "EACCES" || code === "EPERM") return false;
+          // ESRCH: the thread ended while we looked.
+        }
+      }
+    }
+    return true;
+  }
+
+  private discoverNewMembers() {
+    let entries: string[];
+    try {
+      entries = readdirSync("/proc");
+    } catch {
+      return; // not Linux: nothing to raise
+    }
+    const fresh = entries
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number)
+      .filter((pid) => pid > this.browserPid && !this.members.has(pid) && !this.outsiders.has(pid))
+      .sort((a, b) => a - b); // parents before their children
+    for (const pid of fresh) {
+      const parent = parentOf(pid);
+      if (parent !== undefined && this.members.has(parent)) this.members.add(pid);
+      else this.outsiders.add(pid);
+    }
   }
 }
 
 /**
  * Lighthouse's simulated throttling multiplies the time each task took in the trace by 4,
  * so time stolen by another process on the machine counts four times over: with one core
- * kept busy, an article whose main thread needs the same 150 ms of CPU measured 82–91
- * instead of 95–98. A dedicated measuring machine has no such neighbours; here the
- * browser (and this process) run at a higher priority than the rest instead, where the
- * system allows it (root, or CAP_SYS_NICE). Renderers fork from the zygote, which is
- * raised too, so they inherit it. Returns whether it worked; the report says so.
+ * kept busy, an article whose main thread needs 100 ms of CPU measured 82–91 instead of
+ * 95–98 (its trace showed tasks of 50 ms wall time holding 5 ms of CPU time). A dedicated
+ * measuring machine has no such neighbours; here the browser (and this process) run at a
+ * higher priority than the rest instead, where the system allows it (root, or
+ * CAP_SYS_NICE).
+ *
+ * Raising the browser once at launch is not enough: Chromium starts a renderer for each
+ * navigation and sets the renderer's main thread to its own background priority (nice 5),
+ * whatever the launcher's flags say. So the tree is raised again every `intervalMs` while
+ * Lighthouse runs; a new renderer spends at most that long at its own priority, before
+ * the page it loads has painted anything. Returns whether raising works here (the report
+ * says so) and a function that stops the watch.
  */
-function raisePriority(browserPid: number | undefined): boolean {
-  if (browserPid === undefined) return false;
-  try {
-    // Linux keeps a nice value per thread: raise each thread of each process.
-    for (const pid of [process.pid, ...processTree(browserPid)]) {
-      for (const thread of threadsOf(pid)) setPriority(thread, -10);
-    }
-    return true;
-  } catch {
-    return false;
-  }
+function keepRaised(browserPid: number | undefined, intervalMs = 25) {
+  if (browserPid === undefined) return { raised: false, stop: () => {} };
+  const tree = new ProcessTreePriority(browserPid, process.pid);
+  if (!tree.raise()) return { raised: false, stop: () => {} };
+  const timer = setInterval(() => tree.raise(), intervalMs);
+  return { raised: true, stop: () => clearInterval(timer) };
 }
 
 /**
@@ -99,7 +143,8 @@ export async function runLighthouse(url: string): Promise<LighthouseReport> {
     chromeFlags: chromiumArgs,
     logLevel: "silent",
   });
-  const raisedPriority = raisePriority(chrome.pid);
+  const priority = keepRaised(chrome.pid);
+  const raisedPriority = priority.raised;
   try {
     const result = await lighthouse(url, { port: chrome.port, logLevel: "error", output: "json" });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
@@ -129,6 +174,7 @@ export async function runLighthouse(url: string): Promise<LighthouseReport> {
       failed,
     };
   } finally {
+    priority.stop();
     chrome.kill();
   }
 }
