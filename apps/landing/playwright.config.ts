@@ -53,11 +53,12 @@ export default defineConfig({
       use: { javaScriptEnabled: true },
       testIgnore: /(budget|campaigns|dark-mode|results-narrow)\.spec\.ts/,
     },
-    // HTTP-level checks do not depend on the browser's settings: once.
+    // HTTP-level checks do not depend on the browser's settings: once. results-sessions
+    // talks HTTP to servers of its own (no page at all), so it runs once too.
     {
       name: "javascript-off",
       use: { javaScriptEnabled: false },
-      testIgnore: /(budget|results-login-limit|server-process)\.spec\.ts/,
+      testIgnore: /(budget|results-login-limit|results-sessions|server-process)\.spec\.ts/,
     },
     // Page weight and Lighthouse: `pnpm test:budgets`, which the root `pnpm test` runs after
     // every other test has finished, so Lighthouse does not time a page on a busy CPU.
