@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 // is a production server (and must bring production settings, unless VAART_LOCAL_DEFAULTS=1).
 process.env.NODE_ENV ??= "production";
 const { main } = await import("@vaart/web/main");
+const { newsletterSignupPost } = await import("@vaart/web");
 
 await main({
   appName: "site",
@@ -15,4 +16,6 @@ await main({
   buildDir: fileURLToPath(new URL("./build/", import.meta.url)),
   // Every site instance sends the Updates that are due (shared rate, leases in the database).
   sendUpdates: true,
+  // The newsletter page's form: a stored signup is answered before Remix (the same 303).
+  signupPosts: [newsletterSignupPost],
 });

@@ -1,6 +1,11 @@
 import { data, redirect } from "@remix-run/node";
 import { newsletterPaths } from "@vaart/content/site";
-import { createNewsletterFromEnv, type Newsletter } from "@vaart/newsletter";
+import {
+  createNewsletterFromEnv,
+  type Newsletter,
+  type SubscribeContext,
+  type SubscribeResult,
+} from "@vaart/newsletter";
 import { signupFieldNames } from "@vaart/ui/signup-contract";
 import { cacheControl } from "./caching.js";
 import type { SignupFormData, SignupOutcome, SignupValues } from "./signup-form.js";
@@ -42,6 +47,39 @@ const emptyValues: SignupValues = { email: "", firstName: "", consent: false };
 
 export interface RequestInfo {
   clientIp: string | null;
+  /**
+   * The outcome of this request's signup when the server's fast path already ran it
+   * (server/signup-post.server.ts): the action answers with it instead of running it twice.
+   */
+  signupResult?: Promise<SubscribeResult> | undefined;
+}
+
+/** Where a signup form posts and what its action does: a route's action and the fast path share it. */
+export interface SignupRoute {
+  source: string;
+  thanksPath: string;
+}
+
+/** The newsletter page's form (`/nieuwsbrief`): its own source, then the thanks page. */
+export const newsletterSignupPost = {
+  path: newsletterPaths.signup,
+  source: newsletterPaths.signup,
+  thanksPath: newsletterPaths.thanks,
+} as const;
+
+/** What the newsletter stores with a signup besides the form: the one place that says it. */
+export function signupContext(
+  route: SignupRoute,
+  clientIp: string | null,
+  userAgent: string | null,
+): SubscribeContext {
+  return {
+    consentText: newsletterConsent.text,
+    consentVersion: newsletterConsent.version,
+    source: route.source,
+    ip: clientIp,
+    userAgent,
+  };
 }
 
 async function readForm(request: Request): Promise<FormData | null> {
@@ -59,7 +97,7 @@ async function readForm(request: Request): Promise<FormData | null> {
 export async function handleSignup(
   request: Request,
   info: RequestInfo,
-  options: { source: string; thanksPath: string },
+  options: SignupRoute,
 ): Promise<DataResult<SignupOutcome>> {
   const form = await readForm(request);
   if (!form) {
@@ -73,13 +111,11 @@ export async function handleSignup(
       { status: 400, headers: noStore },
     );
   }
-  const result = await getNewsletter().subscribe(form, {
-    consentText: newsletterConsent.text,
-    consentVersion: newsletterConsent.version,
-    source: options.source,
-    ip: info.clientIp,
-    userAgent: request.headers.get("user-agent"),
-  });
+  const result = await (info.signupResult ??
+    getNewsletter().subscribe(
+      form,
+      signupContext(options, info.clientIp, request.headers.get("user-agent")),
+    ));
   switch (result.status) {
     case "ok":
       throw redirect(options.thanksPath, { status: 303, headers: noStore });

@@ -9,7 +9,7 @@ import type { VaartLoadContext } from "./server.js";
 
 /** What the production server passes to routes; `pnpm dev` passes nothing. */
 export function requestInfo(context: Partial<VaartLoadContext>) {
-  return { clientIp: context.clientIp ?? null };
+  return { clientIp: context.clientIp ?? null, signupResult: context.signupResult };
 }
 
 /** A content page: kept by a CDN and browsers for 5 minutes (see `cacheControl.content`). */

@@ -3,9 +3,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { logoFiles } from "@vaart/content";
-import { checkConfig, describeConfigProblems } from "@vaart/newsletter";
+import { checkConfig, describeConfigProblems, type SubscribeResult } from "@vaart/newsletter";
 import compression from "compression";
-import express, { type Request } from "express";
+import express from "express";
 import { cacheControl } from "./caching.js";
 import { clientIp } from "./client-ip.js";
 import {
@@ -15,18 +15,23 @@ import {
   ServerConfigError,
   storageProblem,
 } from "./config.js";
-import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
+import { closeNewsletter, getNewsletter, signupContext } from "./newsletter.server.js";
 import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
 import { requestLog, requestLogWriter } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
 import { asked, sendAnswer, sendResponse, toFetchRequest } from "./server/fetch-adapter.js";
-import { limitBody, requestGuards } from "./server/guards.js";
+import { headerText, limitBody, originAllowed, requestGuards } from "./server/guards.js";
 import { localDefaultsLine } from "./server/local-defaults.js";
 import { gracefulShutdown } from "./server/shutdown.js";
+import {
+  preparedSignup,
+  type SignupPostRoute,
+  signupPostHandler,
+} from "./server/signup-post.server.js";
 import { ServerStartError } from "./server/start-error.js";
 import { finalErrorHandler, logServerError } from "./server-errors.js";
 
-export { ServerStartError };
+export { ServerStartError, type SignupPostRoute };
 
 export interface AppServerOptions {
   /** "site" or "landing": named in log lines. */
@@ -49,6 +54,12 @@ export interface AppServerOptions {
    * deliveries; on SIGTERM it stops claiming and lets the mails in flight finish.
    */
   sendUpdates?: boolean;
+  /**
+   * Pages whose signup form's plain POST is answered before Express and Remix when the signup
+   * is stored (server/signup-post.server.ts). Each must be a route whose action is
+   * handleSignup with the same source and thanks path.
+   */
+  signupPosts?: readonly SignupPostRoute[];
   /** Lines to log once the server listens (e.g. the landing app's live campaigns). */
   startupLines?: (build: ServerBuild, origin: string, config: ServerConfig) => readonly string[];
 }
@@ -57,6 +68,8 @@ export interface AppServerOptions {
 export type VaartLoadContext = {
   clientIp: string | null;
   config: ServerConfig;
+  /** The signup the fast path already ran for this request (see AppServerOptions.signupPosts). */
+  signupResult?: Promise<SubscribeResult> | undefined;
 };
 
 export interface RunningServer {
@@ -197,13 +210,16 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     }),
   );
   const handleRemix = createRequestHandler(build, "production");
-  const loadContext = (req: Request): VaartLoadContext => ({
-    clientIp: clientIp({
-      forwardedFor: req.get("x-forwarded-for"),
+  const clientIpOf = (req: IncomingMessage) =>
+    clientIp({
+      forwardedFor: headerText(req.headers["x-forwarded-for"]),
       socketAddress: req.socket.remoteAddress,
       trustProxyHops: config.trustProxyHops,
-    }),
+    });
+  const loadContext = (req: IncomingMessage): VaartLoadContext => ({
+    clientIp: clientIpOf(req),
     config,
+    signupResult: preparedSignup(req),
   });
   app.all("*", async (req, res, next) => {
     try {
@@ -250,6 +266,18 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     );
     return true;
   };
+  const answerSignup = signupPostHandler({
+    routes: options.signupPosts ?? [],
+    maxBodyBytes: config.maxBodyBytes,
+    originAllowed: originAllowed(config),
+    subscribe: (form, route, req) =>
+      getNewsletter().subscribe(
+        form,
+        signupContext(route, clientIpOf(req), req.headers["user-agent"] ?? null),
+      ),
+    headers: headerList,
+    log,
+  });
   const server = createServer(
     {
       // A client must send its headers within 10 s and its whole request within 20 s, so slow
@@ -260,7 +288,10 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       connectionsCheckingInterval: 1_000,
     },
     (req, res) => {
-      if (!answerCached(req, res)) app(req, res);
+      if (answerCached(req, res)) return;
+      // While stopping, Express answers (it closes each connection).
+      if (!shutdown.stopping && answerSignup(req, res, () => app(req, res))) return;
+      app(req, res);
     },
   );
   server.maxConnections = config.maxConnections;

@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { newsletterPaths } from "@vaart/content/site";
-import { handleSignup, signupFormData } from "@vaart/web";
+import { handleSignup, newsletterSignupPost, signupFormData } from "@vaart/web";
 import { pageMeta } from "@vaart/web/page-meta";
 import { contentCache, pageHeaders, requestInfo } from "@vaart/web/remix";
 import { siteOrigin } from "../lib/seo.server";
@@ -19,10 +19,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return handleSignup(request, requestInfo(context), {
-    source: newsletterPaths.signup,
-    thanksPath: newsletterPaths.thanks,
-  });
+  // The server answers a stored signup to this page before Remix (the same 303): one route.
+  return handleSignup(request, requestInfo(context), newsletterSignupPost);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@remix-run/node";
 import type { Request, Response } from "express";
+import { preparedBody } from "./signup-post.server.js";
 
 /**
  * Express request → Fetch request for Remix (the body streams; aborted if the client leaves).
@@ -23,8 +24,14 @@ export function toFetchRequest(req: Request, res: Response): globalThis.Request 
     signal: controller.signal,
   };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = "half";
+    // A signup form's body the fast path already read (signup-post.server.ts), or the stream.
+    const read = preparedBody(req);
+    if (read) {
+      init.body = new Uint8Array(read);
+    } else {
+      init.body = createReadableStreamFromReadable(req);
+      init.duplex = "half";
+    }
   }
   return new globalThis.Request(url, init);
 }

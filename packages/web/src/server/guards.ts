@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { newsletterPaths } from "@vaart/content/site";
 import type { NextFunction, Request, Response } from "express";
 import { cacheControl } from "../caching.js";
@@ -85,25 +86,35 @@ export function refuseOddTargets() {
  * its own origin, and the signed token in the address is the credential.
  */
 export function refuseForeignOrigin(config: GuardConfig) {
-  const ownOrigins = new Set([config.siteUrl.origin, config.publicUrl?.origin].filter(Boolean));
+  const allowed = originAllowed(config);
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== "POST") return next();
-    const origin = req.get("origin");
-    // The path as Remix will route it (`..` resolved), not as written.
-    const routed = new URL(req.originalUrl, "http://x").pathname;
-    if (origin === undefined || routed.startsWith(`${newsletterPaths.unsubscribe}/`)) {
-      return next();
-    }
-    // Scheme, host and port must all match: a configured public address, or the address this
-    // request was sent to (http, or https when a trusted proxy says so).
-    if (ownOrigins.has(origin) || origin === requestOrigin(req, config.trustProxyHops)) {
-      return next();
-    }
+    if (allowed(req)) return next();
     plain(
       res,
       403,
       "Dit formulier is vanaf een andere website verstuurd en daarom niet verwerkt. Open de pagina op deze website en verstuur het opnieuw.",
     );
+  };
+}
+
+/**
+ * Whether a request may go on past the Origin guard (see refuseForeignOrigin): not a POST,
+ * no Origin, one-click unsubscribe, or an Origin of our own. On the bare node:http request
+ * too, for the signup form's fast path (./signup-post.server.ts).
+ */
+export function originAllowed(config: GuardConfig) {
+  const ownOrigins = new Set([config.siteUrl.origin, config.publicUrl?.origin].filter(Boolean));
+  return (req: IncomingMessage): boolean => {
+    if (req.method !== "POST") return true;
+    const origin = req.headers.origin;
+    // The path as Remix will route it (`..` resolved), not as written.
+    const routed = new URL(req.url ?? "/", "http://x").pathname;
+    if (origin === undefined || routed.startsWith(`${newsletterPaths.unsubscribe}/`)) {
+      return true;
+    }
+    // Scheme, host and port must all match: a configured public address, or the address this
+    // request was sent to (http, or https when a trusted proxy says so).
+    return ownOrigins.has(origin) || origin === requestOrigin(req, config.trustProxyHops);
   };
 }
 
@@ -121,10 +132,14 @@ export function requestGuards(config: GuardConfig) {
 }
 
 /** The origin the browser saw for this request, from its Host header and scheme. */
-export function requestOrigin(req: Request, trustProxyHops: number): string | null {
-  const host = req.get("host");
+export function requestOrigin(req: IncomingMessage, trustProxyHops: number): string | null {
+  const host = req.headers.host;
   if (host === undefined) return null;
-  const forwarded = req.get("x-forwarded-proto")?.split(",").at(-1)?.trim().toLowerCase();
+  const forwarded = headerText(req.headers["x-forwarded-proto"])
+    ?.split(",")
+    .at(-1)
+    ?.trim()
+    .toLowerCase();
   const scheme =
     trustProxyHops > 0 && (forwarded === "https" || forwarded === "http")
       ? forwarded
@@ -132,6 +147,11 @@ export function requestOrigin(req: Request, trustProxyHops: number): string | nu
         ? "https"
         : "http";
   return URL.canParse(`${scheme}://${host}`) ? new URL(`${scheme}://${host}`).origin : null;
+}
+
+/** A header as one string, as Express's `req.get` gives it (repeated ones joined). */
+export function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(", ") : value;
 }
 
 export function validHost(host: string): boolean {
