@@ -98,6 +98,8 @@ function eligible(req: IncomingMessage, options: SignupPostOptions): boolean {
   const host = req.headers.host;
   return (
     type === formType &&
+    // Node keeps the first of two Content-Types, where the route's reading joins them.
+    req.headersDistinct["content-type"]?.length === 1 &&
     length !== undefined &&
     /^\d+$/.test(length) &&
     Number(length) <= options.maxBodyBytes &&
