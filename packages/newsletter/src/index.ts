@@ -44,11 +44,13 @@ export type { FailedAttempts, RateLimitRule, RateLimitRules } from "./rate-limit
 export type { PruneReport } from "./retention.server.js";
 export { distinctCharactersNeeded, repeatsFewCharacters } from "./secret-strength.js";
 export type { AppSessions, SessionKind } from "./sessions.server.js";
+export { checkSiteUrl, LOCAL_SITE_URL, type SiteUrlCheck } from "./site-url.js";
+export type { SourceStats, Stats } from "./stats.server.js";
 export {
   checkAuthorAddress,
-  LOGIN_LINK_LIFETIME_MS,
   type LinkRequestResult,
   type LinkState,
+  LOGIN_LINK_LIFETIME_MS,
   parseAuthorEmails,
   STUDIO_SESSION_LIFETIME_MS,
   type StudioLogin,
@@ -56,8 +58,6 @@ export {
   studioLinkLimits,
   type UseLinkResult,
 } from "./studio-login.server.js";
-export { checkSiteUrl, LOCAL_SITE_URL, type SiteUrlCheck } from "./site-url.js";
-export type { SourceStats, Stats } from "./stats.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
 export type { ArchivedUpdate, ArchivedUpdateWithBody } from "./updates/archive.server.js";
