@@ -97,7 +97,9 @@ export function parseAuthorEmails(value: string | undefined, variable = "AUTHOR_
   for (const entry of entries) {
     const checked = checkAuthorAddress(entry);
     if (!checked.ok) {
-      throw new Error(`${variable}: "${entry.slice(0, 80)}" is not an e-mail address`);
+      throw new Error(
+        `${variable} lists "${entry.slice(0, 80)}", which is not an e-mail address (separate addresses with commas)`,
+      );
     }
     authors.push(authorKey(checked.email));
   }

@@ -34,9 +34,9 @@ describe("AUTHOR_EMAILS", () => {
     expect(() => parseAuthorEmails("")).toThrow(/AUTHOR_EMAILS must list at least one/);
     expect(() => parseAuthorEmails(" , ")).toThrow(/AUTHOR_EMAILS must list at least one/);
     expect(() => parseAuthorEmails("redactie@example.nl; marketing@example.nl")).toThrow(
-      /AUTHOR_EMAILS: "redactie@example.nl; marketing@example.nl" is not an e-mail address/,
+      /AUTHOR_EMAILS lists "redactie@example.nl; marketing@example.nl", which is not an e-mail address/,
     );
-    expect(() => parseAuthorEmails("redactie")).toThrow(/AUTHOR_EMAILS: "redactie"/);
+    expect(() => parseAuthorEmails("redactie")).toThrow(/AUTHOR_EMAILS lists "redactie"/);
   });
 });
 
