@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Core } from "./core.server.js";
 import { escapeHtml } from "./mail/templates.js";
+import { ipBucket, normaliseIp } from "./ip.js";
 import { failedAttempts, type RateLimitRule } from "./rate-limit.server.js";
 import { sha256Hex } from "./tokens.server.js";
 import { checkEmail } from "./validation.js";
@@ -167,10 +168,12 @@ export function studioLogin(core: Core, options: StudioLoginOptions): StudioLogi
           : ({ ok: false, message: "Vul je e-mailadres in." } as const);
       if (!checked.ok) return { status: "invalid", message: checked.message };
       const key = authorKey(checked.email);
-      // Both counts are taken for every request, known address or not: the same work.
+      // Both counts are taken for every request, known address or not: the same work. An
+      // IPv6 /64 is one client address.
+      const client = context.ip ? ipBucket(normaliseIp(context.ip) ?? context.ip) : "unknown";
       const byIp = await failedAttempts(
         db(),
-        `studio-link:ip:${context.ip ?? "unknown"}`,
+        `studio-link:ip:${client}`,
         studioLinkLimits.perIp,
         core.now,
       ).take();

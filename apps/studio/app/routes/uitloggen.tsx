@@ -1,14 +1,16 @@
 import {
   type ActionFunctionArgs,
+  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
-import { Text } from "@vaart/ui";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Heading, Stack, Text } from "@vaart/ui";
 import { privatePageHeaders } from "@vaart/web/remix";
-import { MessagePage } from "../components/StudioFrame";
-import { formRefusal, readForm } from "../lib/forms.server";
+import { FormToken } from "../components/FormToken";
+import { StudioFrame } from "../components/StudioFrame";
+import { formRefusal, formToken, readForm } from "../lib/forms.server";
 import { studioHeaders } from "../lib/headers.server";
 import { studioMeta } from "../lib/meta";
 import { endSession, requireAuthor } from "../lib/session.server";
@@ -17,10 +19,10 @@ export const headers = studioHeaders;
 
 export const meta: MetaFunction = () => studioMeta("Uitloggen");
 
-/** Logging out is the footer's button (POST); opening the address leads back. */
+/** Logging out is a POST (the footer's button, or this page's); GET changes nothing. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireAuthor(request, context);
-  throw redirect("/", { status: 303, headers: privatePageHeaders });
+  const author = await requireAuthor(request, context);
+  return data({ author, formToken: formToken() }, { headers: privatePageHeaders });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,11 +34,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-export default function LogoutRefused() {
+export default function LogoutPage() {
+  const page = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
-    <MessagePage title="Niet uitgelogd">
-      <Text role="alert">{answer?.message}</Text>
-    </MessagePage>
+    <StudioFrame author={page.author} formToken={page.formToken}>
+      <Stack space="lg">
+        <Heading level={1}>Uitloggen</Heading>
+        {answer ? (
+          <Text role="alert">{answer.message}</Text>
+        ) : (
+          <Text>Je bent ingelogd als {page.author}.</Text>
+        )}
+        <form method="post" action="/uitloggen">
+          <FormToken value={page.formToken} />
+          <Button type="submit">Uitloggen</Button>
+        </form>
+      </Stack>
+    </StudioFrame>
   );
 }
