@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Core } from "./core.server.js";
-import { escapeHtml } from "./mail/templates.js";
 import { ipBucket, normaliseIp } from "./ip.js";
+import { escapeHtml } from "./mail/templates.js";
 import { failedAttempts, type RateLimitRule } from "./rate-limit.server.js";
 import { sha256Hex } from "./tokens.server.js";
 import { checkEmail } from "./validation.js";
