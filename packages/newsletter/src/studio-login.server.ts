@@ -171,26 +171,15 @@ export function studioLogin(core: Core, options: StudioLoginOptions): StudioLogi
       // Both counts are taken for every request, known address or not: the same work. An
       // IPv6 /64 is one client address.
       const client = context.ip ? ipBucket(normaliseIp(context.ip) ?? context.ip) : "unknown";
-      const byIp = await failedAttempts(
-        db(),
-        `studio-link:ip:${client}`,
-        studioLinkLimits.perIp,
-        core.now,
-      ).take();
-      const byAddress = await failedAttempts(
-        db(),
-        `studio-link:address:${key}`,
-        studioLinkLimits.perAddress,
-        core.now,
-      ).take();
-      if (!byIp.allowed || !byAddress.allowed) {
-        return {
-          status: "rate-limited",
-          retryAfterSeconds: Math.max(
-            byIp.allowed ? 0 : byIp.retryAfterSeconds,
-            byAddress.allowed ? 0 : byAddress.retryAfterSeconds,
-          ),
-        };
+      const take = (bucket: string, rule: RateLimitRule) =>
+        failedAttempts(db(), `studio-link:${bucket}`, rule, core.now).take();
+      const counts = [
+        await take(`ip:${client}`, studioLinkLimits.perIp),
+        await take(`address:${key}`, studioLinkLimits.perAddress),
+      ];
+      if (counts.some((count) => !count.allowed)) {
+        const waits = counts.map((count) => (count.allowed ? 0 : count.retryAfterSeconds));
+        return { status: "rate-limited", retryAfterSeconds: Math.max(...waits) };
       }
       const at = core.now();
       const token = randomToken();
