@@ -24,6 +24,7 @@ cd "$root"
 deployables=(site storybook)
 # The landing app (issue 9) joins as soon as it is in the tree.
 if [ -f apps/landing/package.json ]; then deployables=(site landing storybook); fi
+if [ -f apps/studio/package.json ]; then deployables=(site landing studio storybook); fi
 
 # Root files the app builds need that `turbo prune` does not copy into its output.
 # .pnpmfile.cjs: its checksum is in the lockfile (a frozen install fails without it) and it

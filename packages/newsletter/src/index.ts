@@ -46,6 +46,18 @@ export { distinctCharactersNeeded, repeatsFewCharacters } from "./secret-strengt
 export type { AppSessions, SessionKind } from "./sessions.server.js";
 export { checkSiteUrl, LOCAL_SITE_URL, type SiteUrlCheck } from "./site-url.js";
 export type { SourceStats, Stats } from "./stats.server.js";
+export {
+  checkAuthorAddress,
+  type LinkRequestResult,
+  type LinkState,
+  LOGIN_LINK_LIFETIME_MS,
+  parseAuthorEmails,
+  STUDIO_SESSION_LIFETIME_MS,
+  type StudioLogin,
+  type StudioLoginOptions,
+  studioLinkLimits,
+  type UseLinkResult,
+} from "./studio-login.server.js";
 export type { SubscribeContext, SubscribeResult } from "./subscribe.server.js";
 export type { UnsubscribeContext, UnsubscribeResult } from "./unsubscribe.server.js";
 export type { ArchivedUpdate, ArchivedUpdateWithBody } from "./updates/archive.server.js";

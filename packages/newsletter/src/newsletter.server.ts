@@ -38,8 +38,9 @@ import {
 import { type PruneReport, prune } from "./retention.server.js";
 import { type AppSessions, appSessions, type FingerprintCache } from "./sessions.server.js";
 import { type Stats, stats, tableCounts } from "./stats.server.js";
+import { type StudioLogin, type StudioLoginOptions, studioLogin } from "./studio-login.server.js";
 import { type SubscribeContext, type SubscribeResult, subscribe } from "./subscribe.server.js";
-import { issueFormToken } from "./tokens.server.js";
+import { issueFormToken, verifyFormToken } from "./tokens.server.js";
 import {
   type UnsubscribeContext,
   type UnsubscribeResult,
@@ -172,6 +173,11 @@ export interface Newsletter {
    * `maxFormAgeMs` (48 h). Not bound to a user agent, not single use.
    */
   issueFormToken(): string;
+  /**
+   * True when a form's posted `formToken` is one we issued and still accept (signed, not
+   * older than `maxFormAgeMs`): the forms of the apps' own pages (the studio's) check it.
+   */
+  formTokenValid(token: unknown): boolean;
   subscribe(input: FormInput, context: SubscribeContext): Promise<SubscribeResult>;
   /**
    * Confirm from a POST only (a button on the page the mail link opens): link scanners
@@ -205,6 +211,8 @@ export interface Newsletter {
    * (the password): random cookie ids stored hashed; a new secret ends them all.
    */
   appSessions(scope: string, secret: string): AppSessions;
+  /** The studio's login: one-time links by mail to the authors, server-side sessions. */
+  studioLogin(options: StudioLoginOptions): StudioLogin;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
@@ -445,6 +453,12 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
 
   return {
     issueFormToken: () => issueFormToken(settings.secrets, core.now(), settings.formTokenBucketMs),
+    formTokenValid: (token) =>
+      typeof token === "string" &&
+      verifyFormToken(settings.secrets, token, core.now(), {
+        maxAgeMs: settings.maxFormAgeMs,
+        clockSkewMs: settings.formClockSkewMs,
+      }).ok,
     subscribe: (input, context) => subscribe(core, input, context),
     confirm: (token, context) => confirm(core, token, context),
     describeConfirmation: (token) => describeConfirmation(core, token),
@@ -471,6 +485,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
         revoke: (kind, id) => core.ready().then(() => sessions.revoke(kind, id)),
       };
     },
+    studioLogin: (loginOptions) => studioLogin(core, loginOptions),
     prune: (opts) => prune(core, opts),
     exportCsv: (options) => exportCsv(core, options),
     importSubscribers: (file, opts) => importSubscribers(core, file, opts),

@@ -14,6 +14,7 @@ export function productionEnv(
     TRUST_PROXY: "0",
     SITE_URL: "https://www.vaart.example",
     LANDING_URL: "https://acties.vaart.example",
+    STUDIO_URL: "https://studio.vaart.example",
     NEWSLETTER_SECRET: "test-secret-test-secret-test-secret-0123456789",
     NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@vaart.example>",
     NEWSLETTER_MAIL_TRANSPORT: "outbox",
@@ -21,6 +22,7 @@ export function productionEnv(
     DATABASE_URL: `sqlite:${path.join(dataDir, "vaart.sqlite")}`,
     RESULTS_PASSWORD: "test-resultaten-wachtwoord",
     PREVIEW_TOKEN: "test-voorbeeld-token-0123456789",
+    AUTHOR_EMAILS: "redactie@vaart.example",
     ...overrides,
     // Always production: these are the settings of a production server.
     NODE_ENV: "production",

@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { envExample } from "../dist/variables.js";
 
-for (const app of ["site", "landing"]) {
+for (const app of ["site", "landing", "studio"]) {
   const file = new URL(`../../../apps/${app}/.env.example`, import.meta.url);
   writeFileSync(file, envExample(app));
   console.log(`wrote apps/${app}/.env.example`);

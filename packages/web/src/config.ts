@@ -3,6 +3,7 @@ import {
   distinctCharactersNeeded,
   LOCAL_SITE_URL,
   localDefaultsChosen,
+  parseAuthorEmails,
   repeatsFewCharacters,
 } from "@vaart/newsletter";
 import { z } from "zod";
@@ -35,7 +36,11 @@ export interface ServerConfig {
   secrets: Record<string, string>;
 }
 
-/** A secret an app needs (e.g. the landing app's RESULTS_PASSWORD): required in production. */
+/**
+ * A secret an app needs (e.g. the landing app's RESULTS_PASSWORD), or a setting that is
+ * handled the same way (the studio's AUTHOR_EMAILS): required in production, a local default
+ * said in the first log line, checked before the server listens.
+ */
 export interface SecretSetting {
   name: string;
   /** What it is for, in the error when it is missing. */
@@ -43,9 +48,10 @@ export interface SecretSetting {
   minLength: number;
   /**
    * "password": typed by a person, checked with a strength estimator (zxcvbn); "key" (the
-   * default): generated, checked for variety like every other key.
+   * default): generated, checked for variety like every other key; "addresses": e-mail
+   * addresses separated by commas (the studio's authors).
    */
-  kind?: "password" | "key";
+  kind?: "password" | "key" | "addresses";
   /** Used only where local defaults were chosen (and said so in the first log line). */
   localDefault: string;
 }
@@ -155,6 +161,14 @@ export function loadServerConfig(
 
 /** What makes `value` guessable, or null: the same rules for a given value and a local default. */
 function secretProblem(setting: SecretSetting, value: string): string | null {
+  if (setting.kind === "addresses") {
+    try {
+      parseAuthorEmails(value, "");
+      return null;
+    } catch (error) {
+      return (error as Error).message.trimStart();
+    }
+  }
   if (value.length < setting.minLength) {
     return `must be at least ${setting.minLength} characters long`;
   }

@@ -7,7 +7,7 @@
  * production settings (`@vaart/testing`) and the deployables proof.
  */
 
-export type AppName = "site" | "landing";
+export type AppName = "site" | "landing" | "studio";
 
 export interface EnvVariable {
   name: string;
@@ -26,12 +26,13 @@ export interface EnvVariable {
   example: string;
 }
 
-const both: readonly AppName[] = ["site", "landing"];
+/** What every server reads: its own settings, the database and the mail. */
+const every: readonly AppName[] = ["site", "landing", "studio"];
 
 export const envVariables: readonly EnvVariable[] = [
   {
     name: "NODE_ENV",
-    apps: both,
+    apps: every,
     checkedBy: "process",
     required: "no",
     description:
@@ -40,7 +41,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "VAART_LOCAL_DEFAULTS",
-    apps: both,
+    apps: every,
     checkedBy: "process",
     required: "no",
     description:
@@ -49,7 +50,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "PORT",
-    apps: both,
+    apps: every,
     checkedBy: "server",
     required: "no",
     description: "the port to listen on (site 3000, landing 3001)",
@@ -57,7 +58,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "HOST",
-    apps: both,
+    apps: every,
     checkedBy: "server",
     required: "no",
     description:
@@ -66,7 +67,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "TRUST_PROXY",
-    apps: both,
+    apps: every,
     checkedBy: "server",
     required: "yes",
     description:
@@ -75,7 +76,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "SITE_URL",
-    apps: both,
+    apps: every,
     checkedBy: "server",
     required: "yes",
     description:
@@ -92,8 +93,17 @@ export const envVariables: readonly EnvVariable[] = [
     example: "https://campagne.example.nl",
   },
   {
+    name: "STUDIO_URL",
+    apps: ["studio"],
+    checkedBy: "server",
+    required: "yes",
+    description:
+      "the studio's own public https:// origin: the login links in the authors' mail point there (never taken from Host)",
+    example: "https://studio.example.nl",
+  },
+  {
     name: "MAX_BODY_BYTES",
-    apps: both,
+    apps: every,
     checkedBy: "server",
     required: "no",
     description: "largest POST body in bytes (65536); larger ones get 413 unread",
@@ -101,7 +111,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "MAX_CONNECTIONS",
-    apps: both,
+    apps: every,
     checkedBy: "server",
     required: "no",
     description:
@@ -110,7 +120,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "PAGE_CACHE",
-    apps: both,
+    apps: every,
     checkedBy: "server",
     required: "no",
     description:
@@ -119,7 +129,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "DATA_DIR",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "one of",
     description:
@@ -128,7 +138,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "DATABASE_URL",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "one of",
     description:
@@ -137,7 +147,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "NEWSLETTER_SECRET",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "yes",
     description:
@@ -146,7 +156,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "NEWSLETTER_MAIL_FROM",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "yes",
     description: "the sender of the newsletter's mail",
@@ -154,7 +164,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "SMTP_URL",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "one of",
     description:
@@ -163,7 +173,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "NEWSLETTER_MAIL_TRANSPORT",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "no",
     description:
@@ -172,7 +182,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "NEWSLETTER_REPLY_TO",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "no",
     description: "the reply address of the mail (default NEWSLETTER_MAIL_FROM)",
@@ -180,7 +190,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "NEWSLETTER_SITE_NAME",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "no",
     description: "the name in mail text (default Vaart in samenwerken)",
@@ -188,7 +198,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "NEWSLETTER_MAX_MAILS_PER_HOUR",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "no",
     description: "site-wide cap on confirmation mails per hour (200)",
@@ -196,7 +206,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "NEWSLETTER_NETWORK_LIMIT",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "no",
     description: "signups per hour from one network, IPv4 /24 or IPv6 /48 (60)",
@@ -213,7 +223,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "DKIM_DOMAIN",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "no",
     description:
@@ -222,7 +232,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "DKIM_SELECTOR",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "no",
     description: "DKIM selector: the public key is at <selector>._domainkey.<domain> in DNS",
@@ -230,7 +240,7 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "DKIM_PRIVATE_KEY",
-    apps: both,
+    apps: every,
     checkedBy: "newsletter",
     required: "no",
     description: "DKIM private key, PEM (line breaks may be written as \\n)",
@@ -253,6 +263,15 @@ export const envVariables: readonly EnvVariable[] = [
     description:
       "the secret in preview links of unpublished campaigns (?voorbeeld=<token>): at least 16 characters, 8 different ones",
     example: "",
+  },
+  {
+    name: "AUTHOR_EMAILS",
+    apps: ["studio"],
+    checkedBy: "app secret",
+    required: "yes",
+    description:
+      "the authors who may log in to the studio: their e-mail addresses, separated by commas (each gets a login link by mail)",
+    example: "redactie@example.nl, marketing@example.nl",
   },
 ];
 

@@ -21,27 +21,30 @@ describe("the list of environment variables", () => {
   it("marks as required what a production server refuses to start without", () => {
     const required = (name: string) =>
       envVariables.find((variable) => variable.name === name)?.required;
-    // The server's own required variables: missing, each is named.
-    let message = "";
-    try {
-      loadServerConfig(
-        { NODE_ENV: "production" },
-        { port: 3000, publicUrlVariable: "LANDING_URL" },
-      );
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    for (const variable of envVariables.filter((v) => v.checkedBy === "server")) {
-      expect(message.includes(`${variable.name} must be set`), variable.name).toBe(
-        required(variable.name) === "yes",
-      );
+    // The server's own required variables: missing, each is named (each app with its own
+    // public address variable).
+    for (const [app, publicUrlVariable] of [
+      ["landing", "LANDING_URL"],
+      ["studio", "STUDIO_URL"],
+    ] as const) {
+      let message = "";
+      try {
+        loadServerConfig({ NODE_ENV: "production" }, { port: 3000, publicUrlVariable });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      for (const variable of variablesOf(app).filter((v) => v.checkedBy === "server")) {
+        expect(message.includes(`${variable.name} must be set`), variable.name).toBe(
+          required(variable.name) === "yes",
+        );
+      }
     }
   });
 
   it("is what turbo.json passes to `pnpm start` (plus Storybook's port)", () => {
     const turbo = JSON.parse(readFileSync(new URL("../../../turbo.json", import.meta.url), "utf8"));
     expect([...turbo.tasks.start.passThroughEnv].sort()).toEqual(
-      [...names, "SITE_PORT", "LANDING_PORT", "STORYBOOK_PORT"].sort(),
+      [...names, "SITE_PORT", "LANDING_PORT", "STUDIO_PORT", "STORYBOOK_PORT"].sort(),
     );
   });
 });

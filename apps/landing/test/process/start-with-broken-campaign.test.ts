@@ -35,6 +35,8 @@ describe("pnpm start with a broken campaign file", () => {
       site: await freePort(),
       landing: await freePort(),
       storybook: await freePort(),
+      // The studio starts too: a port of its own, so it never meets another server on 3002.
+      studio: await freePort(),
     };
     for (const name of ["site", "landing", "storybook"] as const) {
       origins[name] = `http://127.0.0.1:${ports[name]}`;
@@ -45,6 +47,7 @@ describe("pnpm start with a broken campaign file", () => {
         SITE_PORT: String(ports.site),
         LANDING_PORT: String(ports.landing),
         STORYBOOK_PORT: String(ports.storybook),
+        STUDIO_PORT: String(ports.studio),
         TURBO_CACHE_DIR: turboCacheDir(),
       },
     });

@@ -74,7 +74,8 @@ const headingDecoration = (page: Page) =>
 describe("pnpm dev", () => {
   beforeAll(async () => {
     repo = scratchRepo();
-    const [sitePort, landingPort, storybookPort] = [
+    const [sitePort, landingPort, storybookPort, studioPort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -88,6 +89,8 @@ describe("pnpm dev", () => {
         SITE_PORT: String(sitePort),
         LANDING_PORT: String(landingPort),
         STORYBOOK_PORT: String(storybookPort),
+        // The studio starts too: a port of its own, so it never meets another server on 3002.
+        STUDIO_PORT: String(studioPort),
         TURBO_CACHE_DIR: turboCacheDir(),
       },
     });

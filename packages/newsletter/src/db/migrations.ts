@@ -294,4 +294,40 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("newsletter_updates").execute();
     },
   },
+  "0009_studio_login": {
+    // The studio's login without a password: one-time login links (only their SHA-256 is
+    // stored) and server-side sessions of an author. A link row without an author is the
+    // decoy written for an unknown address, so both answers do the same work. Adds tables only.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("studio_login_links")
+        .addColumn("token_hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("author", "varchar(320)")
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("used_at", "varchar(32)")
+        .execute();
+      await db.schema
+        .createIndex("studio_login_links_expires")
+        .on("studio_login_links")
+        .column("expires_at")
+        .execute();
+      await db.schema
+        .createTable("studio_sessions")
+        .addColumn("id_hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("author", "varchar(320)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("studio_sessions_expires")
+        .on("studio_sessions")
+        .column("expires_at")
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable("studio_sessions").execute();
+      await db.schema.dropTable("studio_login_links").execute();
+    },
+  },
 };

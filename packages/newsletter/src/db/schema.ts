@@ -123,6 +123,25 @@ export interface AppSessionsTable {
   expires_at: IsoTime;
 }
 
+/** A one-time login link of the studio; the token in the mail is stored as its SHA-256. */
+export interface StudioLoginLinksTable {
+  token_hash: string;
+  /** The author it logs in; null for the decoy row of an address that is no author's. */
+  author: string | null;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+  /** When its button was pressed: a link logs in once. */
+  used_at: IsoTime | null;
+}
+
+/** A studio session of an author; the cookie's random id is stored as its SHA-256. */
+export interface StudioSessionsTable {
+  id_hash: string;
+  author: string;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+}
+
 /** Random keys made once per database (e.g. the fingerprint key of the sessions). */
 export interface AppKeysTable {
   name: string;
@@ -197,6 +216,8 @@ export interface Database {
   newsletter_updates: UpdatesTable;
   newsletter_deliveries: DeliveriesTable;
   app_sessions: AppSessionsTable;
+  studio_login_links: StudioLoginLinksTable;
+  studio_sessions: StudioSessionsTable;
   app_keys: AppKeysTable;
   newsletter_visits: VisitsTable;
   newsletter_mail_log: MailLogTable;

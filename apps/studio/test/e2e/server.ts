@@ -1,0 +1,35 @@
+import { productionEnv as sharedProductionEnv } from "@vaart/testing";
+
+/** The authors the tests log in as: one per test, so the per-address limit holds each apart. */
+export const authors = {
+  walkthrough: "auteur@vaart.test",
+  replay: "redactie@vaart.test",
+  limit: "limiet@vaart.test",
+  expired: "verlopen@vaart.test",
+  pages: "marketing@vaart.test",
+} as const;
+
+export const studioUrl = "https://studio.vaart.test";
+
+/**
+ * The environment of a production server on its own data folder: every setting explicit
+ * (@vaart/testing's production settings with the studio's authors). TRUST_PROXY=1: each test
+ * comes from an address of its own (X-Forwarded-For), so the per-address limit of link
+ * requests holds each apart.
+ */
+export function productionEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ...sharedProductionEnv(dataDir, {
+      TRUST_PROXY: "1",
+      SITE_URL: "https://www.vaart.test",
+      STUDIO_URL: studioUrl,
+      NEWSLETTER_SECRET: "test-newsletter-secret-0123456789-abcdefghij",
+      NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@vaart.test>",
+      AUTHOR_EMAILS: Object.values(authors).join(", "),
+    }),
+  };
+}
