@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/connect.server.js";
 import { CsvFileError, type ImportReport } from "../src/index.js";
 import { unsubscribeToken } from "../src/tokens.server.js";
 import { dumpTables, tableRows } from "./db-rows.js";
-import { ctx, DRIVERS, form, SECRET, setup, type TestEnv, tokenFrom } from "./helpers.js";
+import { ctx, DRIVERS, form, runCli, SECRET, setup, type TestEnv, tokenFrom } from "./helpers.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const importText = (env: TestEnv, name: string, text: string, dryRun = false) =>
@@ -341,28 +339,10 @@ async function unsubscribeDirectly(env: TestEnv, subscriberId: string) {
 }
 
 // The CLI as the owner runs it (the bundled `pnpm newsletter`), on SQLite.
-const run = promisify(execFile);
-const launcher = path.resolve(import.meta.dirname, "../../cli/bin/newsletter.js");
 const dir = mkdtempSync(path.join(tmpdir(), "vaart-import-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? "",
-        NODE_ENV: "test",
-        DATA_DIR: dir,
-        NEWSLETTER_SECRET: SECRET,
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args, { cwd: dir });
 
 describe("pnpm newsletter import (the built CLI)", () => {
   it("reports per row in Dutch, writes nothing on --dry-run, and changes nothing the second time", async () => {
