@@ -145,6 +145,16 @@ export async function setup(
   return { newsletter, transport, clock, options, another: make, errors };
 }
 
+/** setup() with the tables made (for a test that writes to them directly, or starts an Update). */
+export async function setupMigrated(
+  driver: DriverName,
+  overrides: Partial<NewsletterOptions> = {},
+): Promise<TestEnv> {
+  const env = await setup(driver, overrides);
+  await env.newsletter.migrate();
+  return env;
+}
+
 /** A form as the browser posts it, with a form token issued `ageMs` earlier. */
 export function form(
   env: TestEnv,

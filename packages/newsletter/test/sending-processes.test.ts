@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNewsletter } from "../src/index.js";
-import { DRIVERS, quietLogger, SECRET, setup, type TestEnv } from "./helpers.js";
+import { DRIVERS, quietLogger, SECRET, setupMigrated, type TestEnv } from "./helpers.js";
 import { SmtpSink } from "./smtp-sink.js";
 import { frozenUpdate, seedConfirmed, setStatus } from "./update-fixtures.js";
 
@@ -96,8 +96,7 @@ function finisher(env: TestEnv, aheadMs: number) {
 
 describe.each(DRIVERS)("Updates sent by several processes (%s)", (driver) => {
   it("two instances sending at once: every recipient exactly once, both instances sending", async () => {
-    const env = await setup(driver, { transport: undefined, smtpUrl });
-    await env.newsletter.migrate();
+    const env = await setupMigrated(driver, { transport: undefined, smtpUrl });
     const slug = `twee-${driver}`;
     await seedConfirmed(env.options, 1500, `twee-${driver}-`);
     await env.newsletter.updates.start(frozenUpdate(slug));
@@ -129,8 +128,7 @@ describe.each(DRIVERS)("Updates sent by several processes (%s)", (driver) => {
     sink.delayMs = 5;
     // One database for the 20 runs; each run's audience is 300 new subscribers (the last
     // run's have unsubscribed), so its Update goes to exactly those.
-    const env = await setup(driver, { transport: undefined, smtpUrl });
-    await env.newsletter.migrate();
+    const env = await setupMigrated(driver, { transport: undefined, smtpUrl });
     try {
       for (let run = 0; run < 20; run++) {
         const slug = `kill-${driver}-${run}`;

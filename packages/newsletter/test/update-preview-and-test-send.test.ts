@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db/connect.server.js";
 import type { MailTransport } from "../src/index.js";
 import { sendTestUpdate } from "../src/updates/test-send.server.js";
+import { dumpTables, SIGNUP_TABLES } from "./db-rows.js";
 import { ctx, DRIVERS, form, PG_URL, runCli, setup, type TestEnv, tokenFrom } from "./helpers.js";
 import { header, headOf, part, SmtpSink } from "./smtp-sink.js";
 
@@ -36,33 +35,8 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
   });
 
 /** Every row of every newsletter table, Updates and deliveries included. */
-async function everyRow(env: TestEnv): Promise<string> {
-  const handle = openDatabase({
-    databaseUrl: env.options.databaseUrl,
-    dataDir: env.options.dataDir ?? "",
-    schema: env.options.pgSchema,
-  });
-  try {
-    const out: unknown[] = [];
-    for (const table of [
-      "newsletter_subscribers",
-      "newsletter_consents",
-      "newsletter_confirmation_tokens",
-      "newsletter_rate_limits",
-      "newsletter_mail_log",
-      "newsletter_updates",
-      "newsletter_deliveries",
-    ]) {
-      out.push({
-        table,
-        rows: (await sql`select * from ${sql.table(table)}`.execute(handle.db)).rows,
-      });
-    }
-    return JSON.stringify(out);
-  } finally {
-    await handle.destroy();
-  }
-}
+const everyRow = (env: TestEnv) =>
+  dumpTables(env, [...SIGNUP_TABLES, "newsletter_updates", "newsletter_deliveries"]);
 
 describe("pnpm newsletter check", () => {
   it("passes the Updates in the repository and names file and problem of a broken one", async () => {
