@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNewsletter } from "../src/index.js";
-import { DRIVERS, quietLogger, SECRET, setupMigrated, type TestEnv } from "./helpers.js";
+import { DRIVERS, quietLogger, SECRET, setup, setupMigrated, type TestEnv } from "./helpers.js";
 import { SmtpSink } from "./smtp-sink.js";
 import { frozenUpdate, seedConfirmed, setStatus } from "./update-fixtures.js";
 
@@ -128,7 +128,8 @@ describe.each(DRIVERS)("Updates sent by several processes (%s)", (driver) => {
     sink.delayMs = 5;
     // One database for the 20 runs; each run's audience is 300 new subscribers (the last
     // run's have unsubscribed), so its Update goes to exactly those.
-    const env = await setupMigrated(driver, { transport: undefined, smtpUrl });
+    const env = await setup(driver, { transport: undefined, smtpUrl });
+    await env.newsletter.migrate();
     try {
       for (let run = 0; run < 20; run++) {
         const slug = `kill-${driver}-${run}`;
