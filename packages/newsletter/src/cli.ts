@@ -314,7 +314,9 @@ export async function main(argv: string[]): Promise<number> {
 
   // Loaded only for a command that needs it: usage and argument errors answer at once.
   const { createNewsletterFromEnv } = await import("./index.js");
-  const sending = await import("./updates/sending-commands.js");
+  // The sending commands bring the Update renderer (marked, yaml): only the commands that
+  // use them load them.
+  const sending = () => import("./updates/sending-commands.js");
   let newsletter: ReturnType<typeof createNewsletterFromEnv>;
   try {
     newsletter = createNewsletterFromEnv(process.env, {
@@ -409,13 +411,13 @@ export async function main(argv: string[]): Promise<number> {
       case "send": {
         const { loadConfig } = await import("./config.server.js");
         const { siteUrl, siteName } = loadConfig(process.env);
-        return await sending.sendCommand(newsletter, outputPath(argument, process.env), {
+        return await (await sending()).sendCommand(newsletter, outputPath(argument, process.env), {
           siteUrl,
           siteName,
         });
       }
       case "sending":
-        return await sending.sendingCommand(newsletter, {
+        return await (await sending()).sendingCommand(newsletter, {
           watch: values.watch === true,
           json: values.json === true,
         });
@@ -429,11 +431,15 @@ export async function main(argv: string[]): Promise<number> {
         return result.status === "ok" ? 0 : 1;
       }
       case "send-pending":
-        return await sending.sendPendingCommand(newsletter);
+        return await (await sending()).sendPendingCommand(newsletter);
       case "uncertain":
-        return await sending.uncertainCommand(newsletter, argument);
+        return await (await sending()).uncertainCommand(newsletter, argument);
       case "resend-uncertain":
-        return await sending.resendUncertainCommand(newsletter, argument, values.confirm === true);
+        return await (await sending()).resendUncertainCommand(
+          newsletter,
+          argument,
+          values.confirm === true,
+        );
       case "prune": {
         const raw = values["older-than-days"];
         const olderThanDays = typeof raw === "string" ? Number(raw) : 30;

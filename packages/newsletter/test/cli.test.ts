@@ -1,42 +1,29 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createNewsletter } from "../src/index.js";
-import { Clock, CONSENT_TEXT, MemoryTransport, quietLogger, SECRET, tokenFrom } from "./helpers.js";
+import {
+  Clock,
+  CONSENT_TEXT,
+  MemoryTransport,
+  quietLogger,
+  runCli,
+  SECRET,
+  tokenFrom,
+} from "./helpers.js";
 
-const run = promisify(execFile);
 const pkg = path.resolve(import.meta.dirname, "..");
-// What `pnpm newsletter` runs: src/cli.ts bundled into dist/ (bundled first when stale).
-const launcher = path.resolve(pkg, "../cli/bin/newsletter.js");
 const dir = mkdtempSync(path.join(tmpdir(), "vaart-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(
+/** The CLI typed in the test folder on its data, unless the test says otherwise. */
+const cli = (
   args: string[],
   env: Record<string, string> = {},
   options: { cwd?: string; dataDir?: string } = {},
-) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
-      cwd: options.cwd ?? dir,
-      env: {
-        PATH: process.env.PATH ?? "",
-        NODE_ENV: "test",
-        DATA_DIR: options.dataDir ?? dir,
-        NEWSLETTER_SECRET: SECRET,
-        ...env,
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+) => runCli(args, { cwd: options.cwd ?? dir, dataDir: options.dataDir ?? dir, env });
 
 /** A fresh data folder with one confirmed subscriber, filled through the API as the site would. */
 async function dataWithSubscriber(): Promise<string> {

@@ -1,19 +1,13 @@
 /** A stored signup survives a crash: SQLite commits with synchronous=FULL, PostgreSQL with synchronous_commit on. */
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db/connect.server.js";
-import { DRIVERS, setup } from "./helpers.js";
+import { withDatabase } from "./db-rows.js";
+import { DRIVERS, setupMigrated } from "./helpers.js";
 
 describe.each(DRIVERS)("durability (%s)", (driver) => {
   it("SQLite runs with synchronous=FULL", async () => {
-    const env = await setup(driver);
-    await env.newsletter.migrate();
-    const handle = openDatabase({
-      databaseUrl: env.options.databaseUrl,
-      dataDir: env.options.dataDir ?? "",
-      schema: env.options.pgSchema,
-    });
-    try {
+    const env = await setupMigrated(driver);
+    await withDatabase(env.options, async (handle) => {
       if (driver === "sqlite") {
         const r = await sql<{ synchronous: number }>`pragma synchronous`.execute(handle.db);
         expect(r.rows[0]?.synchronous).toBe(2); // FULL
@@ -23,8 +17,6 @@ describe.each(DRIVERS)("durability (%s)", (driver) => {
         );
         expect(r.rows[0]?.synchronous_commit).toBe("on");
       }
-    } finally {
-      await handle.destroy();
-    }
+    });
   });
 });

@@ -1,7 +1,6 @@
-import SQLite from "better-sqlite3";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { DRIVERS, PG_URL, setup } from "./helpers.js";
+import { tableRows } from "./db-rows.js";
+import { DRIVERS, setup } from "./helpers.js";
 
 const MINUTE = 60_000;
 const rule = { max: 5, windowMs: 15 * MINUTE };
@@ -54,7 +53,9 @@ describe.each(DRIVERS)("attempts an app guards (%s)", (driver) => {
   it("keeps no client address in the database", async () => {
     const env = await setup(driver);
     await env.newsletter.failedAttempts("ip:203.0.113.7", rule).take();
-    const buckets = await rateLimitBuckets(env.newsletter.location, env.options.pgSchema);
+    const buckets = (await tableRows<{ bucket: string }>(env, "newsletter_rate_limits")).map(
+      (row) => row.bucket,
+    );
     expect(buckets).toHaveLength(1);
     expect(buckets[0]).toMatch(/^guard:[0-9a-f]{64}$/);
   });
@@ -64,25 +65,3 @@ describe.each(DRIVERS)("attempts an app guards (%s)", (driver) => {
     expect(() => newsletter.failedAttempts("", rule)).toThrow(/key/);
   });
 });
-
-async function rateLimitBuckets(location: string, pgSchema: string | undefined) {
-  if (!pgSchema) {
-    const db = new SQLite(location, { readonly: true });
-    try {
-      return db
-        .prepare("select bucket from newsletter_rate_limits")
-        .all()
-        .map((row) => (row as { bucket: string }).bucket);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    const result = await client.query(`select bucket from "${pgSchema}".newsletter_rate_limits`);
-    return result.rows.map((row: { bucket: string }) => row.bucket);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,21 +1,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import SQLite from "better-sqlite3";
-import pg from "pg";
+import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { createNewsletter, messages } from "../src/index.js";
 import { unsubscribeToken } from "../src/tokens.server.js";
+import { withDatabase } from "./db-rows.js";
 import {
   Clock,
   ctx,
   DRIVERS,
   form,
   MemoryTransport,
-  PG_URL,
   quietLogger,
   SECRET,
   setup,
+  setupMigrated,
   type TestEnv,
   tokenFrom,
 } from "./helpers.js";
@@ -32,21 +32,11 @@ function collectingLogger() {
   };
 }
 
-/** Run raw SQL against the test database behind `env` (to break it on purpose). */
-async function rawSql(env: TestEnv, driver: string, statement: string): Promise<void> {
-  if (driver === "sqlite") {
-    const db = new SQLite(path.join(env.options.dataDir ?? "", "vaart.sqlite"));
-    db.exec(statement);
-    db.close();
-    return;
-  }
-  const client = new pg.Client({
-    connectionString: PG_URL,
-    options: `-c search_path=${env.options.pgSchema}`,
+/** Run raw SQL statements against the test database behind `env` (to break it on purpose). */
+function rawSql(env: TestEnv, ...statements: string[]): Promise<void> {
+  return withDatabase(env.options, async (handle) => {
+    for (const statement of statements) await sql.raw(statement).execute(handle.db);
   });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
 }
 
 const blockerDir = mkdtempSync(path.join(tmpdir(), "vaart-blocked-"));
@@ -102,17 +92,18 @@ describe("database unavailable", () => {
 
 describe.each(DRIVERS)("faults (%s)", (driver) => {
   it("a failure halfway through a signup leaves no partial state", async () => {
-    const env = await setup(driver, { logger: quietLogger });
-    await env.newsletter.migrate();
+    const env = await setupMigrated(driver, { logger: quietLogger });
     // Break the second insert of the signup transaction.
-    await rawSql(
-      env,
-      driver,
-      driver === "sqlite"
-        ? "CREATE TRIGGER break_consents BEFORE INSERT ON newsletter_consents BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;"
-        : `CREATE FUNCTION break_consents() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$;
-           CREATE TRIGGER break_consents BEFORE INSERT ON newsletter_consents FOR EACH ROW EXECUTE FUNCTION break_consents();`,
-    );
+    await (driver === "sqlite"
+      ? rawSql(
+          env,
+          "CREATE TRIGGER break_consents BEFORE INSERT ON newsletter_consents BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+        )
+      : rawSql(
+          env,
+          "CREATE FUNCTION break_consents() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$",
+          "CREATE TRIGGER break_consents BEFORE INSERT ON newsletter_consents FOR EACH ROW EXECUTE FUNCTION break_consents()",
+        ));
     const result = await env.newsletter.subscribe(form(env, { email: "half@example.nl" }), ctx);
     expect(result).toEqual({ status: "unavailable", message: messages.unavailable });
     expect(await env.newsletter.counts()).toEqual({ subscribers: 0, consents: 0, tokens: 0 });
@@ -121,7 +112,6 @@ describe.each(DRIVERS)("faults (%s)", (driver) => {
     // Repaired: the same person can sign up normally.
     await rawSql(
       env,
-      driver,
       `DROP TRIGGER break_consents${driver === "sqlite" ? "" : " ON newsletter_consents"}`,
     );
     expect(

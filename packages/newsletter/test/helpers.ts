@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll } from "vitest";
 import {
@@ -143,6 +145,16 @@ export async function setup(
   return { newsletter, transport, clock, options, another: make, errors };
 }
 
+/** setup() with the tables made (for a test that writes to them directly, or starts an Update). */
+export async function setupMigrated(
+  driver: DriverName,
+  overrides: Partial<NewsletterOptions> = {},
+): Promise<TestEnv> {
+  const env = await setup(driver, overrides);
+  await env.newsletter.migrate();
+  return env;
+}
+
 /** A form as the browser posts it, with a form token issued `ageMs` earlier. */
 export function form(
   env: TestEnv,
@@ -180,4 +192,34 @@ export function tokenFrom(mail: OutgoingMail | undefined, kind: "bevestigen" | "
   const match = new RegExp(`/nieuwsbrief/${kind}/([A-Za-z0-9_-]+)(?=\\s|$)`, "m").exec(mail.text);
   if (!match?.[1]) throw new Error(`no ${kind} link in mail`);
   return match[1];
+}
+
+// What `pnpm newsletter` runs: src/cli.ts bundled into dist/ (bundled first when stale).
+const launcher = path.resolve(import.meta.dirname, "../../cli/bin/newsletter.js");
+const execFileAsync = promisify(execFile);
+
+/**
+ * `pnpm newsletter <args>` as the owner types it in `cwd`: a test environment with DATA_DIR
+ * (default `cwd`) and the test secret, `env` on top. A failure is an exit code, not a throw.
+ */
+export async function runCli(
+  args: string[],
+  options: { cwd: string; dataDir?: string; env?: Record<string, string> },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [launcher, ...args], {
+      cwd: options.cwd,
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        DATA_DIR: options.dataDir ?? options.cwd,
+        NEWSLETTER_SECRET: SECRET,
+        ...options.env,
+      },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }

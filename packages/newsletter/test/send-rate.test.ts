@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db/connect.server.js";
 import { sharedSendRate, slotStepMs, takeSlot } from "../src/updates/send-rate.server.js";
-import { DRIVERS, setup } from "./helpers.js";
+import { openTestDatabase } from "./db-rows.js";
+import { DRIVERS, setupMigrated } from "./helpers.js";
 
 describe("the send rate's arithmetic", () => {
   it("gives slots one interval apart, never faster than the rate", () => {
@@ -24,17 +24,10 @@ describe("the send rate's arithmetic", () => {
 
 describe.each(DRIVERS)("the send rate shared by instances (%s)", (driver) => {
   it("three instances on one database take 30 slots 100 ms apart at 10 mails/s, none twice", async () => {
-    const env = await setup(driver);
-    await env.newsletter.migrate();
+    const env = await setupMigrated(driver);
     let clock = Date.parse("2026-12-04T10:00:00.000Z");
     const waits: number[] = [];
-    const handles = [0, 1, 2].map(() =>
-      openDatabase({
-        databaseUrl: env.options.databaseUrl,
-        dataDir: env.options.dataDir ?? "",
-        schema: env.options.pgSchema,
-      }),
-    );
+    const handles = [0, 1, 2].map(() => openTestDatabase(env.options));
     try {
       const limiters = handles.map((h) =>
         sharedSendRate(

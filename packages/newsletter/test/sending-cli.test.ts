@@ -1,16 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNewsletter } from "../src/index.js";
-import { quietLogger, SECRET } from "./helpers.js";
+import { quietLogger, runCli, SECRET } from "./helpers.js";
 import { SmtpSink } from "./smtp-sink.js";
 import { frozenUpdate, seedConfirmed } from "./update-fixtures.js";
 
-const run = promisify(execFile);
-const launcher = path.resolve(import.meta.dirname, "../../cli/bin/newsletter.js");
 const dir = mkdtempSync(path.join(tmpdir(), "vaart-sending-cli-"));
 const sink = new SmtpSink();
 let smtpUrl = "";
@@ -22,25 +18,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? "",
-        NODE_ENV: "test",
-        DATA_DIR: dir,
-        NEWSLETTER_SECRET: SECRET,
-        SMTP_URL: smtpUrl,
-        NEWSLETTER_SEND_RATE: "50",
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) =>
+  runCli(args, { cwd: dir, env: { SMTP_URL: smtpUrl, NEWSLETTER_SEND_RATE: "50" } });
 
 describe("the owner's sending commands", () => {
   it("show progress, pause, resume and send what is due, in Dutch", async () => {

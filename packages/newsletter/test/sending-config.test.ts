@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkConfig, loadConfig } from "../src/index.js";
-import { setup } from "./helpers.js";
+import { setupMigrated } from "./helpers.js";
 import { SmtpSink } from "./smtp-sink.js";
 import { frozenUpdate, seedConfirmed } from "./update-fixtures.js";
 
@@ -73,13 +73,12 @@ describe("a signed Update", () => {
   afterAll(() => sink.close());
 
   it("carries a DKIM-Signature of the configured domain and selector over its list headers", async () => {
-    const env = await setup("sqlite", {
+    const env = await setupMigrated("sqlite", {
       transport: undefined,
       smtpUrl,
       sendRate: 0,
       dkim: { domainName: "example.nl", keySelector: "vaart2026", privateKey: pem },
     });
-    await env.newsletter.migrate();
     await seedConfirmed(env.options, 1, "dkim-");
     await env.newsletter.updates.start(frozenUpdate("getekend"));
     expect((await env.newsletter.updates.sendPending()).sent).toBe(1);

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNewsletter } from "../src/index.js";
-import { DRIVERS, quietLogger, SECRET, setup, type TestEnv } from "./helpers.js";
+import { DRIVERS, quietLogger, SECRET, setup, setupMigrated, type TestEnv } from "./helpers.js";
 import { SmtpSink } from "./smtp-sink.js";
 import { frozenUpdate, seedConfirmed, setStatus } from "./update-fixtures.js";
 
@@ -96,8 +96,7 @@ function finisher(env: TestEnv, aheadMs: number) {
 
 describe.each(DRIVERS)("Updates sent by several processes (%s)", (driver) => {
   it("two instances sending at once: every recipient exactly once, both instances sending", async () => {
-    const env = await setup(driver, { transport: undefined, smtpUrl });
-    await env.newsletter.migrate();
+    const env = await setupMigrated(driver, { transport: undefined, smtpUrl });
     const slug = `twee-${driver}`;
     await seedConfirmed(env.options, 1500, `twee-${driver}-`);
     await env.newsletter.updates.start(frozenUpdate(slug));

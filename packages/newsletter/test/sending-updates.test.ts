@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db/connect.server.js";
 import { unsubscribeToken } from "../src/tokens.server.js";
-import { DRIVERS, SECRET, setup, type TestEnv } from "./helpers.js";
+import { withDatabase } from "./db-rows.js";
+import { DRIVERS, SECRET, setupMigrated, type TestEnv } from "./helpers.js";
 import { SmtpSink } from "./smtp-sink.js";
 import { frozenUpdate, seedConfirmed } from "./update-fixtures.js";
 
@@ -12,8 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => sink.close());
 
+/** A migrated newsletter sending over SMTP to the sink. */
 function sending(driver: (typeof DRIVERS)[number], overrides = {}) {
-  return setup(driver, {
+  return setupMigrated(driver, {
     transport: undefined,
     smtpUrl,
     sendRate: 0,
@@ -24,28 +25,20 @@ function sending(driver: (typeof DRIVERS)[number], overrides = {}) {
 
 const to = (prefix: string) => sink.messages.filter((m) => m.to.startsWith(prefix));
 
-async function deliveries(env: TestEnv, slug: string) {
-  const handle = openDatabase({
-    databaseUrl: env.options.databaseUrl,
-    dataDir: env.options.dataDir ?? "",
-    schema: env.options.pgSchema,
-  });
-  try {
-    return await handle.db
+function deliveries(env: TestEnv, slug: string) {
+  return withDatabase(env.options, (handle) =>
+    handle.db
       .selectFrom("newsletter_deliveries as d")
       .innerJoin("newsletter_subscribers as s", "s.id", "d.subscriber_id")
       .select(["s.email", "d.state", "d.attempts", "d.message_id", "d.last_error", "d.due_at"])
       .where("d.update_slug", "=", slug)
-      .execute();
-  } finally {
-    await handle.destroy();
-  }
+      .execute(),
+  );
 }
 
 describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
   it("mails every confirmed subscriber once, personal, with one-click unsubscribe, List-Id and a stable Message-ID", async () => {
     const env = await sending(driver);
-    await env.newsletter.migrate();
     const prefix = `hdr-${driver}-`;
     await seedConfirmed(env.options, 3, prefix, "Anna <b>");
     const started = await env.newsletter.updates.start(
@@ -80,7 +73,6 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
 
   it("refuses a second start of the same Update, in Dutch, and changes nothing", async () => {
     const env = await sending(driver);
-    await env.newsletter.migrate();
     await seedConfirmed(env.options, 2, `twice-${driver}-`);
     const first = await env.newsletter.updates.start(frozenUpdate("tweemaal"));
     expect(first.status).toBe("started");
@@ -95,7 +87,6 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
 
   it("skips a subscriber who unsubscribes after the start", async () => {
     const env = await sending(driver);
-    await env.newsletter.migrate();
     const prefix = `weg-${driver}-`;
     const ids = await seedConfirmed(env.options, 3, prefix);
     await env.newsletter.updates.start(frozenUpdate("afgemeld"));
@@ -111,7 +102,6 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
 
   it("retries a 4xx later and records the 250 then; a 5xx is failed and never retried", async () => {
     const env = await sending(driver);
-    await env.newsletter.migrate();
     const prefix = `vier-${driver}-`;
     await seedConfirmed(env.options, 2, prefix);
     const answered = new Map<string, number>();
@@ -150,7 +140,6 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
 
   it("pauses itself after repeated temporary failures and says why; resume sends only to those not yet mailed", async () => {
     const env = await sending(driver, { pauseAfterFailures: 3, sendConcurrency: 1 });
-    await env.newsletter.migrate();
     const prefix = `pauze-${driver}-`;
     await seedConfirmed(env.options, 8, prefix);
     let down = false;
@@ -188,32 +177,27 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
 
   it("a lease that ends: claimed rows are sent later, attempted ones are uncertain until the owner re-sends them", async () => {
     const env = await sending(driver, { updateLeaseMs: 120_000 });
-    await env.newsletter.migrate();
     const prefix = `lease-${driver}-`;
     await seedConfirmed(env.options, 2, prefix);
     await env.newsletter.updates.start(frozenUpdate("lease"));
     // A crashed instance: one row claimed, one attempted, neither recorded.
-    const handle = openDatabase({
-      databaseUrl: env.options.databaseUrl,
-      dataDir: env.options.dataDir ?? "",
-      schema: env.options.pgSchema,
-    });
     const leaseUntil = new Date(env.clock.now().getTime() + 120_000).toISOString();
-    const rows = await handle.db
-      .selectFrom("newsletter_deliveries")
-      .select("subscriber_id")
-      .execute();
-    await handle.db
-      .updateTable("newsletter_deliveries")
-      .set({ state: "claimed", lease_owner: "dood", lease_until: leaseUntil })
-      .where("subscriber_id", "=", rows[0]?.subscriber_id ?? "")
-      .execute();
-    await handle.db
-      .updateTable("newsletter_deliveries")
-      .set({ state: "attempted", lease_owner: "dood", lease_until: leaseUntil })
-      .where("subscriber_id", "=", rows[1]?.subscriber_id ?? "")
-      .execute();
-    await handle.destroy();
+    await withDatabase(env.options, async (handle) => {
+      const rows = await handle.db
+        .selectFrom("newsletter_deliveries")
+        .select("subscriber_id")
+        .execute();
+      await handle.db
+        .updateTable("newsletter_deliveries")
+        .set({ state: "claimed", lease_owner: "dood", lease_until: leaseUntil })
+        .where("subscriber_id", "=", rows[0]?.subscriber_id ?? "")
+        .execute();
+      await handle.db
+        .updateTable("newsletter_deliveries")
+        .set({ state: "attempted", lease_owner: "dood", lease_until: leaseUntil })
+        .where("subscriber_id", "=", rows[1]?.subscriber_id ?? "")
+        .execute();
+    });
     // Within the lease nobody touches them.
     expect(await env.newsletter.updates.sendPending()).toMatchObject({ sent: 0 });
     env.clock.advance(121_000);
@@ -238,7 +222,6 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
 
   it("a stopping instance (SIGTERM) claims nothing more, hands back its claims and finishes the mails in flight", async () => {
     const env = await sending(driver, { sendConcurrency: 2, now: () => new Date() });
-    await env.newsletter.migrate();
     const prefix = `stop-${driver}-`;
     await seedConfirmed(env.options, 40, prefix);
     await env.newsletter.updates.start(frozenUpdate("stoppen"));
@@ -264,7 +247,6 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
 
   it("10,000 recipients: each delivered exactly once", { timeout: 600_000 }, async () => {
     const env = await sending(driver, { sendConcurrency: 8 });
-    await env.newsletter.migrate();
     const prefix = `tienduizend-${driver}-`;
     const before = sink.messages.length;
     await seedConfirmed(env.options, 10_000, prefix);

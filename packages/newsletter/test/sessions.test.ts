@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import SQLite from "better-sqlite3";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { DRIVERS, PG_URL, setup } from "./helpers.js";
+import { tableRows } from "./db-rows.js";
+import { DRIVERS, setup } from "./helpers.js";
 
 const HOUR = 3_600_000;
 const PASSWORD = "marketing-kijkt-mee-naar-de-cijfers";
@@ -20,7 +19,7 @@ describe.each(DRIVERS)("server-side sessions of an app login (%s)", (driver) => 
     expect(await sessions.find("device", id)).toBeNull();
     expect(await env.newsletter.appSessions("studio", PASSWORD).find("session", id)).toBeNull();
 
-    const rows = JSON.stringify(await sessionRows(env.newsletter.location, env.options.pgSchema));
+    const rows = JSON.stringify(await tableRows(env, "app_sessions"));
     expect(rows).not.toContain(id);
     expect(rows).not.toContain(PASSWORD);
     expect(rows).toContain(createHash("sha256").update(id).digest("hex"));
@@ -54,21 +53,3 @@ describe.each(DRIVERS)("server-side sessions of an app login (%s)", (driver) => 
     }
   });
 });
-
-async function sessionRows(location: string, pgSchema: string | undefined): Promise<unknown[]> {
-  if (!pgSchema) {
-    const db = new SQLite(location, { readonly: true });
-    try {
-      return db.prepare("select * from app_sessions").all();
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    return (await client.query(`select * from "${pgSchema}".app_sessions`)).rows;
-  } finally {
-    await client.end();
-  }
-}

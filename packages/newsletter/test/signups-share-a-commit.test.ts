@@ -5,14 +5,13 @@
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { ctx, form, setup } from "./helpers.js";
+import { ctx, form, setup, setupMigrated } from "./helpers.js";
 
 const HOUR = 3_600_000;
 
 describe("signups that arrive together on SQLite", () => {
   it("each is readable from another connection the moment its caller is answered", async () => {
-    const env = await setup("sqlite", { firstSendWaitMs: 0 });
-    await env.newsletter.migrate();
+    const env = await setupMigrated("sqlite", { firstSendWaitMs: 0 });
     const other = new SQLite(path.join(env.options.dataDir ?? "", "vaart.sqlite"), {
       readonly: true,
     });

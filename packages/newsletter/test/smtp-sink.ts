@@ -2,9 +2,14 @@ import { once } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
 
 export interface SinkMessage {
+  /** The (first) RCPT TO address. */
   to: string;
+  /** Every RCPT TO address of this message, in order. */
+  rcpts: string[];
   messageId: string;
+  /** The header block, folded lines unfolded. */
   head: string;
+  /** The whole message as received (dot-stuffing undone). */
   data: string;
   /** When the sink answered 250 (Date.now()). */
   at: number;
@@ -40,7 +45,7 @@ export class SmtpSink {
     socket.setEncoding("utf8");
     let buffer = "";
     let inData = false;
-    let to = "";
+    let rcpts: string[] = [];
     const write = (line: string) => {
       if (!socket.destroyed) socket.write(line);
     };
@@ -51,17 +56,17 @@ export class SmtpSink {
         if (inData) {
           const end = buffer.indexOf("\r\n.\r\n");
           if (end === -1) return;
-          const data = buffer.slice(0, end);
+          const data = buffer.slice(0, end).replace(/^\.\./gm, ".");
           buffer = buffer.slice(end + 5);
           inData = false;
-          const head = (data.split("\r\n\r\n")[0] ?? "").replace(/\r\n[ \t]+/g, " ");
+          const head = headOf(data);
           const messageId = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? "";
-          const rcpt = to;
+          const message = { to: rcpts[0] ?? "", rcpts, messageId, head, data };
+          rcpts = [];
           const answer = () => {
             if (socket.destroyed) return; // the sender died: it never saw a 250
-            const text = this.reply(rcpt, head);
-            if (text.startsWith("250"))
-              this.messages.push({ to: rcpt, messageId, head, data, at: Date.now() });
+            const text = this.reply(message.to, head);
+            if (text.startsWith("250")) this.messages.push({ ...message, at: Date.now() });
             write(`${text}\r\n`);
           };
           if (this.delayMs > 0) setTimeout(answer, this.delayMs);
@@ -74,8 +79,11 @@ export class SmtpSink {
         buffer = buffer.slice(nl + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") write("250-localhost\r\n250 8BITMIME\r\n");
-        else if (verb === "RCPT") {
-          to = /<([^>]*)>/.exec(line)?.[1] ?? "";
+        else if (verb === "MAIL") {
+          rcpts = [];
+          write("250 OK\r\n");
+        } else if (verb === "RCPT") {
+          rcpts.push(/<([^>]*)>/.exec(line)?.[1] ?? "");
           write("250 OK\r\n");
         } else if (verb === "DATA") {
           inData = true;
@@ -86,6 +94,7 @@ export class SmtpSink {
     });
   }
 
+  /** Starts listening on 127.0.0.1 and returns the SMTP_URL to reach it. */
   async listen(): Promise<string> {
     this.server.listen(0, "127.0.0.1");
     await once(this.server, "listening");
@@ -109,4 +118,57 @@ export class SmtpSink {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** A message's header block, folded lines (RFC 5322) unfolded. */
+export function headOf(message: string): string {
+  return (message.split("\r\n\r\n")[0] ?? "").replace(/\r\n[ \t]+/g, " ");
+}
+
+/** A header's value, RFC 2047 encoded words decoded. */
+export function header(head: string, name: string): string | undefined {
+  const raw = new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1];
+  if (raw === undefined) return undefined;
+  return raw
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : decodeQuotedPrintable(text.replaceAll("_", " ")),
+    );
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes: number[] = [];
+  const soft = text.replace(/=\r?\n/g, "");
+  for (let i = 0; i < soft.length; i += 1) {
+    const hex = soft.slice(i + 1, i + 3);
+    if (soft[i] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(soft[i] ?? "", "utf8"));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+/** The decoded body of the message's text/plain or text/html part, with LF line ends. */
+export function part(data: string, type: "text/plain" | "text/html"): string | undefined {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(data)?.[1];
+  const sections = boundary ? data.split(`--${boundary}`) : [data];
+  for (const section of sections) {
+    const [partHead = "", ...rest] = section.split(/\r?\n\r?\n/);
+    if (!new RegExp(`^Content-Type:\\s*${type}`, "im").test(partHead)) continue;
+    const body = rest.join("\r\n\r\n").replace(/\r?\n$/, "");
+    const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(partHead)?.[1]?.toLowerCase();
+    const decoded =
+      encoding === "quoted-printable"
+        ? decodeQuotedPrintable(body)
+        : encoding === "base64"
+          ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+          : body;
+    return decoded.replace(/\r\n/g, "\n");
+  }
+  return undefined;
 }

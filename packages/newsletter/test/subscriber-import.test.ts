@@ -1,15 +1,22 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db/connect.server.js";
 import { CsvFileError, type ImportReport } from "../src/index.js";
 import { unsubscribeToken } from "../src/tokens.server.js";
-import { dumpTables, tableRows } from "./db-rows.js";
-import { ctx, DRIVERS, form, SECRET, setup, type TestEnv, tokenFrom } from "./helpers.js";
+import { dumpTables, tableRows, withDatabase } from "./db-rows.js";
+import {
+  ctx,
+  DRIVERS,
+  form,
+  runCli,
+  SECRET,
+  setup,
+  setupMigrated,
+  type TestEnv,
+  tokenFrom,
+} from "./helpers.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const importText = (env: TestEnv, name: string, text: string, dryRun = false) =>
@@ -174,8 +181,7 @@ describe.each(DRIVERS)("import of an existing list (%s)", (driver) => {
   });
 
   it("--dry-run reports exactly what a real run does and writes nothing; a second run changes nothing", async () => {
-    const env = await setup(driver);
-    await env.newsletter.migrate();
+    const env = await setupMigrated(driver);
     const before = await dumpTables(env);
     const dry = await importText(env, "lijst.csv", LAPOSTA, true);
     expect(dry).toMatchObject({ dryRun: true, imported: 2, rejected: [] });
@@ -251,8 +257,7 @@ open@example.nl;Open;2020-06-06;oude site
   });
 
   it("refuses a file it cannot read as a whole, naming the line, and stores nothing", async () => {
-    const env = await setup(driver);
-    await env.newsletter.migrate();
+    const env = await setupMigrated(driver);
     const before = await dumpTables(env);
     const refused = async (text: string | Uint8Array) => {
       const error = await env.newsletter
@@ -284,8 +289,7 @@ open@example.nl;Open;2020-06-06;oude site
   });
 
   it("imports 10,000 rows in one transaction quickly, and a failure part-way leaves nothing behind", async () => {
-    const env = await setup(driver);
-    await env.newsletter.migrate();
+    const env = await setupMigrated(driver);
     const lines = ["Email Address,First Name,OPTIN_TIME"];
     for (let i = 0; i < 10_000; i += 1) {
       lines.push(`lid${i}@example.nl,Lid ${i},2021-01-01 10:00:00`);
@@ -293,12 +297,7 @@ open@example.nl;Open;2020-06-06;oude site
     const text = `${lines.join("\n")}\n`;
 
     // A database error on row 9,000 (a trigger): the rows before it must not stay.
-    const handle = openDatabase({
-      databaseUrl: env.options.databaseUrl,
-      dataDir: env.options.dataDir ?? "",
-      schema: env.options.pgSchema,
-    });
-    try {
+    await withDatabase(env.options, async (handle) => {
       if (driver === "sqlite") {
         await sql`create trigger boom before insert on newsletter_consents when new.email = 'lid9000@example.nl' begin select raise(abort, 'boom'); end`.execute(
           handle.db,
@@ -317,9 +316,7 @@ open@example.nl;Open;2020-06-06;oude site
       await sql`drop trigger boom ${sql.raw(driver === "postgres" ? "on newsletter_consents" : "")}`.execute(
         handle.db,
       );
-    } finally {
-      await handle.destroy();
-    }
+    });
 
     const started = performance.now();
     const report: ImportReport = await importText(env, "groot.csv", text);
@@ -341,28 +338,10 @@ async function unsubscribeDirectly(env: TestEnv, subscriberId: string) {
 }
 
 // The CLI as the owner runs it (the bundled `pnpm newsletter`), on SQLite.
-const run = promisify(execFile);
-const launcher = path.resolve(import.meta.dirname, "../../cli/bin/newsletter.js");
 const dir = mkdtempSync(path.join(tmpdir(), "vaart-import-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? "",
-        NODE_ENV: "test",
-        DATA_DIR: dir,
-        NEWSLETTER_SECRET: SECRET,
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args, { cwd: dir });
 
 describe("pnpm newsletter import (the built CLI)", () => {
   it("reports per row in Dutch, writes nothing on --dry-run, and changes nothing the second time", async () => {

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
-import { openDatabase } from "../src/db/connect.server.js";
-import type { NewsletterOptions } from "../src/index.js";
 import { PLACEHOLDER } from "../src/updates/frozen.js";
 import type { StartInput } from "../src/updates/sending.server.js";
+import { type DbOptions, withDatabase } from "./db-rows.js";
 
 /** A frozen Update as the renderer makes it: placeholders for the greeting and the link. */
 export function frozenUpdate(slug: string, overrides: Partial<StartInput> = {}): StartInput {
@@ -19,8 +18,6 @@ export function frozenUpdate(slug: string, overrides: Partial<StartInput> = {}):
   };
 }
 
-type DbOptions = Pick<NewsletterOptions, "databaseUrl" | "dataDir" | "pgSchema">;
-
 /** `n` confirmed subscribers `<prefix><i>@example.nl`, written straight into the table. */
 export async function seedConfirmed(
   options: DbOptions,
@@ -28,13 +25,8 @@ export async function seedConfirmed(
   prefix = "lezer",
   firstName: string | null = "Anna",
 ): Promise<string[]> {
-  const handle = openDatabase({
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir ?? "",
-    schema: options.pgSchema,
-  });
   const ids: string[] = [];
-  try {
+  await withDatabase(options, async (handle) => {
     const at = new Date().toISOString();
     for (let start = 0; start < n; start += 500) {
       const rows = [];
@@ -59,9 +51,7 @@ export async function seedConfirmed(
       }
       await handle.db.insertInto("newsletter_subscribers").values(rows).execute();
     }
-  } finally {
-    await handle.destroy();
-  }
+  });
   return ids;
 }
 
@@ -71,18 +61,11 @@ export async function setStatus(
   emails: string[],
   status: "unsubscribed" | "confirmed",
 ): Promise<void> {
-  const handle = openDatabase({
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir ?? "",
-    schema: options.pgSchema,
-  });
-  try {
-    await handle.db
+  await withDatabase(options, (handle) =>
+    handle.db
       .updateTable("newsletter_subscribers")
       .set({ status })
       .where("email", "in", emails)
-      .execute();
-  } finally {
-    await handle.destroy();
-  }
+      .execute(),
+  );
 }

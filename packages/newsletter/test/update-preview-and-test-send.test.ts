@@ -1,26 +1,20 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db/connect.server.js";
 import type { MailTransport } from "../src/index.js";
 import { sendTestUpdate } from "../src/updates/test-send.server.js";
-import { ctx, DRIVERS, form, PG_URL, SECRET, setup, type TestEnv, tokenFrom } from "./helpers.js";
-import { header, LoopbackSmtp, part } from "./loopback-smtp.js";
+import { dumpTables, SIGNUP_TABLES } from "./db-rows.js";
+import { ctx, DRIVERS, form, PG_URL, runCli, setup, type TestEnv, tokenFrom } from "./helpers.js";
+import { header, headOf, part, SmtpSink } from "./smtp-sink.js";
 
-const run = promisify(execFile);
 const pkg = path.resolve(import.meta.dirname, "..");
 const repo = path.resolve(pkg, "../..");
-// What `pnpm newsletter` runs: src/cli.ts bundled into dist/ (bundled first when stale).
-const launcher = path.resolve(pkg, "../cli/bin/newsletter.js");
 const dir = mkdtempSync(path.join(tmpdir(), "vaart-update-cli-"));
 const UPDATE = path.join(repo, "apps/site/content/updates/2026-12-updates.md");
 const SUBJECT = "Updates december: vertrouwen in de keten begint bij de eigen tafel";
 
-const sink = new LoopbackSmtp();
+const sink = new SmtpSink();
 let smtpUrl = "";
 beforeAll(async () => {
   smtpUrl = await sink.listen();
@@ -30,55 +24,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? "",
-        NODE_ENV: "test",
-        DATA_DIR: dir,
-        NEWSLETTER_SECRET: SECRET,
-        SITE_URL: "https://www.example.nl",
-        NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@example.nl>",
-        ...env,
-      },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, {
+    cwd: dir,
+    env: {
+      SITE_URL: "https://www.example.nl",
+      NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@example.nl>",
+      ...env,
+    },
+  });
 
 /** Every row of every newsletter table, Updates and deliveries included. */
-async function everyRow(env: TestEnv): Promise<string> {
-  const handle = openDatabase({
-    databaseUrl: env.options.databaseUrl,
-    dataDir: env.options.dataDir ?? "",
-    schema: env.options.pgSchema,
-  });
-  try {
-    const out: unknown[] = [];
-    for (const table of [
-      "newsletter_subscribers",
-      "newsletter_consents",
-      "newsletter_confirmation_tokens",
-      "newsletter_rate_limits",
-      "newsletter_mail_log",
-      "newsletter_updates",
-      "newsletter_deliveries",
-    ]) {
-      out.push({
-        table,
-        rows: (await sql`select * from ${sql.table(table)}`.execute(handle.db)).rows,
-      });
-    }
-    return JSON.stringify(out);
-  } finally {
-    await handle.destroy();
-  }
-}
+const everyRow = (env: TestEnv) =>
+  dumpTables(env, [...SIGNUP_TABLES, "newsletter_updates", "newsletter_deliveries"]);
 
 describe("pnpm newsletter check", () => {
   it("passes the Updates in the repository and names file and problem of a broken one", async () => {
@@ -116,7 +74,7 @@ describe("pnpm newsletter preview", () => {
     expect(result.stdout).toContain(html);
 
     const message = readFileSync(eml, "utf8");
-    const head = (message.split("\r\n\r\n")[0] ?? "").replace(/\r\n[ \t]+/g, " ");
+    const head = headOf(message);
     expect(header(head, "Subject")).toBe(SUBJECT);
     expect(header(head, "From")).toBe("Vaart in samenwerken <updates@example.nl>");
     expect(head).toMatch(/^Content-Type: multipart\/alternative;/m);

@@ -1,7 +1,7 @@
 import type { Insertable } from "kysely";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../src/db/connect.server.js";
 import type { UpdatesTable } from "../src/db/schema.js";
+import { withDatabase } from "./db-rows.js";
 import { DRIVERS, setup, type TestEnv } from "./helpers.js";
 
 /** A row as starting to send an Update writes it (the sending engine's job, not tested here). */
@@ -10,13 +10,8 @@ async function insertUpdate(
   row: Partial<Insertable<UpdatesTable>> & { slug: string },
 ) {
   await env.newsletter.migrate();
-  const handle = openDatabase({
-    databaseUrl: env.options.databaseUrl,
-    dataDir: env.options.dataDir ?? "",
-    schema: env.options.pgSchema,
-  });
-  try {
-    await handle.db
+  await withDatabase(env.options, (handle) =>
+    handle.db
       .insertInto("newsletter_updates")
       .values({
         subject: `Update ${row.slug}`,
@@ -34,10 +29,8 @@ async function insertUpdate(
         updated_at: "2026-11-01T08:00:00.000Z",
         ...row,
       })
-      .execute();
-  } finally {
-    await handle.destroy();
-  }
+      .execute(),
+  );
 }
 
 describe.each(DRIVERS)("the Updates archive (%s)", (driver) => {

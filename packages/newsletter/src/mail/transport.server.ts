@@ -54,6 +54,36 @@ export interface DkimOptions {
   privateKey: string;
 }
 
+/** Turns mails into the bytes of a MIME message, what an `.eml` file holds. */
+export interface MailComposer {
+  compose(mail: OutgoingMail): Promise<Buffer>;
+  close(): void;
+}
+
+/**
+ * The one place a mail is composed into bytes outside SMTP: the outbox and the Update
+ * preview both write these. CRLF line ends (as on the wire) unless `newline` is "unix".
+ */
+export function createMailComposer(
+  options: { newline?: "unix"; dkim?: DkimOptions | undefined } = {},
+): MailComposer {
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    ...(options.newline ? { newline: options.newline } : {}),
+    ...(options.dkim ? { dkim: options.dkim } : {}),
+  });
+  return {
+    async compose(mail) {
+      const info = await transport.sendMail(toNodemailer(mail));
+      return info.message as Buffer;
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
 /**
  * Local default: each mail is written as an .eml file and, unless `logLinks` is false, its
  * address and link are logged. A confirmation link is a credential (whoever has it confirms
@@ -67,17 +97,11 @@ export function createOutboxTransport(
 ): MailTransport {
   const logLinks = options.logLinks ?? true;
   let folder: Promise<unknown> | undefined;
-  const composer = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: "unix",
-    ...(options.dkim ? { dkim: options.dkim } : {}),
-  });
+  const composer = createMailComposer({ newline: "unix", dkim: options.dkim });
   return {
     name: `outbox ${dir}`,
     async send(mail) {
-      const info = await composer.sendMail(toNodemailer(mail));
-      const message = info.message as Buffer;
+      const message = await composer.compose(mail);
       // Once per process (and again after a failed write, in case the folder went away).
       folder ??= mkdir(dir, { recursive: true });
       await folder;

@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import MailComposer from "nodemailer/lib/mail-composer";
-import type { OutgoingMail } from "../mail/transport.server.js";
+import { createMailComposer, type OutgoingMail } from "../mail/transport.server.js";
 import { type FrozenUpdate, personalise } from "./frozen.js";
 import { archiveUrl, type UpdateSite } from "./render.js";
 import { freezeUpdateFile } from "./update-files.server.js";
@@ -45,16 +44,12 @@ export function updateMail(
 
 /** The mail as a MIME message (what an `.eml` file holds), CRLF line ends. */
 export async function mimeMessage(mail: OutgoingMail): Promise<Buffer> {
-  const composer = new MailComposer({
-    from: mail.from,
-    replyTo: mail.replyTo,
-    to: mail.to,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    headers: mail.headers,
-  });
-  return composer.compile().build();
+  const composer = createMailComposer();
+  try {
+    return await composer.compose(mail);
+  } finally {
+    composer.close();
+  }
 }
 
 export interface PreviewFiles {
