@@ -44,8 +44,10 @@ export async function migrateToLatest(
         try {
           return await migrateUnlocked(handle, options);
         } catch (error) {
-          if (attempt >= 10 || !isConcurrentDropElsewhere(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+          // About 6 s in all: on a database where many schemas come and go (test runs side
+          // by side), 10 tries within 1.4 s ran out.
+          if (attempt >= 30 || !isConcurrentDropElsewhere(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(25 * attempt, 250)));
         }
       }
     } finally {
