@@ -11,6 +11,11 @@ import {
   type RequestNewConfirmationResult,
   requestNewConfirmation,
 } from "./confirm.server.js";
+import {
+  type ContentCheckers,
+  type ContentStore,
+  createContentStore,
+} from "./content-store/store.server.js";
 import type { Core, Settings } from "./core.server.js";
 import { exportCsv } from "./csv-export.server.js";
 import { type DatabaseHandle, openDatabase } from "./db/connect.server.js";
@@ -205,6 +210,11 @@ export interface Newsletter {
    * (the password): random cookie ids stored hashed; a new secret ends them all.
    */
   appSessions(scope: string, secret: string): AppSessions;
+  /**
+   * The studio's content: versions per document, publishing and the content version the
+   * public instances poll. `checkers` are the kinds' parsers (needed to save or publish).
+   */
+  contentStore(checkers?: ContentCheckers): ContentStore;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
@@ -471,6 +481,12 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
         revoke: (kind, id) => core.ready().then(() => sessions.revoke(kind, id)),
       };
     },
+    contentStore: (checkers) =>
+      createContentStore(handle, {
+        ...(checkers ? { checkers } : {}),
+        now: core.now,
+        ready: core.ready,
+      }),
     prune: (opts) => prune(core, opts),
     exportCsv: (options) => exportCsv(core, options),
     importSubscribers: (file, opts) => importSubscribers(core, file, opts),

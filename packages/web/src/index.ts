@@ -12,6 +12,13 @@ export {
 } from "./config.js";
 export { handleDocumentRequest } from "./document.server.js";
 export {
+  CONTENT_POLL_MS,
+  contentCheckers,
+  type LiveContent,
+  liveContent,
+  onContentReload,
+} from "./live-content.server.js";
+export {
   type ConfirmOutcome,
   type ConfirmPageData,
   closeNewsletter,
