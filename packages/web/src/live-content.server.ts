@@ -83,6 +83,11 @@ let timer: NodeJS.Timeout | undefined;
 let running: Promise<void> | null = null;
 let firstRead: Promise<void> | null = null;
 
+/** Resolves when the read in progress (the first one, at start) is done. */
+export function contentReady(): Promise<void> {
+  return running ?? Promise.resolve();
+}
+
 /** Called after every reload of published content (the server clears its page cache). */
 export function onContentReload(listener: () => void): () => void {
   reloadListeners.add(listener);

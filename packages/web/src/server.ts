@@ -15,7 +15,7 @@ import {
   ServerConfigError,
   storageProblem,
 } from "./config.js";
-import { onContentReload } from "./live-content.server.js";
+import { contentReady, onContentReload } from "./live-content.server.js";
 import { closeNewsletter, getNewsletter } from "./newsletter.server.js";
 import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
 import { requestLog, requestLogWriter } from "./request-log.js";
@@ -141,6 +141,9 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const build = (await import(
     pathToFileURL(path.join(options.buildDir, "server/index.js")).href
   )) as ServerBuild;
+  // The apps' content modules started reading the published content when the build was
+  // imported: the first page already shows it.
+  await contentReady();
   const https = config.siteUrl.protocol === "https:";
   const headers = securityHeaders({ https });
 
