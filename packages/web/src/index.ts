@@ -16,6 +16,7 @@ export {
   contentCheckers,
   type LiveContent,
   liveContent,
+  liveOrganisations,
   onContentReload,
 } from "./live-content.server.js";
 export {

@@ -1,9 +1,10 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { logoDirectory, organisations } from "@vaart/content";
-import { parseArticleFile } from "@vaart/content/article-file";
+import { logoUrl, type Organisation, organisations } from "@vaart/content";
+import { ArticleFileError, parseArticleFile } from "@vaart/content/article-file";
 import { CampaignFileError, parseCampaignFile } from "@vaart/content/campaign-file";
-import { parseOrganisationRecord } from "@vaart/content/organisation-record";
+import {
+  OrganisationRecordError,
+  parseOrganisationRecord,
+} from "@vaart/content/organisation-record";
 import type {
   ContentCheckers,
   ContentKind,
@@ -31,7 +32,6 @@ function problems(run: () => unknown, isFileError: (error: unknown) => boolean):
 /** The kinds' parsers, as the studio saves and publishes with them (Markdown untrusted). */
 export function contentCheckers(): ContentCheckers {
   const organisationIds = organisations.map((organisation) => organisation.id);
-  const named = (name: string) => (error: unknown) => (error as Error)?.name === name;
   return {
     campaign: (slug, text) =>
       problems(
@@ -42,7 +42,10 @@ export function contentCheckers(): ContentCheckers {
         (error) => error instanceof CampaignFileError,
       ),
     article: (slug, text) =>
-      problems(() => parseArticleFile(`${slug}.md`, text, "untrusted"), named("ArticleFileError")),
+      problems(
+        () => parseArticleFile(`${slug}.md`, text, "untrusted"),
+        (error) => error instanceof ArticleFileError,
+      ),
     update: (slug, text) => {
       try {
         parseUpdate({ file: `${slug}.md`, text });
@@ -54,9 +57,8 @@ export function contentCheckers(): ContentCheckers {
     },
     organisation: (slug, text) =>
       problems(
-        () =>
-          parseOrganisationRecord(slug, text, (logo) => existsSync(path.join(logoDirectory, logo))),
-        named("OrganisationRecordError"),
+        () => parseOrganisationRecord(slug, text, (logo) => logoUrl(logo) !== null),
+        (error) => error instanceof OrganisationRecordError,
       ),
   };
 }
@@ -149,4 +151,36 @@ export function liveContent<T>(
     current: () => value,
     ready: () => thisRead,
   };
+}
+
+let organisationsCopy: LiveContent<readonly Organisation[]> | undefined;
+
+/**
+ * The client organisations both carousels show: the data file's, with the studio's published
+ * records winning for their id and those taken offline left out. One copy per process.
+ */
+export function liveOrganisations(): LiveContent<readonly Organisation[]> {
+  organisationsCopy ??= liveContent("organisation", organisations, ({ published, unpublished }) => {
+    const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+    for (const id of unpublished) byId.delete(id);
+    for (const { slug, text, revision } of published) {
+      try {
+        const record = parseOrganisationRecord(slug, text, (logo) => logoUrl(logo) !== null);
+        byId.set(slug, {
+          id: slug,
+          name: record.name,
+          logo: logoUrl(record.logo) ?? "",
+          ...(record.href ? { href: record.href } : {}),
+          placeholder: false,
+        });
+      } catch (error) {
+        if (!(error instanceof OrganisationRecordError)) throw error;
+        console.error(
+          `[content] published organisation ${slug} (revision ${revision}) not shown: ${error.message}`,
+        );
+      }
+    }
+    return [...byId.values()];
+  });
+  return organisationsCopy;
 }

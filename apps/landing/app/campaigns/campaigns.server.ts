@@ -1,5 +1,5 @@
 import { organisations } from "@vaart/content";
-import { liveContent } from "@vaart/web";
+import { liveContent, liveOrganisations } from "@vaart/web";
 import { type Campaign, CampaignFileError, parseCampaignFile } from "./campaign-file";
 
 // Read at build time by Vite and checked once per process (the build already checked them).
@@ -34,7 +34,11 @@ if (broken.size > 0 && !import.meta.env.DEV) {
  * campaign taken offline there is gone (404) even when a file has it. Rebuilt whenever the
  * content version changes (docs/decisions/0016-content-in-the-database.md).
  */
+// Registered with the campaigns, so the server's first read includes the organisations.
+const clients = liveOrganisations();
+
 const campaigns = liveContent("campaign", fromFiles, ({ published, unpublished }) => {
+  const knownIds = clients.current().map((organisation) => organisation.id);
   const bySlug = new Map(fromFiles.map((campaign) => [campaign.slug, campaign]));
   for (const slug of unpublished) bySlug.delete(slug);
   for (const { slug, text, revision } of published) {
@@ -42,7 +46,7 @@ const campaigns = liveContent("campaign", fromFiles, ({ published, unpublished }
       // Checked when it was published; checked again because organisations may have changed.
       bySlug.set(
         slug,
-        parseCampaignFile(`campaigns/${slug}.yaml`, text, organisationIds, {
+        parseCampaignFile(`campaigns/${slug}.yaml`, text, knownIds, {
           markdown: "untrusted",
         }),
       );

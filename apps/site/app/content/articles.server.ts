@@ -1,4 +1,5 @@
-import { liveContent } from "@vaart/web";
+import type { Organisation } from "@vaart/content";
+import { liveContent, liveOrganisations } from "@vaart/web";
 import {
   type Article,
   ArticleFileError,
@@ -53,4 +54,12 @@ export function listArticles(): Article[] {
 
 export function findArticle(slug: string): Article | undefined {
   return listArticles().find((article) => article.slug === slug);
+}
+
+// Registered with the articles, so the server's first read includes them.
+const clients = liveOrganisations();
+
+/** The client organisations for the carousel: the data file's plus the studio's. */
+export function clientOrganisations(): readonly Organisation[] {
+  return clients.current();
 }
