@@ -5,21 +5,11 @@ import {
   ContentStoreError,
 } from "../src/content-store/index.js";
 import type { ContentCheckers } from "../src/content-store/store.server.js";
-import { parseUpdate, UpdateFileError } from "../src/updates/index.js";
+import { parseUpdate, type UpdateFileError, updateProblems } from "../src/updates/index.js";
 import { DRIVERS, setup } from "./helpers.js";
 
 // The Update file's own parser: a draft gets exactly the messages a file would.
-const checkers: ContentCheckers = {
-  update(slug, text) {
-    try {
-      parseUpdate({ file: `${slug}.md`, text });
-      return [];
-    } catch (error) {
-      if (error instanceof UpdateFileError) return [...error.problems];
-      throw error;
-    }
-  },
-};
+const checkers: ContentCheckers = { update: updateProblems };
 
 const update = (subject: string, body = "Nieuws uit de keten.") =>
   `---\nsubject: ${subject}\ndate: 2026-12-01\n---\n\n${body}\n`;

@@ -10,7 +10,7 @@ import type {
   ContentKind,
   PublishedContent,
 } from "@vaart/newsletter/content-store";
-import { parseUpdate, UpdateFileError } from "@vaart/newsletter/updates";
+import { updateProblems } from "@vaart/newsletter/updates";
 import { getNewsletter } from "./newsletter.server.js";
 
 /** The messages a file with this text would get, one per problem. */
@@ -46,15 +46,7 @@ export function contentCheckers(): ContentCheckers {
         () => parseArticleFile(`${slug}.md`, text, "untrusted"),
         (error) => error instanceof ArticleFileError,
       ),
-    update: (slug, text) => {
-      try {
-        parseUpdate({ file: `${slug}.md`, text });
-        return [];
-      } catch (error) {
-        if (error instanceof UpdateFileError) return [...error.problems];
-        throw error;
-      }
-    },
+    update: updateProblems,
     organisation: (slug, text) =>
       problems(
         () => parseOrganisationRecord(slug, text, (logo) => logoUrl(logo) !== null),

@@ -116,8 +116,8 @@ test.describe("published content on the site", () => {
 
     await store.unpublish("article", "studio-artikel", AUTHOR);
     await expect.poll(async () => (await text("/artikelen/studio-artikel")).status, poll).toBe(404);
-    await expect.poll(async () => (await text("/artikelen")).html, poll).not.toContain(
-      "Uit de studio",
-    );
+    await expect
+      .poll(async () => (await text("/artikelen")).html, poll)
+      .not.toContain("Uit de studio");
   });
 });
