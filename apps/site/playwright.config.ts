@@ -39,7 +39,7 @@ export default defineConfig({
     {
       name: "js-off",
       use: { javaScriptEnabled: false },
-      testIgnore: /(http|budget)\.spec\.ts/,
+      testIgnore: /(http|budget|live-content)\.spec\.ts/,
     },
     // Page weight and Lighthouse: `pnpm test:budgets`, which the root `pnpm test` runs after
     // every other test has finished, so Lighthouse does not time a page on a busy CPU

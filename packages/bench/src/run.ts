@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { repoRoot } from "./apps.js";
+import { publicThroughput, publishToVisible } from "./content.js";
 import {
   appExists,
   articleThroughput,
@@ -18,7 +19,7 @@ import {
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const only = new Set(
-  (process.env.BENCH_ONLY ?? "weight,lighthouse,http,subscribe,send,build").split(","),
+  (process.env.BENCH_ONLY ?? "weight,lighthouse,http,subscribe,send,build,content").split(","),
 );
 
 const landing = appExists("landing");
@@ -99,6 +100,17 @@ if (only.has("build")) {
 
 if (only.has("send")) {
   sections.push("", "## 6. Sending an Update", "", sendThroughput());
+}
+
+if (only.has("content") && landing) {
+  sections.push(
+    "",
+    "## 7. Published content: publish to visible, and page throughput with it",
+    "",
+    await publishToVisible(Number(process.env.BENCH_CONTENT_RUNS ?? 15)),
+    "",
+    await publicThroughput(seconds, connections),
+  );
 }
 
 const report = `${sections.join("\n")}\n`;

@@ -2,6 +2,7 @@ export {
   ContentError,
   logoDirectory,
   logoFiles,
+  logoUrl,
   logoUrlPrefix,
   type Organisation,
   organisations,

@@ -66,20 +66,33 @@ function load(): readonly Organisation[] {
       );
     }
     ids.add(entry.id);
-    const file = fileURLToPath(new URL(`../logos/${entry.logo}`, import.meta.url));
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch {
+    const logo = logoUrl(entry.logo);
+    if (!logo) {
       throw new ContentError(
         `packages/content/data/organisations.json: field "organisations.${index}.logo" names ${entry.logo}, which is not in packages/content/logos`,
       );
     }
-    const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 10);
-    const hashedName = entry.logo.replace(/\.svg$/, `.${hash}.svg`);
-    logoFiles.set(hashedName, file);
-    return { ...entry, logo: `${logoUrlPrefix}${hashedName}` };
+    return { ...entry, logo };
   });
+}
+
+/**
+ * The served URL of a logo in packages/content/logos (its name with a content hash, cached
+ * for a year), registered for the apps' static handler; null when there is no such file.
+ */
+export function logoUrl(fileName: string): string | null {
+  if (!/^[a-z0-9-]+\.(svg|png|jpe?g|webp)$/.test(fileName)) return null;
+  const file = fileURLToPath(new URL(`../logos/${fileName}`, import.meta.url));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return null;
+  }
+  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 10);
+  const hashedName = fileName.replace(/\.(\w+)$/, `.${hash}.$1`);
+  logoFiles.set(hashedName, file);
+  return `${logoUrlPrefix}${hashedName}`;
 }
 
 /** Every organisation, in the order of the data file (the carousel's order). */

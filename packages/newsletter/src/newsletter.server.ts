@@ -11,6 +11,11 @@ import {
   type RequestNewConfirmationResult,
   requestNewConfirmation,
 } from "./confirm.server.js";
+import {
+  type ContentCheckers,
+  type ContentStore,
+  createContentStore,
+} from "./content-store/store.server.js";
 import type { Core, Settings } from "./core.server.js";
 import { exportCsv } from "./csv-export.server.js";
 import { type DatabaseHandle, openDatabase } from "./db/connect.server.js";
@@ -213,6 +218,11 @@ export interface Newsletter {
   appSessions(scope: string, secret: string): AppSessions;
   /** The studio's login: one-time links by mail to the authors, server-side sessions. */
   studioLogin(options: StudioLoginOptions): StudioLogin;
+  /**
+   * The studio's content: versions per document, publishing and the content version the
+   * public instances poll. `checkers` are the kinds' parsers (needed to save or publish).
+   */
+  contentStore(checkers?: ContentCheckers): ContentStore;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
@@ -486,6 +496,12 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
       };
     },
     studioLogin: (loginOptions) => studioLogin(core, loginOptions),
+    contentStore: (checkers) =>
+      createContentStore(handle, {
+        ...(checkers ? { checkers } : {}),
+        now: core.now,
+        ready: core.ready,
+      }),
     prune: (opts) => prune(core, opts),
     exportCsv: (options) => exportCsv(core, options),
     importSubscribers: (file, opts) => importSubscribers(core, file, opts),

@@ -22,6 +22,7 @@ describe.each(DRIVERS)("migrations (%s)", (driver) => {
         "0005_mail_rank",
         "0006_app_sessions",
         "0007_updates",
+        "0008_content",
         "0009_studio_login",
       ],
     });

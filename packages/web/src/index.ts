@@ -12,6 +12,14 @@ export {
 } from "./config.js";
 export { handleDocumentRequest } from "./document.server.js";
 export {
+  CONTENT_POLL_MS,
+  contentCheckers,
+  type LiveContent,
+  liveContent,
+  liveOrganisations,
+  onContentReload,
+} from "./live-content.server.js";
+export {
   type ConfirmOutcome,
   type ConfirmPageData,
   closeNewsletter,

@@ -95,6 +95,12 @@ export class PageCache {
     return entry;
   }
 
+  /** Forget every page (published content changed). */
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
   private delete(key: string) {
     const entry = this.entries.get(key);
     if (!entry) return;

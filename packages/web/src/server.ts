@@ -15,6 +15,7 @@ import {
   ServerConfigError,
   storageProblem,
 } from "./config.js";
+import { contentReady, onContentReload } from "./live-content.server.js";
 import { closeNewsletter, getNewsletter, signupContext } from "./newsletter.server.js";
 import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
 import { requestLog, requestLogWriter } from "./request-log.js";
@@ -153,6 +154,9 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const build = (await import(
     pathToFileURL(path.join(options.buildDir, "server/index.js")).href
   )) as ServerBuild;
+  // The apps' content modules started reading the published content when the build was
+  // imported: the first page already shows it.
+  await contentReady();
   const https = config.siteUrl.protocol === "https:";
   const headers = securityHeaders({ https });
 
@@ -174,6 +178,13 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     options.pageCache === false || !config.pageCache
       ? null
       : new PageCache({ extraHeaders: headerList });
+  // Published content changed: pages rendered from the old copy are forgotten, and a render
+  // that started before the change is not kept (its generation is old).
+  let contentGeneration = 0;
+  onContentReload(() => {
+    contentGeneration += 1;
+    pageCache?.clear();
+  });
   app.use(limitBody(config.maxBodyBytes));
   app.use(requestGuards(config));
   app.use(compression());
@@ -223,13 +234,19 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   });
   app.all("*", async (req, res, next) => {
     try {
+      const generation = contentGeneration;
       const response = await handleRemix(toFetchRequest(req, res), loadContext(req));
       // A route's data (`.data`) whose routes set no Cache-Control (a 404, a resource route's
       // data) would be left to a cache's guess: never keep it.
       if (req.path.endsWith(".data") && !response.headers.has("cache-control")) {
         response.headers.set("Cache-Control", cacheControl.noStore);
       }
-      if (pageCache && req.method === "GET" && sharedMaxAge(response.headers) !== null) {
+      if (
+        pageCache &&
+        req.method === "GET" &&
+        generation === contentGeneration &&
+        sharedMaxAge(response.headers) !== null
+      ) {
         const body = Buffer.from(await response.arrayBuffer());
         const entry = pageCache.store(req.originalUrl, response.status, response.headers, body);
         if (entry) return sendAnswer(res, req.method, answerFromCache(entry, asked(req)));

@@ -22,6 +22,19 @@ describe("PageCache", () => {
     expect(cache.get("/a")).toBeUndefined();
   });
 
+  it("forgets every page when published content changes (clear)", () => {
+    const cache = new PageCache();
+    cache.store("/a", 200, publicHeaders(), page);
+    cache.store("/b", 200, publicHeaders(), page);
+    expect(cache.size).toBe(2);
+    cache.clear();
+    expect(cache.size).toBe(0);
+    expect(cache.get("/a")).toBeUndefined();
+    // Still bounded by bytes after a clear: the count starts again from zero.
+    expect(cache.store("/a", 200, publicHeaders(), page)).not.toBeNull();
+    expect(cache.get("/a")?.body).toEqual(page);
+  });
+
   it("never keeps what a shared cache may not keep", () => {
     const cache = new PageCache();
     const variants: [number, Record<string, string>][] = [

@@ -1,6 +1,6 @@
-import { type Organisation, organisations } from "@vaart/content";
+import type { Organisation } from "@vaart/content";
 import { signupLimits, utmFieldNames } from "@vaart/ui/signup-contract";
-import type { VaartLoadContext } from "@vaart/web";
+import { liveOrganisations, type VaartLoadContext } from "@vaart/web";
 import type { Campaign } from "../campaigns/campaign-file";
 import type { PageBlock } from "../components/CampaignBlocks";
 import { toPageBlocks } from "./page-blocks";
@@ -13,7 +13,7 @@ export function pageBlocks(
   keepQuery: string,
 ): PageBlock<Organisation>[] {
   return toPageBlocks(campaign, {
-    organisations,
+    organisations: liveOrganisations().current(),
     resolveHref: (href) => resolveHref(context, href),
     siteHref: (path) => siteUrl(context, path),
     keepQuery,

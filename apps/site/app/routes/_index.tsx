@@ -5,12 +5,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
 import { handleSignup, signupFormData } from "@vaart/web";
 import { pageMeta } from "@vaart/web/page-meta";
 import { contentCache, pageHeaders, requestInfo } from "@vaart/web/remix";
-import { listArticles } from "../content/articles.server";
+import { clientOrganisations, listArticles } from "../content/articles.server";
 import { siteOrigin } from "../lib/seo.server";
 import { HomePage } from "../pages/HomePage";
 
@@ -28,7 +27,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
       draft,
     }));
   return data(
-    { latest, organisations, form: signupFormData(), origin: siteOrigin(context) },
+    {
+      latest,
+      organisations: clientOrganisations(),
+      form: signupFormData(),
+      origin: siteOrigin(context),
+    },
     { headers: contentCache },
   );
 }

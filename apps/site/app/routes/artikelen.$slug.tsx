@@ -5,13 +5,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { organisations } from "@vaart/content";
 import { newsletterPaths, siteIdentity } from "@vaart/content/site";
 import { estimateReadingMinutes } from "@vaart/ui/format";
 import { handleSignup, signupFormData } from "@vaart/web";
 import { pageMeta } from "@vaart/web/page-meta";
 import { contentCache, notFound, pageHeaders, requestInfo } from "@vaart/web/remix";
-import { findArticle } from "../content/articles.server";
+import { clientOrganisations, findArticle } from "../content/articles.server";
 import { siteOrigin } from "../lib/seo.server";
 import { ArticlePage } from "../pages/ArticlePage";
 
@@ -25,7 +24,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     {
       article: shown,
       readingMinutes: estimateReadingMinutes(text),
-      organisations,
+      organisations: clientOrganisations(),
       form: signupFormData(),
       origin: siteOrigin(context),
     },

@@ -294,6 +294,69 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("newsletter_updates").execute();
     },
   },
+  "0008_content": {
+    // Content written in the studio: every saved version of a document as it was typed, the
+    // document's latest and published revision, a log of who did what, and the counters
+    // (the content version every public instance polls). Adds tables only.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("content_versions")
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("slug", "varchar(200)", (c) => c.notNull())
+        .addColumn("revision", "integer", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        // JSON list of the parser's messages; null when the version passed the check.
+        .addColumn("problems", "text")
+        .addColumn("author", "varchar(320)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("restored_from", "integer")
+        .addPrimaryKeyConstraint("content_versions_pk", ["kind", "slug", "revision"])
+        .execute();
+      await db.schema
+        .createTable("content_documents")
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("slug", "varchar(200)", (c) => c.notNull())
+        .addColumn("latest_revision", "integer", (c) => c.notNull())
+        .addColumn("published_revision", "integer")
+        .addColumn("state", "varchar(16)", (c) => c.notNull())
+        .addColumn("updated_at", "varchar(32)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("content_documents_pk", ["kind", "slug"])
+        .execute();
+      await db.schema
+        .createTable("content_events")
+        .addColumn("seq", "bigint", (c) => c.primaryKey())
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("slug", "varchar(200)", (c) => c.notNull())
+        .addColumn("action", "varchar(16)", (c) => c.notNull())
+        .addColumn("revision", "integer")
+        .addColumn("author", "varchar(320)", (c) => c.notNull())
+        .addColumn("at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("content_events_document")
+        .on("content_events")
+        .columns(["kind", "slug", "seq"])
+        .execute();
+      await db.schema
+        .createTable("content_counters")
+        .addColumn("name", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("value", "bigint", (c) => c.notNull())
+        .execute();
+      await db
+        .insertInto("content_counters")
+        .values([
+          { name: "version", value: 0 },
+          { name: "event", value: 0 },
+        ])
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable("content_counters").execute();
+      await db.schema.dropTable("content_events").execute();
+      await db.schema.dropTable("content_documents").execute();
+      await db.schema.dropTable("content_versions").execute();
+    },
+  },
   "0009_studio_login": {
     // The studio's login without a password: one-time login links (only their SHA-256 is
     // stored) and server-side sessions of an author. A link row without an author is the

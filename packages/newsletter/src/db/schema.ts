@@ -211,7 +211,53 @@ export interface SendRateTable {
   next_ms: number | string | bigint;
 }
 
+/** Kinds of content the studio edits (see content-store/). */
+export type ContentKind = "article" | "campaign" | "update" | "organisation";
+/** draft: never published; published; unpublished: taken offline after being published. */
+export type ContentState = "draft" | "published" | "unpublished";
+
+export interface ContentVersionsTable {
+  kind: ContentKind;
+  slug: string;
+  revision: number;
+  /** Exactly as the author wrote it. */
+  text: string;
+  /** JSON list of the kind's parser messages; null when the version passed. */
+  problems: string | null;
+  author: string;
+  created_at: IsoTime;
+  restored_from: number | null;
+}
+
+export interface ContentDocumentsTable {
+  kind: ContentKind;
+  slug: string;
+  latest_revision: number;
+  published_revision: number | null;
+  state: ContentState;
+  updated_at: IsoTime;
+}
+
+export interface ContentEventsTable {
+  seq: number | string | bigint;
+  kind: ContentKind;
+  slug: string;
+  action: "save" | "restore" | "publish" | "unpublish";
+  revision: number | null;
+  author: string;
+  at: IsoTime;
+}
+
+export interface ContentCountersTable {
+  name: "version" | "event";
+  value: number | string | bigint;
+}
+
 export interface Database {
+  content_versions: ContentVersionsTable;
+  content_documents: ContentDocumentsTable;
+  content_events: ContentEventsTable;
+  content_counters: ContentCountersTable;
   newsletter_send_rate: SendRateTable;
   newsletter_updates: UpdatesTable;
   newsletter_deliveries: DeliveriesTable;

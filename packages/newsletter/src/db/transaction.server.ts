@@ -160,3 +160,14 @@ export async function lockSubscriber(handle: DatabaseHandle, trx: Kysely<Databas
     .where("id", "=", id);
   return (handle.dialect === "postgres" ? query.forUpdate() : query).executeTakeFirst();
 }
+
+/** A unique key refused the row (PostgreSQL 23505, SQLite's constraint codes). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return (
+    e?.code === "23505" ||
+    e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    e?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    /UNIQUE constraint failed|duplicate key/i.test(String(e?.message ?? ""))
+  );
+}

@@ -14,6 +14,7 @@ export {
   SLUG as UPDATE_SLUG,
   UpdateFileError,
   type UpdateSource,
+  updateProblems,
 } from "./update-file.js";
 export {
   type CheckReport,

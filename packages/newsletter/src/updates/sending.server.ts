@@ -11,7 +11,7 @@
 import { sql } from "kysely";
 import type { Core } from "../core.server.js";
 import type { DeliveryState, IsoTime, UpdateStatus } from "../db/schema.js";
-import { inTransaction } from "../db/transaction.server.js";
+import { inTransaction, isUniqueViolation } from "../db/transaction.server.js";
 import {
   countsByState,
   createDeliveries,
@@ -60,16 +60,6 @@ function checkFrozen(frozen: StartInput): string | null {
     return `Update ${frozen.slug}: sourceHash moet een SHA-256 (64 hex-tekens) zijn.`;
   }
   return null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown };
-  return (
-    e?.code === "23505" ||
-    e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
-    e?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
-    /UNIQUE constraint failed|duplicate key/i.test(String(e?.message ?? ""))
-  );
 }
 
 function alreadyStarted(slug: string): StartResult {

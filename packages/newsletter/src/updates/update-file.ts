@@ -51,6 +51,17 @@ function fileSlug(file: string): string {
   return file.replace(/^.*[/\\]/, "").replace(/\.md$/i, "");
 }
 
+/** The messages a file `<slug>.md` with this text would get; empty when it passes. */
+export function updateProblems(slug: string, text: string): string[] {
+  try {
+    parseUpdate({ file: `${slug}.md`, text });
+    return [];
+  } catch (error) {
+    if (error instanceof UpdateFileError) return [...error.problems];
+    throw error;
+  }
+}
+
 /** Parse and check one Update. Throws an UpdateFileError listing every problem. */
 export function parseUpdate(source: UpdateSource): ParsedUpdate {
   const { file } = source;

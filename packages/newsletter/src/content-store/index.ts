@@ -1,0 +1,20 @@
+// Server only: the content written in the studio (see docs/decisions/0016-content-in-the-database.md).
+
+export type { ContentKind, ContentState } from "../db/schema.js";
+export {
+  ContentConflictError,
+  ContentInvalidError,
+  ContentStoreError,
+} from "./errors.js";
+export {
+  type ContentChecker,
+  type ContentCheckers,
+  type ContentDocument,
+  type ContentStore,
+  type ContentVersion,
+  contentKinds,
+  type HistoryEntry,
+  MAX_TEXT_BYTES,
+  type PublishedContent,
+  type SaveDraftInput,
+} from "./store.server.js";
