@@ -58,7 +58,8 @@ export default defineConfig({
     {
       name: "javascript-off",
       use: { javaScriptEnabled: false },
-      testIgnore: /(budget|live-content|results-login-limit|results-sessions|server-process)\.spec\.ts/,
+      testIgnore:
+        /(budget|live-content|results-login-limit|results-sessions|server-process)\.spec\.ts/,
     },
     // Page weight and Lighthouse: `pnpm test:budgets`, which the root `pnpm test` runs after
     // every other test has finished, so Lighthouse does not time a page on a busy CPU.
