@@ -7,6 +7,16 @@ import type { HeadersFunction } from "@remix-run/node";
 import { cacheControl } from "./caching.js";
 import type { VaartLoadContext } from "./server.js";
 
+/** The value of the request's cookie `name`, or null: the apps' server-side session cookies. */
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=");
+  }
+  return null;
+}
+
 /** What the production server passes to routes; `pnpm dev` passes nothing. */
 export function requestInfo(context: Partial<VaartLoadContext>) {
   return { clientIp: context.clientIp ?? null, signupResult: context.signupResult };

@@ -1,5 +1,6 @@
 import { ipBucket, normaliseIp, type SessionKind } from "@vaart/newsletter";
 import { getNewsletter, secretMatches, type VaartLoadContext } from "@vaart/web";
+import { readCookie } from "@vaart/web/remix";
 import { secret } from "./settings.server";
 
 /**
@@ -18,15 +19,6 @@ const cookies = {
 
 function sessions(context: Partial<VaartLoadContext>) {
   return getNewsletter().appSessions("results", secret(context, "RESULTS_PASSWORD"));
-}
-
-function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return rest.join("=");
-  }
-  return null;
 }
 
 /** True when the request carries a session that the server knows, under today's password. */

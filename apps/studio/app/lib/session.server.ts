@@ -1,20 +1,11 @@
 import { redirect } from "@remix-run/node";
 import { STUDIO_SESSION_LIFETIME_MS } from "@vaart/newsletter";
 import type { VaartLoadContext } from "@vaart/web";
-import { privatePageHeaders } from "@vaart/web/remix";
+import { privatePageHeaders, readCookie } from "@vaart/web/remix";
 import { studioLogin } from "./login.server";
 
 /** The cookie holds only the session's random id; the server keeps its SHA-256. */
 const cookieName = "vaart_studio";
-
-function readCookie(request: Request): string | null {
-  const header = request.headers.get("cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === cookieName) return rest.join("=");
-  }
-  return null;
-}
 
 function cookieAttributes(context: Partial<VaartLoadContext>, maxAgeSeconds: number): string {
   const secure = context.config?.publicUrl?.protocol === "https:" ? "; Secure" : "";
@@ -32,7 +23,7 @@ export async function currentAuthor(
   request: Request,
   context: Partial<VaartLoadContext>,
 ): Promise<string | null> {
-  const session = await studioLogin(request, context).findSession(readCookie(request));
+  const session = await studioLogin(request, context).findSession(readCookie(request, cookieName));
   return session?.author ?? null;
 }
 
@@ -53,6 +44,6 @@ export async function endSession(
   request: Request,
   context: Partial<VaartLoadContext>,
 ): Promise<string> {
-  await studioLogin(request, context).endSession(readCookie(request));
+  await studioLogin(request, context).endSession(readCookie(request, cookieName));
   return `${cookieName}=; ${cookieAttributes(context, 0)}`;
 }
