@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { organisations } from "@vaart/content";
 import { findRepoRoot } from "@vaart/newsletter";
+import type { ContentState, ContentStore } from "@vaart/newsletter/content-store";
 import { parse } from "yaml";
+import { type KindSegment, kindSegments } from "./content.server";
 
 /** One document of a content kind, as the overview lists it. */
 export interface StudioDocument {
@@ -11,11 +13,22 @@ export interface StudioDocument {
   title: string;
   /** Where it is kept, relative to the repository root. */
   source: string;
+  /** Its state in the studio's store, when an author has saved it there. */
+  stored?: {
+    state: ContentState;
+    latestRevision: number;
+    publishedRevision: number | null;
+    latestAuthor: string;
+    updatedAt: string;
+    problems: number;
+  };
 }
 
 export interface ContentKind {
-  id: "artikelen" | "campagnes" | "klantlogos" | "updates";
+  id: KindSegment;
   label: string;
+  /** The link to start a new document of this kind. */
+  newLabel: string;
   documents: StudioDocument[];
 }
 
@@ -28,6 +41,7 @@ export function contentKinds(root = findRepoRoot()): ContentKind[] {
   return [
     {
       id: "artikelen",
+      newLabel: "Nieuw artikel",
       label: "Artikelen",
       documents: files(
         root,
@@ -38,11 +52,13 @@ export function contentKinds(root = findRepoRoot()): ContentKind[] {
     },
     {
       id: "campagnes",
+      newLabel: "Nieuwe campagne",
       label: "Campagnes",
       documents: files(root, "apps/landing/campaigns", ".yaml", (text) => yamlField(text, "title")),
     },
     {
       id: "klantlogos",
+      newLabel: "Nieuw klantlogo",
       label: "Klantlogo’s",
       documents: organisations.map((organisation) => ({
         slug: organisation.id,
@@ -52,6 +68,7 @@ export function contentKinds(root = findRepoRoot()): ContentKind[] {
     },
     {
       id: "updates",
+      newLabel: "Nieuwe Update",
       label: "Updates",
       documents: files(
         root,
@@ -97,4 +114,42 @@ function frontMatter(text: string): Record<string, unknown> {
 function yamlField(text: string, field: string): unknown {
   const data = parse(text) as Record<string, unknown> | null;
   return data?.[field];
+}
+
+/**
+ * The kinds with what the store holds merged in: a stored document replaces the file of
+ * its slug in the list (it is what the public apps show once published), and documents
+ * written only in the studio are added.
+ */
+export async function contentKindsWithStore(
+  store: ContentStore,
+  root = findRepoRoot(),
+): Promise<ContentKind[]> {
+  const kinds = contentKinds(root);
+  return Promise.all(
+    kinds.map(async (kind) => {
+      const stored = await store.listDocuments(kindSegments[kind.id]);
+      const bySlug = new Map(kind.documents.map((document) => [document.slug, document]));
+      for (const document of stored) {
+        const file = bySlug.get(document.slug);
+        bySlug.set(document.slug, {
+          slug: document.slug,
+          title: file?.title ?? document.slug,
+          source: file?.source ?? "studio",
+          stored: {
+            state: document.state,
+            latestRevision: document.latestRevision,
+            publishedRevision: document.publishedRevision,
+            latestAuthor: document.latestAuthor,
+            updatedAt: document.updatedAt,
+            problems: document.latestProblems.length,
+          },
+        });
+      }
+      return {
+        ...kind,
+        documents: [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
+      };
+    }),
+  );
 }

@@ -1,9 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Heading, Stack, Text } from "@vaart/ui";
+import { Heading, Link, Stack, Text } from "@vaart/ui";
 import { privatePageHeaders } from "@vaart/web/remix";
 import { StudioFrame } from "../components/StudioFrame";
-import { contentKinds } from "../lib/documents.server";
+import { studioStore } from "../lib/content.server";
+import { contentKindsWithStore, type StudioDocument } from "../lib/documents.server";
 import { formToken } from "../lib/forms.server";
 import { studioHeaders } from "../lib/headers.server";
 import { studioMeta } from "../lib/meta";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => studioMeta("Overzicht");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const author = await requireAuthor(request, context);
   return data(
-    { author, formToken: formToken(), kinds: contentKinds() },
+    { author, formToken: formToken(), kinds: await contentKindsWithStore(studioStore()) },
     { headers: privatePageHeaders },
   );
 }
@@ -28,8 +29,8 @@ export default function OverviewPage() {
       <Stack space="lg">
         <Heading level={1}>Overzicht</Heading>
         <Text>
-          Alles wat de site en de campagnepagina’s tonen, per soort. Voor nu kun je hier alleen
-          kijken; bewerken volgt.
+          Alles wat de site en de campagnepagina’s tonen, per soort. Kies een document om het te
+          bewerken; wat je publiceert staat binnen enkele seconden online.
         </Text>
         {kinds.map((kind) => (
           <Stack key={kind.id} space="sm" as="section" aria-labelledby={`soort-${kind.id}`}>
@@ -39,10 +40,10 @@ export default function OverviewPage() {
             {kind.documents.length > 0 ? (
               <ul>
                 {kind.documents.map((document) => (
-                  <li key={document.source + document.slug}>
-                    <Text as="span">{document.title}</Text>{" "}
+                  <li key={document.slug}>
+                    <Link href={`/${kind.id}/${document.slug}`}>{document.title}</Link>{" "}
                     <Text as="span" tone="muted">
-                      ({document.source})
+                      ({documentStatus(document)})
                     </Text>
                   </li>
                 ))}
@@ -50,9 +51,30 @@ export default function OverviewPage() {
             ) : (
               <Text tone="muted">Geen documenten gevonden.</Text>
             )}
+            <Text>
+              <Link href={`/${kind.id}/nieuw`}>{kind.newLabel}</Link>
+            </Text>
           </Stack>
         ))}
       </Stack>
     </StudioFrame>
   );
+}
+
+const stateLabels = {
+  draft: "concept",
+  published: "gepubliceerd",
+  unpublished: "offline gehaald",
+} as const;
+
+/** Where a document stands, in a few words: its file, or its state in the studio. */
+function documentStatus(document: StudioDocument): string {
+  const { stored } = document;
+  if (!stored) return `bestand ${document.source}`;
+  const state =
+    stored.state === "published" && stored.publishedRevision !== stored.latestRevision
+      ? "gepubliceerd, met een nieuwer concept"
+      : stateLabels[stored.state];
+  const problems = stored.problems > 0 ? `, ${stored.problems} fout(en) in het concept` : "";
+  return `${state}${problems}, versie ${stored.latestRevision} door ${stored.latestAuthor}`;
 }
