@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type DatabaseIntrospector, type Kysely, sql } from "kysely";
 import { type MigrationResult, Migrator } from "kysely/migration";
 import type { DatabaseHandle } from "./connect.server.js";
 import { migrations } from "./migrations.js";
@@ -40,16 +40,7 @@ export async function migrateToLatest(
   return handle.db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(hashtext('vaart_newsletter_migrations'))`.execute(conn);
     try {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await migrateUnlocked(handle, options);
-        } catch (error) {
-          // About 6 s in all: on a database where many schemas come and go (test runs side
-          // by side), 10 tries within 1.4 s ran out.
-          if (attempt >= 30 || !isConcurrentDropElsewhere(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.min(25 * attempt, 250)));
-        }
-      }
+      return await migrateUnlocked(handle, options);
     } finally {
       await sql`select pg_advisory_unlock(hashtext('vaart_newsletter_migrations'))`.execute(conn);
     }
@@ -57,18 +48,33 @@ export async function migrateToLatest(
 }
 
 /**
- * Kysely's migrator lists the tables of every schema in the database before it looks for its
- * own. When something else drops a schema or table at that moment (another application, or
- * an environment's schema being removed), the listing fails although nothing of ours
- * changed: PostgreSQL answers 3F000 ("schema … does not exist") or XX000 ("cache lookup
- * failed"). Listing again, a moment later, is safe: no migration has run yet, and each runs in a transaction.
+ * The migrator asks `db.introspection` whether its schema and tables exist. Kysely's own
+ * PostgreSQL introspector answers by listing every table of every schema, which fails when
+ * another application drops a schema at that moment. This one looks at our schema only.
  */
-function isConcurrentDropElsewhere(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return (
-    code === "3F000" ||
-    (code === "XX000" && typeof message === "string" && message.includes("cache lookup failed"))
-  );
+function withIntrospectionOf<DB>(db: Kysely<DB>, schema: string): Kysely<DB> {
+  const introspection: DatabaseIntrospector = {
+    async getSchemas() {
+      const { rows } = await sql<{ name: string }>`
+        select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      return rows;
+    },
+    async getTables() {
+      const { rows } = await sql<{ name: string }>`
+        select c.relname as name from pg_catalog.pg_class c
+        join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p')`.execute(db);
+      return rows.map(({ name }) => ({ name, schema, isView: false, isForeign: false, columns: [] }));
+    },
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "introspection") return introspection;
+      const value = Reflect.get(target, property, target);
+      // Kysely keeps its state in private fields: its methods must run on the real object.
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 async function migrateUnlocked(
@@ -90,13 +96,12 @@ async function migrateUnlocked(
         "public")
       : undefined;
   const migrator = new Migrator({
-    db,
+    db: tableSchema ? withIntrospectionOf(db, tableSchema) : db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: "newsletter_migrations",
     migrationLockTableName: "newsletter_migrations_lock",
     disableTransactions: inOuterTransaction,
-    // Kysely's PostgreSQL introspection sees every schema; name ours so that another
-    // schema's migration table is never mistaken for it.
+    // Name our schema so that another schema's migration table is never mistaken for it.
     ...(tableSchema ? { migrationTableSchema: tableSchema } : {}),
   });
   const known = await migrator.getMigrations();
