@@ -13,7 +13,7 @@ describe("the site's configuration", () => {
     const env = productionEnv("/tmp/data");
     const names = variablesOf("site").map((variable) => variable.name);
     const ignoredBySite = [
-      ...["LANDING_URL", "RESULTS_PASSWORD", "PREVIEW_TOKEN"], // the landing app's
+      ...["LANDING_URL", "RESULTS_PASSWORD"], // the landing app's
       ...["STUDIO_URL", "AUTHOR_EMAILS"], // the studio's
     ];
     for (const name of Object.keys(env)) {
