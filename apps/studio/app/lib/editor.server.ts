@@ -38,7 +38,8 @@ export interface OpenedDocument {
   } | null;
 }
 
-function fileText(kind: ContentKind, slug: string): { source: string; text: string } | null {
+/** The repository file of a document, when there is one. */
+export function fileText(kind: ContentKind, slug: string): { source: string; text: string } | null {
   const folder = folders[kind];
   if (!folder || !SLUG.test(slug)) return null;
   const source = `${folder}/${slug}.md`;

@@ -130,6 +130,10 @@ export function markdownEditor(config: MarkdownEditorConfig) {
     const values = formValues(config.fields, form);
     const publish = form.get("intent") === "publiceren";
     const posted = baseRevisionOf(form.get("baseRevision"));
+    // A new document's address: its front matter's slug (an article), or a field of its own
+    // (an Update, whose slug is its file name).
+    const typedSlug = form.get("slug");
+    if (isNew && typeof typedSlug === "string") values.slug = typedSlug;
     const slug = isNew ? (values.slug ?? "").trim() : (params.slug ?? "");
     const again = (
       status: number,
@@ -155,7 +159,7 @@ export function markdownEditor(config: MarkdownEditorConfig) {
     if (posted === null)
       return again(400, "Dit formulier mist zijn versienummer; open de pagina opnieuw.");
     if (isNew) {
-      const slugField = config.fields.some((field) => field.name === "slug") ? "slug" : null;
+      const slugField = "slug";
       if (!slugPattern.test(slug) || slug === NEW_SLUG || slug.length > 200) {
         return again(400, "Niet opgeslagen: het adres is niet goed.", [
           {

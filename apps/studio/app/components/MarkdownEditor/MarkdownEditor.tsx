@@ -63,7 +63,11 @@ export function MarkdownEditor({
 }) {
   const errors = messagesByField(page.problems);
   const labelOf = (name: string) =>
-    name === BODY ? labels.body : (fields.find((field) => field.name === name)?.label ?? name);
+    name === BODY
+      ? labels.body
+      : name === "slug"
+        ? "Adres (slug)"
+        : (fields.find((field) => field.name === name)?.label ?? name);
   const action = page.isNew ? `/${page.segment}/nieuw` : `/${page.segment}/${page.slug}`;
   return (
     <StudioFrame author={page.author} formToken={page.formToken}>
@@ -96,6 +100,16 @@ export function MarkdownEditor({
           <Stack space="md">
             <FormToken value={page.formToken} />
             <input type="hidden" name="baseRevision" value={page.baseRevision} />
+            {page.isNew && !fields.some((field) => field.name === "slug") ? (
+              <TextField
+                id={fieldId("slug")}
+                name="slug"
+                label="Adres (slug)"
+                hint="Het adres in het archief en de naam van het bestand: kleine letters, cijfers en streepjes, bijvoorbeeld 2027-02-updates."
+                error={errors.get("slug")}
+                defaultValue={page.values.slug ?? ""}
+              />
+            ) : null}
             {fields.map((field) => (
               <FrontMatterInput
                 key={field.name}
