@@ -115,6 +115,9 @@ test("an author writes, previews, publishes and takes offline an article", async
   const articlePage = await fetch(`${siteTestUrl()}${url.pathname}`);
   expect(articlePage.headers.get("cache-control")).toContain("public");
   expect(articlePage.headers.get("x-robots-tag")).toBeNull();
+  const published = await articlePage.text();
+  expect(published).toContain("&lt;script&gt;alert(");
+  expect(published).not.toMatch(/href="javascript:/i);
   for (const path of ["/artikelen", "/rss.xml", "/sitemap.xml"]) {
     const text = await (await fetch(`${siteTestUrl()}${path}`)).text();
     expect(text, path).toContain(`/artikelen/${slug}`);
@@ -230,7 +233,14 @@ test("an article form without a session, or forged, saves nothing", async ({
     body: "Tekst.",
     intent: "publiceren",
   };
-  for (const path of ["/artikelen/nieuw", "/artikelen/vervalst-artikel/offline-halen"]) {
+  for (const path of [
+    "/artikelen/nieuw",
+    "/artikelen/vervalst-artikel/offline-halen",
+    "/updates/nieuw",
+    "/updates/2026-12-updates/testmail",
+    "/updates/2026-12-updates/versturen",
+    "/updates/2026-12-updates/voortgang",
+  ]) {
     const anonymous = await request.post(`${baseUrl()}${path}`, { form, maxRedirects: 0 });
     expect(anonymous.status(), path).toBe(303);
     expect(anonymous.headers().location, path).toBe("/inloggen");
@@ -239,12 +249,16 @@ test("an article form without a session, or forged, saves nothing", async ({
     );
   }
   const context = await loggedInClient(browser, true, authors.articles);
-  const forged = await context.request.post(`${baseUrl()}/artikelen/nieuw`, {
-    form,
+  for (const path of ["/artikelen/nieuw", "/updates/2026-12-updates/versturen"]) {
+    const forged = await context.request.post(`${baseUrl()}${path}`, { form, maxRedirects: 0 });
+    expect(forged.status(), path).toBe(403);
+    expect(await forged.text(), path).toContain("Dit formulier kwam niet van een studiopagina");
+  }
+  // The voorbeeld pages without a session: the login, like every page.
+  const html = await request.get(`${baseUrl()}/updates/2026-12-updates/voorbeeld.html`, {
     maxRedirects: 0,
   });
-  expect(forged.status()).toBe(403);
-  expect(await forged.text()).toContain("Dit formulier kwam niet van een studiopagina");
+  expect(html.headers().location).toBe("/inloggen");
   const page = await context.newPage();
   const missing = await page.goto(`${baseUrl()}/artikelen/vervalst-artikel`);
   expect(missing?.status()).toBe(404);
