@@ -3,7 +3,7 @@ import type { ContentKind } from "@vaart/newsletter/content-store";
 import { notFound, privatePageHeaders } from "@vaart/web/remix";
 import { type KindSegment, segmentOf } from "./content.server";
 import { baseRevisionOf, openDocument, previewUrl, saveDocument } from "./editor.server";
-import { formRefusal, formToken, readForm } from "./forms.server";
+import { authorsForm, formToken } from "./forms.server";
 import {
   BODY,
   composeDocument,
@@ -122,10 +122,8 @@ export function markdownEditor(config: MarkdownEditorConfig) {
   }
 
   async function action({ request, params, context }: ActionFunctionArgs) {
-    const author = await requireAuthor(request, context);
-    const form = await readForm(request);
-    const refused = formRefusal(form);
-    if (refused || !form) return refused;
+    const { author, form, refusal } = await authorsForm(request, context);
+    if (refusal) return refusal;
     const isNew = params.slug === NEW_SLUG;
     const values = formValues(config.fields, form);
     const publish = form.get("intent") === "publiceren";

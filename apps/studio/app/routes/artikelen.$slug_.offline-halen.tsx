@@ -13,7 +13,7 @@ import { FormToken } from "../components/FormToken";
 import { StudioFrame } from "../components/StudioFrame";
 import { studioStore } from "../lib/content.server";
 import { openDocument } from "../lib/editor.server";
-import { formRefusal, formToken, readForm } from "../lib/forms.server";
+import { authorsForm, formToken } from "../lib/forms.server";
 import { studioHeaders } from "../lib/headers.server";
 import { studioMeta } from "../lib/meta";
 import { requireAuthor } from "../lib/session.server";
@@ -39,10 +39,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const author = await requireAuthor(request, context);
-  const form = await readForm(request);
-  const refused = formRefusal(form);
-  if (refused) return refused;
+  const { author, refusal } = await authorsForm(request, context);
+  if (refusal) return refusal;
   const slug = params.slug ?? "";
   try {
     await studioStore().unpublish("article", slug, author);

@@ -22,7 +22,7 @@ import { privatePageHeaders } from "@vaart/web/remix";
 import { FormToken } from "../components/FormToken";
 import { ProblemList } from "../components/ProblemList";
 import { StudioFrame } from "../components/StudioFrame";
-import { formRefusal, formToken, readForm } from "../lib/forms.server";
+import { authorsForm, formToken } from "../lib/forms.server";
 import { studioHeaders } from "../lib/headers.server";
 import { studioMeta } from "../lib/meta";
 import { requireAuthor } from "../lib/session.server";
@@ -53,11 +53,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The newsletter's test send: to the typed addresses only, subject [TEST], nothing recorded. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await requireAuthor(request, context);
-  const form = await readForm(request);
-  const refused = formRefusal(form);
-  if (refused) return refused;
-  const posted = form?.get("adressen");
+  const { form, refusal } = await authorsForm(request, context);
+  if (refusal) return refusal;
+  const posted = form.get("adressen");
   const typed = typeof posted === "string" ? posted.slice(0, 2000) : "";
   const { update, frozen } = await renderedUpdate(params.slug ?? "");
   const again = (status: number, message: string) =>

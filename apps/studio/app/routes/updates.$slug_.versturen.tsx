@@ -12,7 +12,7 @@ import { notFound, privatePageHeaders } from "@vaart/web/remix";
 import { FormToken } from "../components/FormToken";
 import { ProblemList } from "../components/ProblemList";
 import { StudioFrame } from "../components/StudioFrame";
-import { formRefusal, formToken, readForm } from "../lib/forms.server";
+import { authorsForm, formToken } from "../lib/forms.server";
 import { studioHeaders } from "../lib/headers.server";
 import { studioMeta } from "../lib/meta";
 import { requireAuthor } from "../lib/session.server";
@@ -71,10 +71,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The same start as `pnpm newsletter send`: frozen now, once; a second start is refused. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await requireAuthor(request, context);
-  const form = await readForm(request);
-  const refused = formRefusal(form);
-  if (refused) return refused;
+  const { refusal } = await authorsForm(request, context);
+  if (refusal) return refusal;
   const slug = params.slug ?? "";
   const plan = await sendingPlan(slug);
   if (!plan.frozen) {

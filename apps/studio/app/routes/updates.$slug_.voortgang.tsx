@@ -12,7 +12,7 @@ import { getNewsletter } from "@vaart/web";
 import { notFound, privatePageHeaders } from "@vaart/web/remix";
 import { FormToken } from "../components/FormToken";
 import { StudioFrame } from "../components/StudioFrame";
-import { formRefusal, formToken, readForm } from "../lib/forms.server";
+import { authorsForm, formToken } from "../lib/forms.server";
 import { studioHeaders } from "../lib/headers.server";
 import { studioMeta } from "../lib/meta";
 import { requireAuthor } from "../lib/session.server";
@@ -50,14 +50,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** Pauzeren / Hervatten: the same as `pnpm newsletter pause|resume <slug>`. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await requireAuthor(request, context);
-  const form = await readForm(request);
-  const refused = formRefusal(form);
-  if (refused) return refused;
+  const { form, refusal } = await authorsForm(request, context);
+  if (refusal) return refusal;
   const slug = params.slug ?? "";
   const updates = getNewsletter().updates;
   const result =
-    form?.get("intent") === "hervatten" ? await updates.resume(slug) : await updates.pause(slug);
+    form.get("intent") === "hervatten" ? await updates.resume(slug) : await updates.pause(slug);
   if (result.status !== "ok") {
     return data(
       { refused: false as const, message: result.message },
