@@ -42,15 +42,24 @@ export async function previewThroughput(
       "published article (page cache)": `${site.origin}/artikelen/${SLUG}`,
       "preview of the draft (database + render per request, no-store)": `${site.origin}/artikelen/${SLUG}?voorbeeld=${token}&versie=${draft.revision}`,
     };
-    // Both must answer what they should before anything is measured.
-    for (const [label, url] of Object.entries(cells)) {
+    const wrongToken = `${site.origin}/artikelen/${SLUG}?voorbeeld=${token.replace(/^./, (c) => (c === "A" ? "B" : "A"))}&versie=${draft.revision}`;
+    // Each must answer what it should before anything is measured.
+    const expected: Record<string, [number, string]> = {
+      [cells["published article (page cache)"]]: [200, "Tekst van het artikel"],
+      [cells["preview of the draft (database + render per request, no-store)"]]: [
+        200,
+        "Nieuwe tekst",
+      ],
+      [wrongToken]: [404, "Pagina niet gevonden"],
+    };
+    for (const [url, [status, text]] of Object.entries(expected)) {
       const answer = await fetch(url);
       const html = await answer.text();
-      const expected = label.startsWith("preview") ? "Nieuwe tekst" : "Tekst van het artikel";
-      if (answer.status !== 200 || !html.includes(expected)) {
-        throw new Error(`${label}: ${answer.status}, "${expected}" not in the page`);
+      if (answer.status !== status || !html.includes(text)) {
+        throw new Error(`${url}: ${answer.status}, "${text}" not in the page`);
       }
     }
+    Object.assign(cells, { "a wrong token (404, no database read)": wrongToken });
     const gzip = { "accept-encoding": "gzip" };
     const runs: Record<string, number[]> = {};
     for (let round = 0; round < rounds; round += 1) {
@@ -58,9 +67,10 @@ export async function previewThroughput(
         if (round === 0) await load({ url, connections, seconds: 2, headers: gzip }); // warm-up
         const r = await load({ url, connections, seconds, headers: gzip });
         if (r.errors > 0) throw new Error(`${url}: ${r.errors} errors`);
-        (runs[label] ??= []).push(r.requestsPerSecond);
+        runs[label] = [...(runs[label] ?? []), r.requestsPerSecond];
       }
     }
+    // autocannon counts a 404 as an answer, not an error: the 404 row is answers per second.
     const [cached, preview] = Object.values(runs);
     const ratio = median((preview ?? []).map((value, i) => value / (cached?.[i] ?? value)));
     return [
