@@ -11,7 +11,7 @@ const testDatabaseUrl =
 const AUTHOR = "bench@vaart.test";
 
 /** The content store on a bench schema, as the studio opens it. */
-function storeOn(schemaUrl: string) {
+export function storeOn(schemaUrl: string) {
   const schema = /search_path%3D(\w+)/.exec(schemaUrl)?.[1];
   const dataDir = tempDir("content-store");
   const newsletter = createNewsletter({
@@ -43,7 +43,7 @@ blocks:
     heading: Meting ${marker}
 `;
 
-const article = (slug: string) => `---
+export const article = (slug: string) => `---
 title: Artikel ${slug}
 slug: ${slug}
 date: 2026-11-01
@@ -70,7 +70,7 @@ async function publish(
   await store.publish(kind, slug, saved.revision, AUTHOR);
 }
 
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { sql } from "kysely";
 import { findRepoRoot, localDefaultsChosen, splitSecrets } from "./config.server.js";
@@ -33,6 +34,7 @@ import {
   type DkimOptions,
   type Logger,
   type MailTransport,
+  type OutgoingMail,
 } from "./mail/transport.server.js";
 import {
   type FailedAttempts,
@@ -58,6 +60,9 @@ import {
   listSentUpdates,
 } from "./updates/archive.server.js";
 import type { UncertainDelivery } from "./updates/delivery-queue.server.js";
+import type { FrozenUpdate } from "./updates/frozen.js";
+import { previewMail } from "./updates/preview.server.js";
+import { freezeUpdate } from "./updates/render.js";
 import {
   type ControlResult,
   pauseSending,
@@ -70,6 +75,8 @@ import {
   type UpdateProgress,
   uncertainOf,
 } from "./updates/sending.server.js";
+import { sendTestMails, type TestSendReport } from "./updates/test-send.server.js";
+import type { UpdateSource } from "./updates/update-file.js";
 import { createUpdateWorker, type PassReport, type UpdateWorker } from "./updates/worker.server.js";
 import type { FormInput } from "./validation.js";
 import { dayInAmsterdam, recordVisit, type SourceReport, sourceReport } from "./visits.server.js";
@@ -169,6 +176,19 @@ export interface NewsletterUpdates {
   resendUncertain(slug: string): Promise<{ requeued: number; message: string }>;
   /** The background sender of an app instance; close() stops it first. */
   worker(options?: { idleMs?: number }): UpdateWorker;
+  /**
+   * An Update's text (a file's, or a version stored in the studio) checked and rendered with
+   * this newsletter's site settings, ready for `start`. Throws an UpdateFileError (Dutch,
+   * line and field) when it does not pass.
+   */
+  freeze(source: UpdateSource): FrozenUpdate & { sourceHash: string };
+  /** The mail a subscriber named Anna would get, unsubscribe link included (`pnpm newsletter preview`). */
+  previewMail(frozen: FrozenUpdate): OutgoingMail;
+  /**
+   * The test send (`send --test`): to these addresses only, subject prefixed with [TEST],
+   * through the mail transport; records nothing. Throws a TestAddressError naming a bad address.
+   */
+  sendTest(frozen: FrozenUpdate, addresses: readonly string[]): Promise<TestSendReport>;
 }
 
 export interface Newsletter {
@@ -526,6 +546,18 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
         workers.add(worker);
         return worker;
       },
+      freeze(source) {
+        const frozen = freezeUpdate(source, settings);
+        return { ...frozen, sourceHash: createHash("sha256").update(source.text).digest("hex") };
+      },
+      previewMail: (frozen) =>
+        previewMail(frozen, { from: settings.mailFrom, replyTo: settings.replyTo }, settings),
+      sendTest: (frozen, addresses) =>
+        sendTestMails(frozen, addresses, {
+          site: settings,
+          sender: { from: settings.mailFrom, replyTo: settings.replyTo },
+          transport,
+        }),
     },
     async ping() {
       await core.ready();

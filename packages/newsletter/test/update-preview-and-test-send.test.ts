@@ -1,11 +1,23 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MailTransport } from "../src/index.js";
 import { sendTestUpdate } from "../src/updates/test-send.server.js";
+import { freezeUpdateFile } from "../src/updates/update-files.server.js";
 import { dumpTables, SIGNUP_TABLES } from "./db-rows.js";
-import { ctx, DRIVERS, form, PG_URL, runCli, setup, type TestEnv, tokenFrom } from "./helpers.js";
+import {
+  ctx,
+  DRIVERS,
+  form,
+  PG_URL,
+  runCli,
+  setup,
+  setupMigrated,
+  type TestEnv,
+  tokenFrom,
+} from "./helpers.js";
 import { header, headOf, part, SmtpSink } from "./smtp-sink.js";
 
 const pkg = path.resolve(import.meta.dirname, "..");
@@ -172,3 +184,47 @@ describe("send --test refuses what it cannot send", () => {
     });
   });
 });
+
+describe.each(DRIVERS)(
+  "an Update's text from the studio: freeze, preview, test send, start (%s)",
+  (driver) => {
+    it("uses the newsletter's own settings and transport, and the same start as `send`", async () => {
+      const env = await setupMigrated(driver);
+      const text = readFileSync(UPDATE, "utf8");
+      const frozen = env.newsletter.updates.freeze({ file: "2026-12-updates.md", text });
+      expect(frozen.slug).toBe("2026-12-updates");
+      expect(frozen.sourceHash).toBe(
+        createHash("sha256").update(readFileSync(UPDATE)).digest("hex"),
+      );
+      // The same as the file's freeze the CLI uses.
+      const fromFile = await freezeUpdateFile(UPDATE, {
+        siteUrl: "https://www.example.nl",
+        siteName: "Vaart in samenwerken",
+      });
+      expect(frozen).toEqual({ ...fromFile, slug: "2026-12-updates" });
+
+      const mail = env.newsletter.updates.previewMail(frozen);
+      expect(mail.subject).toBe(SUBJECT);
+      expect(mail.text).toContain("Hallo Anna,");
+      expect(mail.html).toContain("https://www.example.nl/nieuwsbrief/afmelden/voorbeeld");
+
+      const before = await everyRow(env);
+      const report = await env.newsletter.updates.sendTest(frozen, ["proef@example.nl"]);
+      expect(report.sent).toEqual(["proef@example.nl"]);
+      expect(env.transport.to("proef@example.nl")[0]?.subject).toBe(`[TEST] ${SUBJECT}`);
+      expect(await everyRow(env)).toBe(before);
+      await expect(env.newsletter.updates.sendTest(frozen, ["geen-adres"])).rejects.toThrow(
+        /Testadres niet goed — "geen-adres"/,
+      );
+      expect(() =>
+        env.newsletter.updates.freeze({
+          file: "kapot.md",
+          text: "---\ndate: 2026-12-01\n---\n\nx\n",
+        }),
+      ).toThrow(/veld "subject" ontbreekt/);
+
+      expect((await env.newsletter.updates.start(frozen)).status).toBe("started");
+      expect((await env.newsletter.updates.start(frozen)).status).toBe("already-started");
+    });
+  },
+);

@@ -257,11 +257,11 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "PREVIEW_TOKEN",
-    apps: ["landing"],
+    apps: ["landing", "site", "studio"],
     checkedBy: "app secret",
     required: "yes",
     description:
-      "the secret in preview links of unpublished campaigns (?voorbeeld=<token>): at least 16 characters, 8 different ones",
+      "the secret behind preview links (?voorbeeld=…): of unpublished campaigns, and the studio's links to one draft version; the same value in every app; at least 16 characters, 8 different ones",
     example: "",
   },
   {

@@ -11,6 +11,8 @@ export interface ArticlePageProps {
   form: SignupFormData;
   /** The answer to a signup that did not go through. */
   outcome?: SignupOutcome | undefined;
+  /** Shown through a studio preview link: the stored version's number. */
+  previewRevision?: number | undefined;
 }
 
 /**
@@ -23,6 +25,7 @@ export function ArticlePage({
   organisations,
   form,
   outcome,
+  previewRevision,
 }: ArticlePageProps) {
   return (
     <ArticleLayout
@@ -34,7 +37,12 @@ export function ArticlePage({
       header={
         <>
           {/* Only `pnpm dev` serves drafts: say so on the draft itself, not only in the lists. */}
-          {article.draft ? (
+          {previewRevision !== undefined ? (
+            <NoticeBanner title="Voorbeeld">
+              Versie {previewRevision} uit de studio, zoals de site hem zal tonen. Alleen wie deze
+              link heeft, ziet hem; zoekmachines niet.
+            </NoticeBanner>
+          ) : article.draft ? (
             <NoticeBanner title="Concept">
               Dit artikel is nog niet gepubliceerd. Alleen de ontwikkelserver (pnpm dev) toont het;
               op de echte site bestaat dit adres niet.

@@ -9,15 +9,34 @@ import { newsletterPaths, siteIdentity } from "@vaart/content/site";
 import { estimateReadingMinutes } from "@vaart/ui/format";
 import { handleSignup, signupFormData } from "@vaart/web";
 import { pageMeta } from "@vaart/web/page-meta";
-import { contentCache, notFound, pageHeaders, requestInfo } from "@vaart/web/remix";
+import {
+  contentCache,
+  notFound,
+  pageHeaders,
+  privatePageHeaders,
+  requestInfo,
+} from "@vaart/web/remix";
+import { ArticleFileError, parseArticleFile } from "../content/article-file";
 import { clientOrganisations, findArticle } from "../content/articles.server";
+import { previewVersion } from "../lib/preview.server";
 import { siteOrigin } from "../lib/seo.server";
 import { ArticlePage } from "../pages/ArticlePage";
 
 export const headers = pageHeaders;
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const article = findArticle(params.slug ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  // A studio preview link: that stored version, as the site will show it, never cached.
+  const preview = await previewVersion(request, context, "article", slug);
+  let article = findArticle(slug);
+  if (preview) {
+    try {
+      article = parseArticleFile(`${slug}.md`, preview.text, "untrusted");
+    } catch (error) {
+      if (!(error instanceof ArticleFileError)) throw error;
+      throw notFound();
+    }
+  }
   if (!article) throw notFound();
   const { text, ...shown } = article;
   return data(
@@ -27,8 +46,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       organisations: clientOrganisations(),
       form: signupFormData(),
       origin: siteOrigin(context),
+      previewRevision: preview?.revision,
     },
-    { headers: contentCache },
+    { headers: preview ? privatePageHeaders : contentCache },
   );
 }
 
@@ -50,6 +70,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
     description: article.description,
     url,
     type: "article",
+    noindex: loaderData.previewRevision !== undefined,
     extra: [
       { property: "article:published_time", content: article.date },
       ...(article.updated ? [{ property: "article:modified_time", content: article.updated }] : []),
@@ -73,7 +94,13 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
 };
 
 export default function Article() {
-  const { article, readingMinutes, organisations: clients, form } = useLoaderData<typeof loader>();
+  const {
+    article,
+    readingMinutes,
+    organisations: clients,
+    form,
+    previewRevision,
+  } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <ArticlePage
@@ -82,6 +109,7 @@ export default function Article() {
       organisations={clients}
       form={form}
       outcome={outcome}
+      previewRevision={previewRevision}
     />
   );
 }

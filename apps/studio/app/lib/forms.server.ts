@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
-import { getNewsletter } from "@vaart/web";
+import { getNewsletter, type VaartLoadContext } from "@vaart/web";
 import { privatePageHeaders } from "@vaart/web/remix";
+import { requireAuthor } from "./session.server";
 
 /** The hidden field of every studio form: signed by us, so a form made elsewhere is refused. */
 export function formToken(): string {
@@ -20,9 +21,28 @@ export const refusedFormMessage =
  * days), or null when the token is good. The Origin check of the server comes first.
  */
 export function formRefusal(form: FormData | null) {
-  if (form && getNewsletter().formTokenValid(form.get("formToken"))) return null;
+  return formTokenValid(form) ? null : refusedForm();
+}
+
+function formTokenValid(form: FormData | null): form is FormData {
+  return form !== null && getNewsletter().formTokenValid(form.get("formToken"));
+}
+
+function refusedForm() {
   return data(
     { refused: true as const, message: refusedFormMessage },
     { status: 403, headers: privatePageHeaders },
   );
+}
+
+/**
+ * The start of every studio action: the author first (no session: to the login), then the
+ * form token. Returns the refusal to answer with, or the form.
+ */
+export async function authorsForm(request: Request, context: Partial<VaartLoadContext>) {
+  const author = await requireAuthor(request, context);
+  const form = await readForm(request);
+  return formTokenValid(form)
+    ? { author, form, refusal: null }
+    : { author, form: null, refusal: refusedForm() };
 }

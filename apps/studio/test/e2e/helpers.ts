@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { mailsTo } from "@vaart/testing";
-import { studioUrl } from "./server";
+import { siteUrl, studioUrl } from "./server";
 
 export { expectNoAxeViolations } from "@vaart/testing";
 
@@ -11,6 +11,19 @@ export const baseUrl = () => {
   if (!url) throw new Error("STUDIO_TEST_URL is not set: run through playwright.config.ts");
   return url;
 };
+
+/** The test site's address (the site's production build on the same data). */
+export const siteTestUrl = () => {
+  const url = process.env.SITE_TEST_URL;
+  if (!url) throw new Error("SITE_TEST_URL is not set: run through playwright.config.ts");
+  return url;
+};
+
+/** A link the studio made for the public site (SITE_URL), pointed at the test site. */
+export function onTestSite(link: string): string {
+  if (!link.startsWith(`${siteUrl}/`)) throw new Error(`not a link to the site: ${link}`);
+  return `${siteTestUrl()}${link.slice(siteUrl.length)}`;
+}
 
 export const outboxDir = () => join(process.env.STUDIO_TEST_DATA_DIR ?? "", "outbox");
 
@@ -71,4 +84,28 @@ export async function logIn(page: Page, address: string): Promise<string> {
   const cookie = (await page.context().cookies()).find((c) => c.name === "vaart_studio");
   if (!cookie) throw new Error("no session cookie after logging in");
   return cookie.value;
+}
+
+/** Session cookies of this worker, per author: each logs in through the mail once per run. */
+const sessions = new Map<string, string>();
+
+/**
+ * A browser context logged in as `address`: through the mailed link the first time, then
+ * with the same session (the per-address limit allows 3 links per 15 minutes).
+ */
+export async function loggedInClient(
+  browser: Browser,
+  javaScriptEnabled: boolean,
+  address: string,
+): Promise<BrowserContext> {
+  const context = await newClient(browser, javaScriptEnabled);
+  const known = sessions.get(address);
+  if (known) {
+    await context.addCookies([{ name: "vaart_studio", value: known, url: baseUrl() }]);
+  } else {
+    const page = await context.newPage();
+    sessions.set(address, await logIn(page, address));
+    await page.close();
+  }
+  return context;
 }

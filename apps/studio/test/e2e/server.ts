@@ -7,7 +7,12 @@ export const authors = {
   limit: "limiet@vaart.test",
   expired: "verlopen@vaart.test",
   pages: "marketing@vaart.test",
+  articles: "consultant@vaart.test",
+  updates: "nieuwsbrief@vaart.test",
 } as const;
+
+/** The site's public address in the studio's links (SITE_URL); the tests point it at the test site. */
+export const siteUrl = "https://www.vaart.test";
 
 export const studioUrl = "https://studio.vaart.test";
 
@@ -25,7 +30,7 @@ export function productionEnv(port: number, dataDir: string): NodeJS.ProcessEnv 
     HOST: "127.0.0.1",
     ...sharedProductionEnv(dataDir, {
       TRUST_PROXY: "1",
-      SITE_URL: "https://www.vaart.test",
+      SITE_URL: siteUrl,
       STUDIO_URL: studioUrl,
       NEWSLETTER_SECRET: "test-newsletter-secret-0123456789-abcdefghij",
       NEWSLETTER_MAIL_FROM: "Vaart in samenwerken <updates@vaart.test>",

@@ -23,7 +23,7 @@ describe("the studio's configuration", () => {
     expect(file).toBe(envExample("studio"));
   });
 
-  it("lists AUTHOR_EMAILS (settings.json) and STUDIO_URL (server.js) as required", () => {
+  it("lists AUTHOR_EMAILS and PREVIEW_TOKEN (settings.json) and STUDIO_URL (server.js) as required", () => {
     const required = variablesOf("studio").filter((variable) => variable.required === "yes");
     for (const setting of settings) {
       expect(required.find((v) => v.name === setting.name)?.checkedBy, setting.name).toBe(
@@ -37,7 +37,7 @@ describe("the studio's configuration", () => {
 
   it("the tests' production settings use only variables the studio reads, and every required one", () => {
     const env = productionEnv(3002, "/tmp/data");
-    const ignoredByStudio = ["LANDING_URL", "RESULTS_PASSWORD", "PREVIEW_TOKEN"]; // the landing app's
+    const ignoredByStudio = ["LANDING_URL", "RESULTS_PASSWORD"]; // the landing app's
     for (const name of Object.keys(env)) {
       expect(
         names.includes(name) || ["PATH", "HOME"].includes(name) || ignoredByStudio.includes(name),

@@ -59,6 +59,20 @@ const frontmatterSchema = z.strictObject({
   draft: z.boolean({ error: "must be true or false" }).optional(),
 });
 
+/** The front matter as an author writes it (the studio's form has a field for each). */
+export type ArticleFrontMatter = z.input<typeof frontmatterSchema>;
+
+/** The front matter's fields in the order of the schema; a group's fields as `group.field`. */
+export const articleFrontMatterFields: readonly string[] = Object.keys(
+  frontmatterSchema.shape,
+).flatMap((name) =>
+  name === "readMore"
+    ? Object.keys(frontmatterSchema.shape.readMore.unwrap().shape).map(
+        (inner) => `${name}.${inner}`,
+      )
+    : [name],
+);
+
 /** The fields that hold fields of their own, written indented below them. */
 const nestedFields: Record<string, readonly string[]> = {
   readMore: Object.keys(frontmatterSchema.shape.readMore.unwrap().shape),

@@ -7,6 +7,9 @@ export {
   type Recipient,
 } from "./frozen.js";
 export { archiveUrl, freezeUpdate, renderUpdate, type UpdateSite } from "./render.js";
+export type { UpdateProgress } from "./sending.server.js";
+export { formatDuration, sendingStatusLabels } from "./sending-commands.js";
+export { TEST_SUBJECT_PREFIX, TestAddressError } from "./test-send.server.js";
 export {
   LIMITS as UPDATE_LIMITS,
   type ParsedUpdate,

@@ -52,6 +52,19 @@ export async function mimeMessage(mail: OutgoingMail): Promise<Buffer> {
   }
 }
 
+/** The mail as a subscriber named EXAMPLE_FIRST_NAME gets it, with an unsubscribe link that changes nothing. */
+export function previewMail(
+  frozen: FrozenUpdate,
+  sender: UpdateSender,
+  site: Pick<UpdateSite, "siteUrl">,
+): OutgoingMail {
+  return updateMail(frozen, sender, {
+    to: `${EXAMPLE_FIRST_NAME} <voorbeeld@example.nl>`,
+    firstName: EXAMPLE_FIRST_NAME,
+    unsubscribeUrl: exampleUnsubscribeUrl(site),
+  });
+}
+
 export interface PreviewFiles {
   slug: string;
   eml: string;
@@ -67,11 +80,7 @@ export async function writePreview(
   options: { site: UpdateSite; sender: UpdateSender; outDir: string; repoRoot?: string },
 ): Promise<PreviewFiles> {
   const frozen = await freezeUpdateFile(file, options.site, { repoRoot: options.repoRoot });
-  const mail = updateMail(frozen, options.sender, {
-    to: `${EXAMPLE_FIRST_NAME} <voorbeeld@example.nl>`,
-    firstName: EXAMPLE_FIRST_NAME,
-    unsubscribeUrl: exampleUnsubscribeUrl(options.site),
-  });
+  const mail = previewMail(frozen, options.sender, options.site);
   await mkdir(options.outDir, { recursive: true });
   const eml = path.join(options.outDir, `${frozen.slug}.eml`);
   const html = path.join(options.outDir, `${frozen.slug}.html`);

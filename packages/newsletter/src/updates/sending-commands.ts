@@ -33,9 +33,16 @@ export async function sendCommand(
   return 0;
 }
 
-const STATUS = { sending: "bezig", paused: "gepauzeerd", done: "klaar" } as const;
+/** An Update's sending status in Dutch, as `sending` and the studio's progress page say it. */
+export const sendingStatusLabels = {
+  sending: "bezig",
+  paused: "gepauzeerd",
+  done: "klaar",
+} as const;
+const STATUS = sendingStatusLabels;
 
-function duration(seconds: number | null): string {
+/** Time left in Dutch: "40 s", "8 min", "1.5 uur"; "–" when unknown. */
+export function formatDuration(seconds: number | null): string {
   if (seconds === null) return "–";
   if (seconds < 60) return `${Math.ceil(seconds)} s`;
   if (seconds < 3600) return `${Math.ceil(seconds / 60)} min`;
@@ -67,7 +74,7 @@ export function formatProgress(list: UpdateProgress[]): string {
     String(p.counts.skipped),
     String(p.open),
     p.status === "sending" ? `${p.ratePerSecond.toFixed(1)}/s` : "–",
-    p.status === "done" ? "0 s" : duration(p.secondsLeft),
+    p.status === "done" ? "0 s" : formatDuration(p.secondsLeft),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
@@ -89,7 +96,7 @@ export function progressBar(p: UpdateProgress, width = 30): string {
   const finished = p.audience - p.open;
   const share = p.audience === 0 ? 1 : finished / p.audience;
   const filled = Math.round(share * width);
-  return `${p.slug} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)} %  ${finished}/${p.audience}  ${p.ratePerSecond.toFixed(1)}/s  nog ${duration(p.secondsLeft)}  (${STATUS[p.status]})`;
+  return `${p.slug} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)} %  ${finished}/${p.audience}  ${p.ratePerSecond.toFixed(1)}/s  nog ${formatDuration(p.secondsLeft)}  (${STATUS[p.status]})`;
 }
 
 /**

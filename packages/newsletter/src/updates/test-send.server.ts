@@ -1,5 +1,6 @@
 import type { MailTransport } from "../mail/transport.server.js";
 import { checkEmail } from "../validation.js";
+import type { FrozenUpdate } from "./frozen.js";
 import { exampleUnsubscribeUrl, type UpdateSender, updateMail } from "./preview.server.js";
 import type { UpdateSite } from "./render.js";
 import { freezeUpdateFile } from "./update-files.server.js";
@@ -58,6 +59,19 @@ export async function sendTestUpdate(
 ): Promise<TestSendReport> {
   const recipients = checkTestAddresses(addresses);
   const frozen = await freezeUpdateFile(file, options.site, { repoRoot: options.repoRoot });
+  return sendTestMails(frozen, recipients, options);
+}
+
+/**
+ * The test send of an Update already frozen (a file's or the studio's stored version):
+ * to these addresses only (checked), subject prefixed with [TEST]. Records nothing.
+ */
+export async function sendTestMails(
+  frozen: FrozenUpdate,
+  addresses: readonly string[],
+  options: { site: UpdateSite; sender: UpdateSender; transport: MailTransport },
+): Promise<TestSendReport> {
+  const recipients = checkTestAddresses(addresses);
   const report: TestSendReport = {
     slug: frozen.slug,
     subject: `${TEST_SUBJECT_PREFIX}${frozen.subject}`,

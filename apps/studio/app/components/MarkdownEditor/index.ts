@@ -1,0 +1,1 @@
+export { editorStyles, MarkdownEditor } from "./MarkdownEditor";
