@@ -20,4 +20,9 @@ export {
   turboCacheDir,
   waitFor,
 } from "./scratch-repo.js";
-export { ServerExitedError, type ServerProcess, startServerProcess } from "./server-process.js";
+export {
+  ServerExitedError,
+  type ServerProcess,
+  startServerProcess,
+  untilEveryServer,
+} from "./server-process.js";

@@ -42,6 +42,7 @@ export {
   signupFormData,
   type UnsubscribeOutcome,
 } from "./newsletter.server.js";
+export { previewToken, previewTokenValid } from "./preview-link.server.js";
 export { secretMatches } from "./secrets.js";
 export { securityHeaders } from "./security-headers.js";
 export type { VaartLoadContext } from "./server.js";

@@ -85,11 +85,11 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "LANDING_URL",
-    apps: ["landing"],
+    apps: ["landing", "studio"],
     checkedBy: "server",
     required: "yes",
     description:
-      "the landing app's own public https:// origin: canonical and Open Graph URLs (never taken from Host)",
+      "the landing app's own public https:// origin: canonical and Open Graph URLs (never taken from Host); in the studio, where its preview links point",
     example: "https://campagne.example.nl",
   },
   {
@@ -257,11 +257,11 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "PREVIEW_TOKEN",
-    apps: ["landing"],
+    apps: ["landing", "studio"],
     checkedBy: "app secret",
     required: "yes",
     description:
-      "the secret in preview links of unpublished campaigns (?voorbeeld=<token>): at least 16 characters, 8 different ones",
+      "the secret in preview links of unpublished campaigns (?voorbeeld=<token>), and the key of the studio's preview links of one version: the same in both apps, at least 16 characters, 8 different ones",
     example: "",
   },
   {

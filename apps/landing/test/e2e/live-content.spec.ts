@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { createNewsletter, createNullTransport, type Newsletter } from "@vaart/newsletter";
 import type { ContentStore } from "@vaart/newsletter/content-store";
-import { type ServerProcess, startServerProcess } from "@vaart/testing";
+import { type ServerProcess, startServerProcess, untilEveryServer } from "@vaart/testing";
 import { contentCheckers } from "@vaart/web";
 import { productionEnv } from "./server";
 
@@ -34,36 +34,14 @@ blocks:
       [een link](javascript:window.__pwned='link') en [de site](https://www.vaart.test/).
 `;
 
-/** Poll until `path` answers `status` on every server; returns the time it took. */
-async function untilEveryServer(
-  servers: ServerProcess[],
-  path: string,
-  status: number,
-  limitMs: number,
-): Promise<number> {
-  const started = Date.now();
-  const pending = new Set(servers);
-  while (pending.size > 0) {
-    for (const server of [...pending]) {
-      const answer = await fetch(`${server.origin}${path}`, { redirect: "manual" });
-      await answer.arrayBuffer();
-      if (answer.status === status) pending.delete(server);
-    }
-    const took = Date.now() - started;
-    if (pending.size > 0 && took > limitMs) {
-      throw new Error(`${path} did not answer ${status} on every instance within ${limitMs} ms`);
-    }
-    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return Date.now() - started;
-}
-
 test.describe("published content on two landing instances (PostgreSQL)", () => {
   let servers: ServerProcess[] = [];
   let newsletter: Newsletter;
   let store: ContentStore;
   let schema: string;
   let dataDir: string;
+
+  const origins = () => servers.map((server) => server.origin);
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -123,7 +101,7 @@ test.describe("published content on two landing instances (PostgreSQL)", () => {
     });
     expect(fixed.problems).toEqual([]);
     await store.publish("campaign", SLUG, fixed.revision, "marketing@vaart.test");
-    await untilEveryServer(servers, `/${SLUG}`, 200, 3_000);
+    await untilEveryServer(origins(), `/${SLUG}`, 200, 3_000);
 
     // The page as a visitor gets it, with JavaScript on: the text is there, nothing ran.
     for (const server of servers) {
@@ -167,6 +145,6 @@ test.describe("published content on two landing instances (PostgreSQL)", () => {
       .toEqual([expect.stringContaining("nieuwe datum"), expect.stringContaining("nieuwe datum")]);
 
     await store.unpublish("campaign", SLUG, "marketing@vaart.test");
-    await untilEveryServer(servers, `/${SLUG}`, 404, 3_000);
+    await untilEveryServer(origins(), `/${SLUG}`, 404, 3_000);
   });
 });
