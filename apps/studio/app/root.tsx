@@ -5,11 +5,13 @@ import uiStyles from "@vaart/ui/styles.css?url";
 import { AppDocument } from "@vaart/web/document";
 import type { ReactNode } from "react";
 import { MessagePage, mainId } from "./components/StudioFrame";
+import studioStyles from "./studio.css?url";
 import { studioHeaders } from "./lib/headers.server";
 import { studioMeta } from "./lib/meta";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: uiStyles },
+  { rel: "stylesheet", href: studioStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

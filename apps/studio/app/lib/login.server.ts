@@ -14,16 +14,22 @@ export const studioSettings = settings as readonly SecretSetting[];
 /** Where the link page lives: `/inloggen/<token>`. */
 export const linkPath = "/inloggen";
 
-/** AUTHOR_EMAILS from the checked configuration; under `pnpm dev`, the environment or the local default. */
-function authors(context: Partial<VaartLoadContext>): string[] {
-  const name = "AUTHOR_EMAILS";
-  const value =
+/** A setting of settings.json from the checked configuration; under `pnpm dev`, the environment or the local default. */
+export function studioSetting(
+  context: Partial<VaartLoadContext>,
+  name: "AUTHOR_EMAILS" | "PREVIEW_TOKEN" | "LANDING_URL",
+): string {
+  return (
     context.config?.secrets?.[name] ??
     secretFromEnvironment(
       studioSettings.find((s) => s.name === name),
       name,
-    );
-  return parseAuthorEmails(value);
+    )
+  );
+}
+
+function authors(context: Partial<VaartLoadContext>): string[] {
+  return parseAuthorEmails(studioSetting(context, "AUTHOR_EMAILS"));
 }
 
 /**

@@ -72,3 +72,11 @@ export async function logIn(page: Page, address: string): Promise<string> {
   if (!cookie) throw new Error("no session cookie after logging in");
   return cookie.value;
 }
+
+/** The two landing instances the studio's preview links and publishing reach (same database). */
+export const landingUrls = (): string[] => {
+  const urls = process.env.STUDIO_TEST_LANDING_URLS;
+  if (!urls)
+    throw new Error("STUDIO_TEST_LANDING_URLS is not set: run through playwright.config.ts");
+  return urls.split(",");
+};

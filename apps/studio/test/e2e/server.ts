@@ -7,6 +7,13 @@ export const authors = {
   limit: "limiet@vaart.test",
   expired: "verlopen@vaart.test",
   pages: "marketing@vaart.test",
+  /** The campaign walks, one address per JavaScript setting (the per-address link limit). */
+  campaigns: "campagnes@vaart.test",
+  campaignsNoScript: "campagnes-zonder-js@vaart.test",
+  colleague: "collega@vaart.test",
+  colleagueNoScript: "collega-zonder-js@vaart.test",
+  form: "formulier@vaart.test",
+  formNoScript: "formulier-zonder-js@vaart.test",
 } as const;
 
 export const studioUrl = "https://studio.vaart.test";
