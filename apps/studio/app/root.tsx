@@ -5,9 +5,9 @@ import uiStyles from "@vaart/ui/styles.css?url";
 import { AppDocument } from "@vaart/web/document";
 import type { ReactNode } from "react";
 import { MessagePage, mainId } from "./components/StudioFrame";
-import studioStyles from "./studio.css?url";
 import { studioHeaders } from "./lib/headers.server";
 import { studioMeta } from "./lib/meta";
+import studioStyles from "./studio.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: uiStyles },

@@ -1,4 +1,4 @@
-import { type Page, expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { untilEveryServer } from "@vaart/testing";
 import { baseUrl, landingUrls, logIn, newClient } from "./helpers";
 import { authors } from "./server";
