@@ -14,6 +14,7 @@ import { ProblemSummary } from "../components/Problems";
 import { StudioFrame } from "../components/StudioFrame";
 import { kindOfSegment, studioStore } from "../lib/content.server";
 import {
+  fileText,
   formatMoment,
   refusalOf,
   revisionFrom,
@@ -53,7 +54,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     store.listDocuments(kind),
   ]);
   const document = documents.find((candidate) => candidate.slug === slug);
-  if (!document) throw notFound();
+  // A document only in a repository file has no history yet; anything else is not found.
+  if (!document && fileText(kind, slug) === null) throw notFound();
   const query = new URL(request.url).searchParams;
   const restored = revisionFrom(query.get("hersteld"));
   return data(
@@ -62,9 +64,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       formToken: formToken(),
       segment,
       slug,
-      state: stateLabels[document.state],
-      publishedRevision: document.publishedRevision,
-      latestRevision: document.latestRevision,
+      state: document ? stateLabels[document.state] : null,
+      publishedRevision: document?.publishedRevision ?? null,
+      latestRevision: document?.latestRevision ?? null,
       entries: history.map((entry) => ({ ...entry, at: formatMoment(entry.at) })),
       confirmation: restored
         ? `Hersteld als versie ${restored}${query.has("gepubliceerd") ? " en gepubliceerd: binnen enkele seconden online" : " (concept)"}.`
@@ -126,13 +128,20 @@ export default function HistoryPage() {
         ) : page.confirmation ? (
           <Text role="status">{page.confirmation}</Text>
         ) : null}
-        <Text>
-          Status: {page.state}
-          {page.publishedRevision ? ` (versie ${page.publishedRevision} staat online)` : ""}.
-          Nieuwste versie: {page.latestRevision}. <strong>Herstellen</strong> maakt van een oude
-          versie een nieuwe versie (er gaat niets verloren);{" "}
-          <strong>Herstellen en publiceren</strong> zet hem meteen online.
-        </Text>
+        {page.state === null ? (
+          <Text>
+            Nog geen geschiedenis: dit document staat alleen als bestand in de repository. Elke keer
+            dat iemand het in de studio opslaat, publiceert of herstelt, komt hier te staan.
+          </Text>
+        ) : (
+          <Text>
+            Status: {page.state}
+            {page.publishedRevision ? ` (versie ${page.publishedRevision} staat online)` : ""}.
+            Nieuwste versie: {page.latestRevision}. <strong>Herstellen</strong> maakt van een oude
+            versie een nieuwe versie (er gaat niets verloren);{" "}
+            <strong>Herstellen en publiceren</strong> zet hem meteen online.
+          </Text>
+        )}
         <div id="geschiedenis">
           <DataTable
             caption={`Alles wat er met ${page.slug} gebeurde, nieuwste eerst`}
