@@ -1,3 +1,4 @@
+export { campaignWithScripts, expectAuthoredScriptsInert } from "./authored-scripts.js";
 export { expectNoAxeViolations, wcagTags } from "./axe.js";
 export { chromiumArgs, chromiumPath } from "./chromium.js";
 export {
