@@ -100,7 +100,7 @@ export default defineConfig({
     {
       name: "javascript-off",
       use: { javaScriptEnabled: false },
-      testIgnore: /(guards|accessibility)\.spec\.ts/,
+      testIgnore: /(guards|accessibility|keyboard)\.spec\.ts/,
     },
   ],
 });

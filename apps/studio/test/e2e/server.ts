@@ -14,6 +14,7 @@ export const authors = {
   colleagueNoScript: "collega-zonder-js@vaart.test",
   form: "formulier@vaart.test",
   formNoScript: "formulier-zonder-js@vaart.test",
+  keyboard: "toetsenbord@vaart.test",
 } as const;
 
 export const studioUrl = "https://studio.vaart.test";
