@@ -25,7 +25,11 @@ export function GeneratedFields({
         if (node.kind === "group") {
           return (
             <fieldset key={node.name} className="studio-fieldset">
-              <legend>{node.label}</legend>
+              <legend>
+                {node.required
+                  ? node.label
+                  : `${node.label}, optioneel: leeg laten om weg te laten`}
+              </legend>
               <GeneratedFields nodes={node.fields} errors={errors} />
             </fieldset>
           );
