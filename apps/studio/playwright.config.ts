@@ -41,8 +41,14 @@ const landingPorts = process.env.STUDIO_TEST_LANDING_PORTS.split(",").map(Number
 process.env.STUDIO_TEST_URL = `http://127.0.0.1:${port}`;
 process.env.STUDIO_TEST_LANDING_URLS = landingPorts.map((p) => `http://127.0.0.1:${p}`).join(",");
 
+// Made once in the runner, like the studio's (the workers read this file again).
+process.env.STUDIO_TEST_LANDING_DATA_DIRS ??= landingPorts
+  .map((_, index) => mkdtempSync(join(tmpdir(), `studio-e2e-landing-${index}-`)))
+  .join(",");
+const landingDataDirs = process.env.STUDIO_TEST_LANDING_DATA_DIRS.split(",");
+
 const landingServer = (landingPort: number, index: number) => {
-  const dataDir = mkdtempSync(join(tmpdir(), `studio-e2e-landing-${index}-`));
+  const dataDir = landingDataDirs[index] ?? "";
   return {
     // The landing app's production build (turbo builds it first: a dev dependency).
     command: "node server.js",
