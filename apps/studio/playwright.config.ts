@@ -1,9 +1,11 @@
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "@vaart/testing";
+import { productionEnv as landingProductionEnv } from "../landing/test/e2e/server";
+import { pgBase, pgSchemaUrl } from "./test/e2e/database";
 import { productionEnv } from "./test/e2e/server";
 
 /** A port nothing listens on now. */
@@ -14,27 +16,71 @@ const freePort = () =>
   ])
     .stdout.toString()
     .trim();
-
 // Chosen once in the runner; the workers inherit them through the environment. E2E_PORT
-// picks the port (otherwise a free one).
-process.env.STUDIO_TEST_PORT ??= process.env.E2E_PORT || freePort();
+// picks the studio's port (the two landing instances take the next two); otherwise free ones.
+const e2ePort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
+process.env.STUDIO_TEST_PORT ??= e2ePort ? String(e2ePort) : freePort();
+process.env.STUDIO_TEST_LANDING_PORTS ??= e2ePort
+  ? `${e2ePort + 1},${e2ePort + 2}`
+  : `${freePort()},${freePort()}`;
 process.env.STUDIO_TEST_DATA_DIR ??= mkdtempSync(join(tmpdir(), "studio-e2e-"));
+// The studio and both landing instances share one PostgreSQL database, in a schema of this
+// run's own (dropped by the teardown): what the studio publishes, the landing app serves.
+if (!process.env.STUDIO_TEST_PG_SCHEMA) {
+  process.env.STUDIO_TEST_PG_SCHEMA = `studio_e2e_${Date.now().toString(36)}_${process.pid}`;
+  execFileSync("psql", [
+    pgBase,
+    "-v",
+    "ON_ERROR_STOP=1",
+    "-Atqc",
+    `create schema ${process.env.STUDIO_TEST_PG_SCHEMA}`,
+  ]);
+}
+const databaseUrl = pgSchemaUrl(process.env.STUDIO_TEST_PG_SCHEMA);
+process.env.STUDIO_TEST_DATABASE_URL = databaseUrl;
 const port = Number(process.env.STUDIO_TEST_PORT);
+const landingPorts = process.env.STUDIO_TEST_LANDING_PORTS.split(",").map(Number);
 process.env.STUDIO_TEST_URL = `http://127.0.0.1:${port}`;
+process.env.STUDIO_TEST_LANDING_URLS = landingPorts.map((p) => `http://127.0.0.1:${p}`).join(",");
 
-// ---- The site (articles, Updates): its production build on the same DATA_DIR and database,
-// so what the studio publishes or previews is checked on the real public route, and its
-// sender sends the Updates the studio starts.
-// With E2E_PORT (the studio's), the site takes the next port.
-process.env.SITE_TEST_PORT ??= process.env.E2E_PORT
-  ? String(Number(process.env.E2E_PORT) + 1)
-  : freePort();
+// Made once in the runner, like the studio's (the workers read this file again).
+process.env.STUDIO_TEST_LANDING_DATA_DIRS ??= landingPorts
+  .map((_, index) => mkdtempSync(join(tmpdir(), `studio-e2e-landing-${index}-`)))
+  .join(",");
+const landingDataDirs = process.env.STUDIO_TEST_LANDING_DATA_DIRS.split(",");
+
+const landingServer = (landingPort: number, index: number) => {
+  const dataDir = landingDataDirs[index] ?? "";
+  return {
+    // The landing app's production build (turbo builds it first: a dev dependency).
+    command: "node server.js",
+    cwd: "../landing",
+    url: `http://127.0.0.1:${landingPort}/healthz`,
+    env: { ...landingProductionEnv(landingPort, dataDir), DATABASE_URL: databaseUrl } as Record<
+      string,
+      string
+    >,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  };
+};
+
+// ---- The site (articles, Updates): its production build on the same database and DATA_DIR
+// (the outbox), so what the studio publishes or previews is checked on the real public route,
+// and its sender sends the Updates the studio starts.
+// With E2E_PORT (the studio's), the site takes the port after the landing instances'.
+process.env.SITE_TEST_PORT ??= e2ePort ? String(e2ePort + 3) : freePort();
 const sitePort = Number(process.env.SITE_TEST_PORT);
 process.env.SITE_TEST_URL = `http://127.0.0.1:${sitePort}`;
 const siteServer = {
   command: "node ../site/server.js",
   url: `${process.env.SITE_TEST_URL}/healthz`,
-  env: productionEnv(sitePort, process.env.STUDIO_TEST_DATA_DIR) as Record<string, string>,
+  env: {
+    ...productionEnv(sitePort, process.env.STUDIO_TEST_DATA_DIR),
+    DATABASE_URL: databaseUrl,
+  } as Record<string, string>,
   reuseExistingServer: false,
   timeout: 60_000,
   stdout: "ignore" as const,
@@ -44,23 +90,30 @@ const siteServer = {
 
 export default defineConfig({
   testDir: "test/e2e",
-  // The production build (`pnpm test` builds it first) on a free port with a temporary DATA_DIR.
+  globalTeardown: "./test/e2e/global-teardown.ts",
+  // The production builds (`pnpm test` builds them first) on free ports with temporary data folders.
   webServer: [
     {
       command: "node server.js",
       url: `${process.env.STUDIO_TEST_URL}/healthz`,
-      env: productionEnv(port, process.env.STUDIO_TEST_DATA_DIR) as Record<string, string>,
+      env: {
+        ...productionEnv(port, process.env.STUDIO_TEST_DATA_DIR),
+        DATABASE_URL: databaseUrl,
+        // The preview links point at the first landing instance.
+        LANDING_URL: `http://127.0.0.1:${landingPorts[0]}`,
+      } as Record<string, string>,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "ignore", // one JSON line per request: too much for the test log
       stderr: "pipe",
     },
+    ...landingPorts.map(landingServer),
     siteServer,
   ],
   fullyParallel: false,
   workers: 1,
   // Two shared cores and other test runs at once: generous timeouts, one retry on CI only.
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
@@ -71,13 +124,13 @@ export default defineConfig({
     navigationTimeout: 30_000,
   },
   projects: [
-    // The pages ship no script, so the walk through the login reads the same with JavaScript
-    // on or off: it runs in both; HTTP-level checks and axe once.
+    // The pages ship no script, so the walks read the same with JavaScript on or off: they
+    // run in both; HTTP-level checks and axe once.
     { name: "javascript-on", use: { javaScriptEnabled: true } },
     {
       name: "javascript-off",
       use: { javaScriptEnabled: false },
-      testIgnore: /(guards|accessibility)\.spec\.ts/,
+      testIgnore: /(guards|accessibility|keyboard)\.spec\.ts/,
     },
   ],
 });

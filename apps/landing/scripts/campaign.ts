@@ -7,6 +7,7 @@ import { organisations } from "@vaart/content";
 import {
   type Campaign,
   CampaignFileError,
+  campaignTemplate,
   parseCampaignFile,
   parseCampaignFiles,
   reservedSlugs,
@@ -58,36 +59,6 @@ function check(paths: string[] = []): Campaign[] {
     `campaigns: ${campaigns.length} OK (${count("published")} published, ${count("draft")} draft)`,
   );
   return campaigns;
-}
-
-function template(slug: string): string {
-  const today = new Date().toISOString().slice(0, 10);
-  const year = Number(today.slice(0, 4));
-  return `# A campaign page: /${slug}. Fields: apps/landing/README.md. Check with: pnpm campaign check
-title: Titel van de campagne
-description: Eén of twee zinnen over de campagne; dit staat ook bij een bericht op LinkedIn.
-theme: campaign # brand, campaign or dark
-status: draft # draft: only visible with the preview link; published: live between start and end
-start: "${today} 09:00"
-end: "${year + 1}-${today.slice(5, 10)} 00:00"
-blocks:
-  - type: hero
-    heading: Titel van de campagne
-    subheading: Wat levert het de bezoeker op? Eén of twee zinnen.
-    action:
-      label: Meld je aan
-      href: "#aanmelden"
-
-  - type: text
-    markdown: |
-      Schrijf hier de tekst. **Vet**, *schuin*, [een link](https://www.example.nl) en lijstjes:
-
-      - eerste punt
-      - tweede punt
-
-  - type: signup
-    heading: Meld je aan
-`;
 }
 
 async function stats(json: boolean) {
@@ -145,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
           console.error(`campaigns/${slug}.yaml already exists`);
           return 1;
         }
-        const source = template(slug);
+        const source = campaignTemplate(slug);
         parseCampaignFile(`campaigns/${slug}.yaml`, source, organisationIds);
         writeFileSync(file, source);
         console.log(

@@ -7,9 +7,11 @@ import type { ReactNode } from "react";
 import { MessagePage, mainId } from "./components/StudioFrame";
 import { studioHeaders } from "./lib/headers.server";
 import { studioMeta } from "./lib/meta";
+import studioStyles from "./studio.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: uiStyles },
+  { rel: "stylesheet", href: studioStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -1,3 +1,4 @@
+export { campaignWithScripts, expectAuthoredScriptsInert } from "./authored-scripts.js";
 export { expectNoAxeViolations, wcagTags } from "./axe.js";
 export { chromiumArgs, chromiumPath } from "./chromium.js";
 export {
@@ -20,4 +21,9 @@ export {
   turboCacheDir,
   waitFor,
 } from "./scratch-repo.js";
-export { ServerExitedError, type ServerProcess, startServerProcess } from "./server-process.js";
+export {
+  ServerExitedError,
+  type ServerProcess,
+  startServerProcess,
+  untilEveryServer,
+} from "./server-process.js";

@@ -94,3 +94,30 @@ export async function startServerProcess(options: {
     },
   };
 }
+
+/**
+ * Poll `path` on every origin until each answers `status` (one request per origin per round,
+ * 50 ms apart); returns the milliseconds it took, or throws once `limitMs` has passed.
+ */
+export async function untilEveryServer(
+  origins: readonly string[],
+  path: string,
+  status: number,
+  limitMs: number,
+): Promise<number> {
+  const started = Date.now();
+  const pending = new Set(origins);
+  while (pending.size > 0) {
+    for (const origin of [...pending]) {
+      const answer = await fetch(`${origin}${path}`, { redirect: "manual" });
+      await answer.arrayBuffer();
+      if (answer.status === status) pending.delete(origin);
+    }
+    const took = Date.now() - started;
+    if (pending.size > 0 && took > limitMs) {
+      throw new Error(`${path} did not answer ${status} on every instance within ${limitMs} ms`);
+    }
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Date.now() - started;
+}

@@ -49,9 +49,10 @@ export interface SecretSetting {
   /**
    * "password": typed by a person, checked with a strength estimator (zxcvbn); "key" (the
    * default): generated, checked for variety like every other key; "addresses": e-mail
-   * addresses separated by commas (the studio's authors).
+   * addresses separated by commas (the studio's authors); "url": another app's public
+   * http(s) origin (the studio's LANDING_URL, for its preview links).
    */
-  kind?: "password" | "key" | "addresses";
+  kind?: "password" | "key" | "addresses" | "url";
   /** Used only where local defaults were chosen (and said so in the first log line). */
   localDefault: string;
 }
@@ -168,6 +169,11 @@ function secretProblem(setting: SecretSetting, value: string): string | null {
     } catch (error) {
       return (error as Error).message.trimStart();
     }
+  }
+  if (setting.kind === "url") {
+    return URL.canParse(value) && /^https?:\/\/[^/]/.test(value)
+      ? null
+      : "must be an absolute https:// address, e.g. https://campagne.example.nl";
   }
   if (value.length < setting.minLength) {
     return `must be at least ${setting.minLength} characters long`;

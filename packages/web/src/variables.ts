@@ -85,11 +85,11 @@ export const envVariables: readonly EnvVariable[] = [
   },
   {
     name: "LANDING_URL",
-    apps: ["landing"],
+    apps: ["landing", "studio"],
     checkedBy: "server",
     required: "yes",
     description:
-      "the landing app's own public https:// origin: canonical and Open Graph URLs (never taken from Host)",
+      "the landing app's own public https:// origin: canonical and Open Graph URLs (never taken from Host); in the studio, where its preview links point",
     example: "https://campagne.example.nl",
   },
   {

@@ -1,5 +1,5 @@
 import { organisations } from "@vaart/content";
-import { liveContent, liveOrganisations } from "@vaart/web";
+import { contentCheckers, getNewsletter, liveContent, liveOrganisations } from "@vaart/web";
 import { type Campaign, CampaignFileError, parseCampaignFile } from "./campaign-file";
 
 // Read at build time by Vite and checked once per process (the build already checked them).
@@ -68,4 +68,30 @@ export function findCampaign(slug: string): Campaign | undefined {
 
 export function allCampaigns(): readonly Campaign[] {
   return campaigns.current();
+}
+
+/**
+ * One stored version of a campaign, as the studio's preview link names it (any phase, also a
+ * draft that was never published), or undefined when there is no such version or it does not
+ * pass the check. Read from the database on the request: previews are never cached.
+ */
+export async function storedCampaignVersion(
+  slug: string,
+  revision: number,
+): Promise<Campaign | undefined> {
+  const version = await getNewsletter()
+    .contentStore(contentCheckers())
+    .version("campaign", slug, revision);
+  if (!version) return undefined;
+  try {
+    return parseCampaignFile(
+      `campaigns/${slug}.yaml`,
+      version.text,
+      clients.current().map((organisation) => organisation.id),
+      { markdown: "untrusted" },
+    );
+  } catch (error) {
+    if (!(error instanceof CampaignFileError)) throw error;
+    return undefined;
+  }
 }

@@ -1,15 +1,25 @@
 import { data } from "@remix-run/node";
 import { siteIdentity } from "@vaart/content/site";
-import { cacheControlUntil, secretMatches, type VaartLoadContext } from "@vaart/web";
+import {
+  cacheControlUntil,
+  previewTokenValid,
+  secretMatches,
+  type VaartLoadContext,
+} from "@vaart/web";
 import { notFound as notFoundResponse, privatePageHeaders } from "@vaart/web/remix";
 import type { Campaign } from "../campaigns/campaign-file";
-import { findCampaign } from "../campaigns/campaigns.server";
+import { findCampaign, storedCampaignVersion } from "../campaigns/campaigns.server";
 import { type CampaignPhase, campaignPhase } from "../campaigns/publication";
 import { secret } from "./settings.server";
 import { resolveHref, siteUrl } from "./urls.server";
 
-/** The query parameter of preview links: /<campaign>?voorbeeld=<PREVIEW_TOKEN>. */
+/**
+ * The query parameters of preview links: /<campaign>?voorbeeld=<PREVIEW_TOKEN> shows the
+ * campaign as it is now, in any phase; /<campaign>?voorbeeld=<token>&versie=<n> (made by the
+ * studio) shows stored version n, the token being that version's HMAC (preview-link.server.ts).
+ */
 export const previewParameter = "voorbeeld";
+export const versionParameter = "versie";
 
 export interface CampaignRequest {
   campaign: Campaign;
@@ -36,7 +46,7 @@ export function notFound(): Response {
  * preview token. Throws the 404 for drafts and future campaigns and the friendly 410 page
  * for ended ones.
  */
-export function campaignRequest(
+export async function campaignRequest(
   request: Request,
   context: Partial<VaartLoadContext>,
   slug: string | undefined,
@@ -50,11 +60,15 @@ export function campaignRequest(
     /** For files (.ics, share image): a plain-text 410, not the page's data. */
     plainGone?: boolean;
   } = {},
-): CampaignRequest {
+): Promise<CampaignRequest> {
+  const query = new URL(request.url).searchParams;
+  const token = query.get(previewParameter);
+  if (query.has(versionParameter)) {
+    return versionPreview(context, slug ?? "", token, query.get(versionParameter) ?? "", now);
+  }
   const campaign = findCampaign(slug ?? "");
   if (!campaign) throw notFound();
   const phase = campaignPhase(campaign, now);
-  const token = new URL(request.url).searchParams.get(previewParameter);
   const preview = token !== null && secretMatches(token, secret(context, "PREVIEW_TOKEN"));
   if (preview) {
     return {
@@ -103,5 +117,34 @@ export function campaignRequest(
     preview,
     headers: { "Cache-Control": cacheControlUntil(new Date(campaign.end), now) },
     keepQuery: "",
+  };
+}
+
+/**
+ * A studio preview link: the stored version it names, whatever its phase; a wrong token, a
+ * version that is not there (or no longer passes the check) answers as an unknown page.
+ */
+async function versionPreview(
+  context: Partial<VaartLoadContext>,
+  slug: string,
+  token: string | null,
+  versie: string,
+  now: Date,
+): Promise<CampaignRequest> {
+  const revision = /^[1-9]\d{0,9}$/.test(versie) ? Number(versie) : 0;
+  if (
+    revision === 0 ||
+    !previewTokenValid(secret(context, "PREVIEW_TOKEN"), "campaign", slug, revision, token)
+  ) {
+    throw notFound();
+  }
+  const campaign = await storedCampaignVersion(slug, revision);
+  if (!campaign) throw notFound();
+  return {
+    campaign,
+    phase: campaignPhase(campaign, now),
+    preview: true,
+    headers: privatePageHeaders,
+    keepQuery: `?${new URLSearchParams({ [previewParameter]: token ?? "", [versionParameter]: versie })}`,
   };
 }

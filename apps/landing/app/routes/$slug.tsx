@@ -9,7 +9,11 @@ import { handleSignup, signupFormData } from "@vaart/web";
 import { pageMeta } from "@vaart/web/page-meta";
 import { pageHeaders, requestInfo } from "@vaart/web/remix";
 import { useSiteUrl } from "../components/LandingFrame";
-import { campaignRequest, previewParameter } from "../lib/campaign-request.server";
+import {
+  campaignRequest,
+  previewParameter,
+  versionParameter,
+} from "../lib/campaign-request.server";
 import { isFormAnswer, markFormAnswer } from "../lib/form-answer";
 import { pageBlocks, utmFrom } from "../lib/page-blocks.server";
 import { shareImageFor } from "../lib/share-image.server";
@@ -22,7 +26,7 @@ export const headers = pageHeaders;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // After a signup sent once the campaign had ended, the page shows the form's answer (its
   // errors, the values kept) instead of "gone".
-  const { campaign, preview, headers, keepQuery, phase } = campaignRequest(
+  const { campaign, preview, headers, keepQuery, phase } = await campaignRequest(
     request,
     context,
     params.slug,
@@ -38,7 +42,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const origin = landingOrigin(request);
   const formQuery = new URLSearchParams(url.search);
   for (const key of [...formQuery.keys()]) {
-    if (!(key in utm) && key !== previewParameter) formQuery.delete(key);
+    if (!(key in utm) && key !== previewParameter && key !== versionParameter) {
+      formQuery.delete(key);
+    }
   }
   return data(
     {
@@ -64,7 +70,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   markFormAnswer(context);
-  const { campaign, keepQuery, preview } = campaignRequest(
+  const { campaign, keepQuery, preview } = await campaignRequest(
     request,
     context,
     params.slug,

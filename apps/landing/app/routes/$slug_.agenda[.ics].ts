@@ -5,7 +5,7 @@ import { landingOrigin } from "../lib/urls.server";
 
 /** "Add to calendar": the campaign's event as an iCalendar file, made on the server. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { campaign, headers } = campaignRequest(request, context, params.slug, new Date(), {
+  const { campaign, headers } = await campaignRequest(request, context, params.slug, new Date(), {
     plainGone: true,
   });
   const event = campaign.blocks.find((block) => block.type === "event");

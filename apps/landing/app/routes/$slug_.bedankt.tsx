@@ -11,7 +11,7 @@ export const headers = pageHeaders;
 
 /** The campaign's own thank-you page after a signup (post/redirect/get from the form). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { campaign, preview, headers, keepQuery } = campaignRequest(
+  const { campaign, preview, headers, keepQuery } = await campaignRequest(
     request,
     context,
     params.slug,

@@ -4,7 +4,7 @@ import { shareImagePng, shareImageVersion } from "../lib/share-image.server";
 
 /** The generated share image (1200 × 630 PNG) of a campaign that names none. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { campaign, preview, headers } = campaignRequest(
+  const { campaign, preview, headers } = await campaignRequest(
     request,
     context,
     params.slug,

@@ -14,10 +14,10 @@ export const studioSettings = settings as readonly SecretSetting[];
 /** Where the link page lives: `/inloggen/<token>`. */
 export const linkPath = "/inloggen";
 
-/** A setting from the checked configuration; under `pnpm dev`, the environment or the local default. */
+/** A setting of settings.json from the checked configuration; under `pnpm dev`, the environment or the local default. */
 export function studioSetting(
   context: Partial<VaartLoadContext>,
-  name: "AUTHOR_EMAILS" | "PREVIEW_TOKEN",
+  name: "AUTHOR_EMAILS" | "PREVIEW_TOKEN" | "LANDING_URL",
 ): string {
   return (
     context.config?.secrets?.[name] ??

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { join } from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { pgSchemaUrl } from "./database";
 import { baseUrl, clientAddress, mailCount } from "./helpers";
 import { authors } from "./server";
 
@@ -28,33 +28,65 @@ function askForLink(
   });
 }
 
-const newsletterPackage = join(process.cwd(), "../../packages/newsletter/package.json");
-
-/** A login link row written straight into the test server's SQLite file. */
+/** A login link row written straight into the test server's database (its own schema). */
 function storeLink(author: string, expiresAt: Date): string {
   const token = randomBytes(32).toString("base64url");
   const hash = createHash("sha256").update(token).digest("hex");
-  const file = join(process.env.STUDIO_TEST_DATA_DIR ?? "", "vaart.sqlite");
-  execFileSync(process.execPath, [
-    "--input-type=module",
-    "-e",
-    `import { createRequire } from "node:module";
-     const require = createRequire(${JSON.stringify(newsletterPackage)});
-     const SQLite = require("better-sqlite3");
-     const db = new SQLite(${JSON.stringify(file)});
-     db.prepare("insert into studio_login_links (token_hash, author, created_at, expires_at) values (?, ?, ?, ?)")
-       .run(${JSON.stringify(hash)}, ${JSON.stringify(author)}, ${JSON.stringify(new Date(expiresAt.getTime() - 15 * 60_000).toISOString())}, ${JSON.stringify(expiresAt.toISOString())});
-     db.close();`,
-  ]);
+  const createdAt = new Date(expiresAt.getTime() - 15 * 60_000).toISOString();
+  // psql's :'name' quotes each value as a literal.
+  execFileSync(
+    "psql",
+    [
+      pgSchemaUrl(process.env.STUDIO_TEST_PG_SCHEMA ?? ""),
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-v",
+      `hash=${hash}`,
+      "-v",
+      `author=${author}`,
+      "-v",
+      `created=${createdAt}`,
+      "-v",
+      `expires=${expiresAt.toISOString()}`,
+      "-Atq",
+    ],
+    {
+      input:
+        "insert into studio_login_links (token_hash, author, created_at, expires_at) values (:'hash', :'author', :'created', :'expires');",
+    },
+  );
   return token;
 }
 
 test("every studio address without a session leads to the login", async ({ request }) => {
-  for (const path of ["/", "/uitloggen", "/nergens", "/campagnes/nieuw", "/artikelen/x/y"]) {
+  const campaignPages = [
+    "/campagnes/webinar-ketensamenwerking",
+    "/campagnes/webinar-ketensamenwerking/formulier",
+    "/campagnes/webinar-ketensamenwerking/geschiedenis",
+    "/campagnes/webinar-ketensamenwerking/geschiedenis/versie/1",
+    "/artikelen/x/geschiedenis",
+  ];
+  for (const path of [
+    "/",
+    "/uitloggen",
+    "/nergens",
+    "/campagnes/nieuw",
+    "/artikelen/x/y",
+    ...campaignPages,
+  ]) {
     const answer = await request.get(`${baseUrl()}${path}`, { maxRedirects: 0 });
     expect(answer.status(), path).toBe(303);
     expect(answer.headers().location, path).toBe("/inloggen");
     expect(answer.headers()["cache-control"], path).toBe("no-store");
+  }
+  // Their forms too: without a session nothing is read or saved.
+  for (const path of ["/campagnes/nieuw", ...campaignPages.slice(0, 3)]) {
+    const answer = await request.post(`${baseUrl()}${path}`, {
+      form: { intent: "publiceren", yaml: "title: x", basis: "0", slug: "x", versie: "1" },
+      maxRedirects: 0,
+    });
+    expect(answer.status(), path).toBe(303);
+    expect(answer.headers().location, path).toBe("/inloggen");
   }
   // A session cookie the server does not know is no session.
   const forged = await request.get(`${baseUrl()}/`, {
@@ -123,6 +155,50 @@ test("a forged form is refused with a message, and mails nothing", async ({ requ
   const press = await request.post(`${baseUrl()}/inloggen/${link}`, { form: {}, maxRedirects: 0 });
   expect(press.status()).toBe(403);
   expect(press.headers()["set-cookie"]).toBeUndefined();
+});
+
+test("a forged save, publish, restore or new campaign changes nothing; no studio page shows the preview secret", async ({
+  request,
+}) => {
+  const cookie = await sessionOf(request, storeLink(authors.pages, new Date(Date.now() + 60_000)));
+  const slug = "webinar-ketensamenwerking";
+  const post = (path: string, form: Record<string, string>) =>
+    request.post(`${baseUrl()}${path}`, { form, headers: { Cookie: cookie }, maxRedirects: 0 });
+  const forged = [
+    post(`/campagnes/${slug}`, { intent: "publiceren", yaml: "title: Overgenomen", basis: "0" }),
+    post(`/campagnes/${slug}`, { intent: "offline" }),
+    post(`/campagnes/${slug}/formulier`, { basis: "0", blok: "verwijderen:0" }),
+    post(`/campagnes/${slug}/geschiedenis`, { intent: "herstellen-publiceren", versie: "1" }),
+    post("/campagnes/nieuw", { slug: "vervalst", formToken: `${Date.now()}.${"A".repeat(43)}` }),
+  ];
+  for (const answer of await Promise.all(forged)) {
+    expect(answer.status()).toBe(403);
+    expect(await answer.text()).toContain("Dit formulier kwam niet van een studiopagina");
+  }
+  const editor = await request.get(`${baseUrl()}/campagnes/${slug}`, {
+    headers: { Cookie: cookie },
+  });
+  const html = await editor.text();
+  expect(html).toContain("Nog niet in de studio opgeslagen");
+  expect(html).not.toContain("test-voorbeeld-token-0123456789");
+  const history = await request.get(`${baseUrl()}/campagnes/${slug}/geschiedenis`, {
+    headers: { Cookie: cookie },
+  });
+  expect(await history.text()).toContain("Nog geen geschiedenis");
+  const created = await request.get(`${baseUrl()}/campagnes/vervalst`, {
+    headers: { Cookie: cookie },
+  });
+  expect(created.status()).toBe(404);
+  // Malformed addresses and unknown versions are not found, not errors.
+  for (const path of [
+    "/campagnes/Hoofdletters",
+    `/campagnes/${slug}/geschiedenis/versie/0`,
+    `/campagnes/${slug}/geschiedenis/versie/abc`,
+    "/onbekend/x/geschiedenis",
+  ]) {
+    const answer = await request.get(`${baseUrl()}${path}`, { headers: { Cookie: cookie } });
+    expect(answer.status(), path).toBe(404);
+  }
 });
 
 /** Press a stored link's button; the session cookie it sets, as a Cookie header. */

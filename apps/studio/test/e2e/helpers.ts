@@ -109,3 +109,10 @@ export async function loggedInClient(
   }
   return context;
 }
+/** The two landing instances the studio's preview links and publishing reach (same database). */
+export const landingUrls = (): string[] => {
+  const urls = process.env.STUDIO_TEST_LANDING_URLS;
+  if (!urls)
+    throw new Error("STUDIO_TEST_LANDING_URLS is not set: run through playwright.config.ts");
+  return urls.split(",");
+};

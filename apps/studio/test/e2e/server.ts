@@ -9,6 +9,14 @@ export const authors = {
   pages: "marketing@vaart.test",
   articles: "consultant@vaart.test",
   updates: "nieuwsbrief@vaart.test",
+  /** The campaign walks, one address per JavaScript setting (the per-address link limit). */
+  campaigns: "campagnes@vaart.test",
+  campaignsNoScript: "campagnes-zonder-js@vaart.test",
+  colleague: "collega@vaart.test",
+  colleagueNoScript: "collega-zonder-js@vaart.test",
+  form: "formulier@vaart.test",
+  formNoScript: "formulier-zonder-js@vaart.test",
+  keyboard: "toetsenbord@vaart.test",
 } as const;
 
 /** The site's public address in the studio's links (SITE_URL); the tests point it at the test site. */

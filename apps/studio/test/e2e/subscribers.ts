@@ -14,7 +14,8 @@ export async function addConfirmedSubscribers(emails: readonly string[]): Promis
   let offsetMs = -60_000;
   const newsletter = createNewsletter({
     dataDir,
-    databaseUrl: `sqlite:${join(dataDir, "vaart.sqlite")}`,
+    // The studio, the site and the landing instances share this PostgreSQL schema.
+    databaseUrl: process.env.STUDIO_TEST_DATABASE_URL ?? `sqlite:${join(dataDir, "vaart.sqlite")}`,
     siteUrl: env.SITE_URL ?? "",
     mailFrom: env.NEWSLETTER_MAIL_FROM ?? "",
     secret: env.NEWSLETTER_SECRET ?? "",

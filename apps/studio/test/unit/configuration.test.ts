@@ -23,11 +23,12 @@ describe("the studio's configuration", () => {
     expect(file).toBe(envExample("studio"));
   });
 
-  it("lists AUTHOR_EMAILS and PREVIEW_TOKEN (settings.json) and STUDIO_URL (server.js) as required", () => {
+  it("lists AUTHOR_EMAILS, PREVIEW_TOKEN and LANDING_URL (settings.json) and STUDIO_URL (server.js) as required", () => {
     const required = variablesOf("studio").filter((variable) => variable.required === "yes");
     for (const setting of settings) {
+      // LANDING_URL is the landing app's own address (checked by its server), a setting here.
       expect(required.find((v) => v.name === setting.name)?.checkedBy, setting.name).toBe(
-        "app secret",
+        setting.name === "LANDING_URL" ? "server" : "app secret",
       );
     }
     const serverJs = readFileSync(new URL("../../server.js", import.meta.url), "utf8");
@@ -37,7 +38,7 @@ describe("the studio's configuration", () => {
 
   it("the tests' production settings use only variables the studio reads, and every required one", () => {
     const env = productionEnv(3002, "/tmp/data");
-    const ignoredByStudio = ["LANDING_URL", "RESULTS_PASSWORD"]; // the landing app's
+    const ignoredByStudio = ["RESULTS_PASSWORD"]; // the landing app's
     for (const name of Object.keys(env)) {
       expect(
         names.includes(name) || ["PATH", "HOME"].includes(name) || ignoredByStudio.includes(name),
@@ -47,6 +48,28 @@ describe("the studio's configuration", () => {
     for (const variable of variablesOf("studio").filter((v) => v.required === "yes")) {
       expect(Object.keys(env), variable.name).toContain(variable.name);
     }
+  });
+
+  it("refuses to start without PREVIEW_TOKEN or LANDING_URL (the preview links), naming them", () => {
+    const {
+      PREVIEW_TOKEN: _token,
+      LANDING_URL: _landing,
+      ...env
+    } = productionEnv(3002, "/tmp/data");
+    expect(startError(env)).toMatch(
+      /PREVIEW_TOKEN must be set \(the key of the studio's preview links/,
+    );
+    expect(startError(env)).toMatch(
+      /LANDING_URL must be set \(the landing app's public https:\/\/ address/,
+    );
+    const base = productionEnv(3002, "/tmp/data");
+    expect(startError({ ...base, LANDING_URL: "acties.vaart.test" })).toMatch(
+      /LANDING_URL must be an absolute https:\/\/ address/,
+    );
+    expect(startError({ ...base, PREVIEW_TOKEN: "kort" })).toMatch(
+      /PREVIEW_TOKEN must be at least 16 characters long/,
+    );
+    expect(startError(base)).toBe("");
   });
 
   it("refuses to start without AUTHOR_EMAILS, or with a list that is not addresses, naming it", () => {

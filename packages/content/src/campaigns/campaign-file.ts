@@ -65,7 +65,9 @@ const action = z.strictObject({ label: text(60), href });
 
 const clock = z
   .string({ error: 'must be a time written as HH:MM, e.g. "19:30" (in quotes)' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written as HH:MM, e.g. "19:30" (in quotes)');
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written as HH:MM, e.g. "19:30" (in quotes)')
+  // What a form generated from these schemas asks for (the studio's): a time field.
+  .meta({ input: "time" });
 
 /** "15-04-2027" is how a Dutch writer puts a date: name the spelling the file needs instead. */
 function dayFirstHint(input: unknown, time = ""): string {
@@ -86,7 +88,8 @@ const calendarDay = z
   .refine((value) => {
     const date = new Date(`${value}T12:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "is not a date that exists");
+  }, "is not a date that exists")
+  .meta({ input: "date" });
 
 /** A moment: "2027-03-12 09:00" (Amsterdam time) or with an explicit offset. */
 const moment = z
@@ -103,9 +106,11 @@ const moment = z
       return z.NEVER;
     }
     return instant.toISOString();
-  });
+  })
+  .meta({ input: "datetime" });
 
-const blockSchemas = {
+/** One schema per block type: the studio's form is generated from these shapes. */
+export const blockSchemas = {
   hero: z.strictObject({
     type: z.literal("hero"),
     heading: text(120),
@@ -202,7 +207,8 @@ export type RenderedBlock =
       questions: { question: string; html: string }[];
     });
 
-const campaignSchema = z.strictObject({
+/** The campaign's own fields (its blocks are checked per type by blockSchemas). */
+export const campaignSchema = z.strictObject({
   title: text(90),
   description: text(200),
   theme: z.enum(themeNames, {
@@ -450,4 +456,39 @@ export function parseCampaignFiles(
   }
   if (errors.length > 0) throw new CampaignFileError(errors.join("\n"));
   return campaigns;
+}
+
+/**
+ * The text a new campaign starts from: `pnpm campaign new` writes it to a file, the studio's
+ * "Nieuwe campagne" saves it as the first draft. A draft that passes the check, running from
+ * `today` for a year.
+ */
+export function campaignTemplate(slug: string, today = new Date()): string {
+  const day = today.toISOString().slice(0, 10);
+  const year = Number(day.slice(0, 4));
+  return `# A campaign page: /${slug}. Fields: apps/landing/README.md. Check with: pnpm campaign check
+title: Titel van de campagne
+description: Eén of twee zinnen over de campagne; dit staat ook bij een bericht op LinkedIn.
+theme: campaign # brand, campaign or dark
+status: draft # draft: only visible with the preview link; published: live between start and end
+start: "${day} 09:00"
+end: "${year + 1}-${day.slice(5, 10)} 00:00"
+blocks:
+  - type: hero
+    heading: Titel van de campagne
+    subheading: Wat levert het de bezoeker op? Eén of twee zinnen.
+    action:
+      label: Meld je aan
+      href: "#aanmelden"
+
+  - type: text
+    markdown: |
+      Schrijf hier de tekst. **Vet**, *schuin*, [een link](https://www.example.nl) en lijstjes:
+
+      - eerste punt
+      - tweede punt
+
+  - type: signup
+    heading: Meld je aan
+`;
 }
