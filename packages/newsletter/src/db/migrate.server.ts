@@ -64,7 +64,13 @@ function withIntrospectionOf<DB>(db: Kysely<DB>, schema: string): Kysely<DB> {
         select c.relname as name from pg_catalog.pg_class c
         join pg_catalog.pg_namespace n on n.oid = c.relnamespace
         where n.nspname = ${schema} and c.relkind in ('r', 'p')`.execute(db);
-      return rows.map(({ name }) => ({ name, schema, isView: false, isForeign: false, columns: [] }));
+      return rows.map(({ name }) => ({
+        name,
+        schema,
+        isView: false,
+        isForeign: false,
+        columns: [],
+      }));
     },
   };
   return new Proxy(db, {
