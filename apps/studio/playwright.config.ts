@@ -131,6 +131,8 @@ export default defineConfig({
       name: "javascript-off",
       use: { javaScriptEnabled: false },
       testIgnore: /(guards|accessibility|keyboard)\.spec\.ts/,
+      // Checks at the HTTP level, axe, and walks whose buttons are plain forms: once is enough.
+      grepInvert: /@once/,
     },
   ],
 });
