@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { organisations } from "@vaart/content";
-import { findRepoRoot } from "@vaart/newsletter";
 import type { ContentState, ContentStore } from "@vaart/newsletter/content-store";
 import { parse } from "yaml";
 import { type KindSegment, kindSegments } from "./content.server";
+import { repositoryFiles } from "./repository-files.server";
 
 /** One document of a content kind, as the overview lists it. */
 export interface StudioDocument {
@@ -32,29 +30,48 @@ export interface ContentKind {
   documents: StudioDocument[];
 }
 
+/** The title a document's text gives, per kind (an organisation's is its name). */
+const titleOf: Record<KindSegment, (text: string) => unknown> = {
+  artikelen: (text) => frontMatter(text).title,
+  campagnes: (text) => yamlField(text, "title"),
+  klantlogos: (text) => yamlField(text, "name"),
+  updates: (text) => frontMatter(text).subject,
+};
+
+/** A document's title from its text, or its slug when the text has none (or a mistake). */
+function titleFrom(segment: KindSegment, slug: string, text: string): string {
+  let title: unknown;
+  try {
+    title = titleOf[segment](text);
+  } catch {
+    // A text with a mistake is listed by its slug; its editor names the mistake.
+  }
+  return typeof title === "string" && title.trim() ? title : slug;
+}
+
 /**
- * The content kinds and their documents as the repository files hold them today. Read on
- * every request (a handful of small files): the overview shows what is there now. A folder
- * that is missing (a deployed studio without the repository) lists nothing.
+ * The content kinds and their documents as the repository files hold them: the files the
+ * build found (`repository-files.server.ts`) and the organisations of `@vaart/content`.
  */
-export function contentKinds(root = findRepoRoot()): ContentKind[] {
+export function contentKinds(): ContentKind[] {
+  const files = (segment: KindSegment): StudioDocument[] =>
+    repositoryFiles(kindSegments[segment]).map(({ slug, source, text }) => ({
+      slug,
+      title: titleFrom(segment, slug, text),
+      source,
+    }));
   return [
     {
       id: "artikelen",
       newLabel: "Nieuw artikel",
       label: "Artikelen",
-      documents: files(
-        root,
-        "apps/site/content/articles",
-        ".md",
-        (text) => frontMatter(text).title,
-      ),
+      documents: files("artikelen"),
     },
     {
       id: "campagnes",
       newLabel: "Nieuwe campagne",
       label: "Campagnes",
-      documents: files(root, "apps/landing/campaigns", ".yaml", (text) => yamlField(text, "title")),
+      documents: files("campagnes"),
     },
     {
       id: "klantlogos",
@@ -66,43 +83,8 @@ export function contentKinds(root = findRepoRoot()): ContentKind[] {
         source: "packages/content/data/organisations.json",
       })),
     },
-    {
-      id: "updates",
-      newLabel: "Nieuwe Update",
-      label: "Updates",
-      documents: files(
-        root,
-        "apps/site/content/updates",
-        ".md",
-        (text) => frontMatter(text).subject,
-      ),
-    },
+    { id: "updates", newLabel: "Nieuwe Update", label: "Updates", documents: files("updates") },
   ];
-}
-
-function files(
-  root: string,
-  folder: string,
-  extension: string,
-  titleOf: (text: string) => unknown,
-): StudioDocument[] {
-  let names: string[];
-  try {
-    names = readdirSync(path.join(root, folder)).filter((name) => name.endsWith(extension));
-  } catch {
-    return [];
-  }
-  return names.sort().map((name) => {
-    const slug = name.slice(0, -extension.length);
-    const source = `${folder}/${name}`;
-    let title: unknown;
-    try {
-      title = titleOf(readFileSync(path.join(root, source), "utf8"));
-    } catch {
-      // A file with a mistake is listed by its name; the checks of the apps name the mistake.
-    }
-    return { slug, title: typeof title === "string" && title.trim() ? title : slug, source };
-  });
 }
 
 function frontMatter(text: string): Record<string, unknown> {
@@ -121,20 +103,21 @@ function yamlField(text: string, field: string): unknown {
  * its slug in the list (it is what the public apps show once published), and documents
  * written only in the studio are added.
  */
-export async function contentKindsWithStore(
-  store: ContentStore,
-  root = findRepoRoot(),
-): Promise<ContentKind[]> {
-  const kinds = contentKinds(root);
+export async function contentKindsWithStore(store: ContentStore): Promise<ContentKind[]> {
+  const kinds = contentKinds();
   return Promise.all(
     kinds.map(async (kind) => {
       const stored = await store.listDocuments(kindSegments[kind.id]);
       const bySlug = new Map(kind.documents.map((document) => [document.slug, document]));
       for (const document of stored) {
         const file = bySlug.get(document.slug);
+        // A document written in the studio only is listed by the title of its latest version.
+        const latest = file ? null : await store.version(kindSegments[kind.id], document.slug);
         bySlug.set(document.slug, {
           slug: document.slug,
-          title: file?.title ?? document.slug,
+          title:
+            file?.title ??
+            (latest ? titleFrom(kind.id, document.slug, latest.text) : document.slug),
           source: file?.source ?? "studio",
           stored: {
             state: document.state,

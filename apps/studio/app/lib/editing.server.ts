@@ -1,7 +1,4 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { data } from "@remix-run/node";
-import { findRepoRoot } from "@vaart/newsletter";
 import {
   ContentConflictError,
   type ContentDocument,
@@ -14,6 +11,7 @@ import { previewToken, type VaartLoadContext } from "@vaart/web";
 import { notFound, privatePageHeaders } from "@vaart/web/remix";
 import { studioStore } from "./content.server";
 import { studioSetting } from "./login.server";
+import { repositoryFile } from "./repository-files.server";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -23,22 +21,9 @@ export function slugFrom(value: string | undefined): string {
   return value;
 }
 
-/** Where a kind's files live in the repository (organisations are one data file, not here). */
-const fileOf: Partial<Record<ContentKind, (slug: string) => string>> = {
-  campaign: (slug) => `apps/landing/campaigns/${slug}.yaml`,
-  article: (slug) => `apps/site/content/articles/${slug}.md`,
-  update: (slug) => `apps/site/content/updates/${slug}.md`,
-};
-
-/** The repository file's text for a slug, or null (also for a deployed studio without files). */
+/** The repository file's text for a slug, or null when it has none. */
 export function fileText(kind: ContentKind, slug: string): string | null {
-  const file = fileOf[kind]?.(slug);
-  if (!file) return null;
-  try {
-    return readFileSync(path.join(findRepoRoot(), file), "utf8");
-  } catch {
-    return null;
-  }
+  return repositoryFile(kind, slug)?.text ?? null;
 }
 
 export interface EditorDocument {

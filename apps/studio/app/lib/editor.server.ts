@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { findRepoRoot } from "@vaart/newsletter";
 import {
   ContentConflictError,
   ContentInvalidError,
@@ -11,12 +8,7 @@ import {
 import { configFromEnvironment, previewToken, type VaartLoadContext } from "@vaart/web";
 import { studioStore } from "./content.server";
 import { studioSetting } from "./login.server";
-
-/** Where the files of the Markdown kinds live, relative to the repository root. */
-const folders: Partial<Record<ContentKind, string>> = {
-  article: "apps/site/content/articles",
-  update: "apps/site/content/updates",
-};
+import { repositoryFile } from "./repository-files.server";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -40,15 +32,8 @@ export interface OpenedDocument {
 
 /** The repository file of a document, when there is one. */
 export function fileText(kind: ContentKind, slug: string): { source: string; text: string } | null {
-  const folder = folders[kind];
-  if (!folder || !SLUG.test(slug)) return null;
-  const source = `${folder}/${slug}.md`;
-  try {
-    return { source, text: readFileSync(path.join(findRepoRoot(), source), "utf8") };
-  } catch {
-    // No file (or no repository next to a deployed studio): the store alone counts.
-    return null;
-  }
+  const file = repositoryFile(kind, slug);
+  return file ? { source: file.source, text: file.text } : null;
 }
 
 /** The document of this slug, or null when neither the store nor a file has it. */

@@ -173,100 +173,93 @@ test("a stale save is refused, naming who saved which version, and keeps the aut
   await context.close();
 });
 
-test(
-  "an article that is only a file opens with the file's values",
-  { tag: "@once" },
-  async ({ browser }) => {
-    const context = await loggedInClient(browser, true, authors.articles);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl()}/`);
-    await page
-      .getByRole("link", { name: "Is gelijkwaardigheid in een ketensamenwerking mogelijk?" })
-      .click();
-    await expect(page.getByLabel("Titel", { exact: true })).toHaveValue(
-      "Is gelijkwaardigheid in een ketensamenwerking mogelijk?",
-    );
-    await expect(page.getByLabel("Adres (slug)")).toHaveValue(
-      "is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk",
-    );
-    await expect(
-      page.getByText(/Staat nu in het bestand apps\/site\/content\/articles\//),
-    ).toBeVisible();
-    await expect(page.locator('input[name="baseRevision"]')).toHaveValue("0");
-    await context.close();
-  },
-);
+test("an article that is only a file opens with the file's values", { tag: "@once" }, async ({
+  browser,
+}) => {
+  const context = await loggedInClient(browser, true, authors.articles);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl()}/`);
+  await page
+    .getByRole("link", { name: "Is gelijkwaardigheid in een ketensamenwerking mogelijk?" })
+    .click();
+  await expect(page.getByLabel("Titel", { exact: true })).toHaveValue(
+    "Is gelijkwaardigheid in een ketensamenwerking mogelijk?",
+  );
+  await expect(page.getByLabel("Adres (slug)")).toHaveValue(
+    "is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk",
+  );
+  await expect(
+    page.getByText(/Staat nu in het bestand apps\/site\/content\/articles\//),
+  ).toBeVisible();
+  await expect(page.locator('input[name="baseRevision"]')).toHaveValue("0");
+  await context.close();
+});
 
-test(
-  "the article pages pass axe: new, with errors, a file, the offline step",
-  { tag: "@once" },
-  async ({ browser }) => {
-    const context = await loggedInClient(browser, true, authors.articles);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl()}/artikelen/nieuw`);
-    await expectNoAxeViolations(page);
-    await page.getByLabel("Adres (slug)").fill("toegankelijk-concept");
-    await page.getByRole("button", { name: "Opslaan" }).click();
-    await expect(page.getByRole("group", { name: "Dit moet nog anders" })).toBeVisible();
-    await expectNoAxeViolations(page);
-    // The summary's link leads to the field, by keyboard too.
-    await page.getByRole("link", { name: /^Titel:/ }).focus();
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(/#veld-title$/);
-    await page.goto(
-      `${baseUrl()}/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk`,
-    );
-    await expectNoAxeViolations(page);
-    await page.goto(`${baseUrl()}/artikelen/toegankelijk-concept/offline-halen`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Artikel offline halen");
-    await expectNoAxeViolations(page);
-    await context.close();
-  },
-);
+test("the article pages pass axe: new, with errors, a file, the offline step", {
+  tag: "@once",
+}, async ({ browser }) => {
+  const context = await loggedInClient(browser, true, authors.articles);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl()}/artikelen/nieuw`);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Adres (slug)").fill("toegankelijk-concept");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByRole("group", { name: "Dit moet nog anders" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The summary's link leads to the field, by keyboard too.
+  await page.getByRole("link", { name: /^Titel:/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#veld-title$/);
+  await page.goto(`${baseUrl()}/artikelen/is-gelijkwaardigheid-in-een-ketensamenwerking-mogelijk`);
+  await expectNoAxeViolations(page);
+  await page.goto(`${baseUrl()}/artikelen/toegankelijk-concept/offline-halen`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Artikel offline halen");
+  await expectNoAxeViolations(page);
+  await context.close();
+});
 
-test(
-  "an article form without a session, or forged, saves nothing",
-  { tag: "@once" },
-  async ({ browser, request }) => {
-    const form = {
-      formToken: "",
-      baseRevision: "0",
-      title: "Vervalst",
-      slug: "vervalst-artikel",
-      date: "2026-12-05",
-      description: "Vervalst.",
-      body: "Tekst.",
-      intent: "publiceren",
-    };
-    for (const path of [
-      "/artikelen/nieuw",
-      "/artikelen/vervalst-artikel/offline-halen",
-      "/updates/nieuw",
-      "/updates/2026-12-updates/testmail",
-      "/updates/2026-12-updates/versturen",
-      "/updates/2026-12-updates/voortgang",
-    ]) {
-      const anonymous = await request.post(`${baseUrl()}${path}`, { form, maxRedirects: 0 });
-      expect(anonymous.status(), path).toBe(303);
-      expect(anonymous.headers().location, path).toBe("/inloggen");
-      expect(
-        (await request.get(`${baseUrl()}${path}`, { maxRedirects: 0 })).headers().location,
-      ).toBe("/inloggen");
-    }
-    const context = await loggedInClient(browser, true, authors.articles);
-    for (const path of ["/artikelen/nieuw", "/updates/2026-12-updates/versturen"]) {
-      const forged = await context.request.post(`${baseUrl()}${path}`, { form, maxRedirects: 0 });
-      expect(forged.status(), path).toBe(403);
-      expect(await forged.text(), path).toContain("Dit formulier kwam niet van een studiopagina");
-    }
-    // The voorbeeld pages without a session: the login, like every page.
-    const html = await request.get(`${baseUrl()}/updates/2026-12-updates/voorbeeld.html`, {
-      maxRedirects: 0,
-    });
-    expect(html.headers().location).toBe("/inloggen");
-    const page = await context.newPage();
-    const missing = await page.goto(`${baseUrl()}/artikelen/vervalst-artikel`);
-    expect(missing?.status()).toBe(404);
-    await context.close();
-  },
-);
+test("an article form without a session, or forged, saves nothing", { tag: "@once" }, async ({
+  browser,
+  request,
+}) => {
+  const form = {
+    formToken: "",
+    baseRevision: "0",
+    title: "Vervalst",
+    slug: "vervalst-artikel",
+    date: "2026-12-05",
+    description: "Vervalst.",
+    body: "Tekst.",
+    intent: "publiceren",
+  };
+  for (const path of [
+    "/artikelen/nieuw",
+    "/artikelen/vervalst-artikel/offline-halen",
+    "/updates/nieuw",
+    "/updates/2026-12-updates/testmail",
+    "/updates/2026-12-updates/versturen",
+    "/updates/2026-12-updates/voortgang",
+  ]) {
+    const anonymous = await request.post(`${baseUrl()}${path}`, { form, maxRedirects: 0 });
+    expect(anonymous.status(), path).toBe(303);
+    expect(anonymous.headers().location, path).toBe("/inloggen");
+    expect((await request.get(`${baseUrl()}${path}`, { maxRedirects: 0 })).headers().location).toBe(
+      "/inloggen",
+    );
+  }
+  const context = await loggedInClient(browser, true, authors.articles);
+  for (const path of ["/artikelen/nieuw", "/updates/2026-12-updates/versturen"]) {
+    const forged = await context.request.post(`${baseUrl()}${path}`, { form, maxRedirects: 0 });
+    expect(forged.status(), path).toBe(403);
+    expect(await forged.text(), path).toContain("Dit formulier kwam niet van een studiopagina");
+  }
+  // The voorbeeld pages without a session: the login, like every page.
+  const html = await request.get(`${baseUrl()}/updates/2026-12-updates/voorbeeld.html`, {
+    maxRedirects: 0,
+  });
+  expect(html.headers().location).toBe("/inloggen");
+  const page = await context.newPage();
+  const missing = await page.goto(`${baseUrl()}/artikelen/vervalst-artikel`);
+  expect(missing?.status()).toBe(404);
+  await context.close();
+});

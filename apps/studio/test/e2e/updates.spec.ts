@@ -124,45 +124,43 @@ test("an author writes, previews, test-sends and sends an Update", async ({ brow
   await context.close();
 });
 
-test(
-  "Pauzeren stops a sending and Hervatten finishes it, each subscriber mailed once",
-  { tag: "@once" },
-  async ({ browser }) => {
-    test.setTimeout(180_000);
-    const context = await loggedInClient(browser, true, authors.updates);
-    const page = await context.newPage();
-    const slug = "pauze-proef";
-    // Enough readers that the sending (10 mails a second) is still busy when the button is pressed.
-    const readers = Array.from({ length: 60 }, (_, n) => `pauze-${n}@vaart.test`);
-    await addConfirmedSubscribers(readers);
-    await page.goto(`${baseUrl()}/updates/nieuw`);
-    await page.getByLabel("Adres (slug)").fill(slug);
-    await page.getByLabel("Onderwerp").fill("Pauze-proef");
-    await page.getByLabel("Tekst (Markdown)").fill("Even wachten.");
-    await page.getByRole("button", { name: "Publiceren" }).click();
-    await expect(page.getByRole("status")).toContainText("Versie 1 is gepubliceerd.");
-    await page.goto(`${baseUrl()}/updates/${slug}/versturen`);
-    await page.getByRole("button", { name: /^Ja, verstuur aan/ }).click();
-    await expect(page).toHaveURL(`${baseUrl()}/updates/${slug}/voortgang?gestart`);
-    await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", "5");
-    await page.getByRole("button", { name: "Pauzeren" }).click();
-    await expect(page.getByText(/^Gepauzeerd: \d+ van \d+ afgehandeld/)).toBeVisible();
-    expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
-    await expectNoAxeViolations(page);
-    await page.getByRole("button", { name: "Hervatten" }).click();
-    await page.goto(`${baseUrl()}/updates/${slug}/voortgang?stil`);
-    await expect(
-      page.getByRole("link", { name: "Automatisch verversen" }).or(page.getByText(/^Klaar:/)),
-    ).toBeVisible();
-    await expectNoAxeViolations(page);
-    await page.goto(`${baseUrl()}/updates/${slug}/voortgang`);
-    await expect(page.getByText(/^Klaar: \d+ van \d+ verstuurd, 0 mislukt/)).toBeVisible({
-      timeout: 120_000,
-    });
-    for (const reader of readers) {
-      const mails = mailsTo(outboxDir(), reader).filter((m) => m.includes("Subject: Pauze-proef"));
-      expect(mails.length, reader).toBe(1);
-    }
-    await context.close();
-  },
-);
+test("Pauzeren stops a sending and Hervatten finishes it, each subscriber mailed once", {
+  tag: "@once",
+}, async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await loggedInClient(browser, true, authors.updates);
+  const page = await context.newPage();
+  const slug = "pauze-proef";
+  // Enough readers that the sending (10 mails a second) is still busy when the button is pressed.
+  const readers = Array.from({ length: 60 }, (_, n) => `pauze-${n}@vaart.test`);
+  await addConfirmedSubscribers(readers);
+  await page.goto(`${baseUrl()}/updates/nieuw`);
+  await page.getByLabel("Adres (slug)").fill(slug);
+  await page.getByLabel("Onderwerp").fill("Pauze-proef");
+  await page.getByLabel("Tekst (Markdown)").fill("Even wachten.");
+  await page.getByRole("button", { name: "Publiceren" }).click();
+  await expect(page.getByRole("status")).toContainText("Versie 1 is gepubliceerd.");
+  await page.goto(`${baseUrl()}/updates/${slug}/versturen`);
+  await page.getByRole("button", { name: /^Ja, verstuur aan/ }).click();
+  await expect(page).toHaveURL(`${baseUrl()}/updates/${slug}/voortgang?gestart`);
+  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", "5");
+  await page.getByRole("button", { name: "Pauzeren" }).click();
+  await expect(page.getByText(/^Gepauzeerd: \d+ van \d+ afgehandeld/)).toBeVisible();
+  expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Hervatten" }).click();
+  await page.goto(`${baseUrl()}/updates/${slug}/voortgang?stil`);
+  await expect(
+    page.getByRole("link", { name: "Automatisch verversen" }).or(page.getByText(/^Klaar:/)),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`${baseUrl()}/updates/${slug}/voortgang`);
+  await expect(page.getByText(/^Klaar: \d+ van \d+ verstuurd, 0 mislukt/)).toBeVisible({
+    timeout: 120_000,
+  });
+  for (const reader of readers) {
+    const mails = mailsTo(outboxDir(), reader).filter((m) => m.includes("Subject: Pauze-proef"));
+    expect(mails.length, reader).toBe(1);
+  }
+  await context.close();
+});
