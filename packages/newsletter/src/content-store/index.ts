@@ -18,3 +18,13 @@ export {
   type PublishedContent,
   type SaveDraftInput,
 } from "./store.server.js";
+export {
+  type ContentImageStore,
+  type ImageContentType,
+  imageHash,
+  imageHashOf,
+  imageTypes,
+  MAX_IMAGE_BYTES,
+  type NewImage,
+  type StoredImage,
+} from "./images.server.js";
