@@ -107,7 +107,9 @@ async function readAll(): Promise<void> {
   const values = await Promise.all(
     entries.map((entry, index) => entry.build(snapshots[index] as PublishedContent)),
   );
-  entries.forEach((entry, index) => entry.apply(values[index]));
+  entries.forEach((entry, index) => {
+    entry.apply(values[index]);
+  });
   seenVersion = version;
   for (const listener of reloadListeners) listener();
 }

@@ -36,8 +36,8 @@ import {
   signupPostHandler,
 } from "./server/signup-post.server.js";
 import { ServerStartError } from "./server/start-error.js";
-import { serveUploadedLogo } from "./uploaded-logos.server.js";
 import { finalErrorHandler, logServerError } from "./server-errors.js";
+import { serveUploadedLogo } from "./uploaded-logos.server.js";
 
 export { type LargerBody, ServerStartError, type SignupPostRoute };
 

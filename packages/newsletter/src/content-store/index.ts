@@ -7,6 +7,16 @@ export {
   ContentStoreError,
 } from "./errors.js";
 export {
+  type ContentImageStore,
+  type ImageContentType,
+  imageHash,
+  imageHashOf,
+  imageTypes,
+  MAX_IMAGE_BYTES,
+  type NewImage,
+  type StoredImage,
+} from "./images.server.js";
+export {
   type ContentChecker,
   type ContentCheckers,
   type ContentDocument,
@@ -18,13 +28,3 @@ export {
   type PublishedContent,
   type SaveDraftInput,
 } from "./store.server.js";
-export {
-  type ContentImageStore,
-  type ImageContentType,
-  imageHash,
-  imageHashOf,
-  imageTypes,
-  MAX_IMAGE_BYTES,
-  type NewImage,
-  type StoredImage,
-} from "./images.server.js";
