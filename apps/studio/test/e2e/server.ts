@@ -7,6 +7,9 @@ export const authors = {
   limit: "limiet@vaart.test",
   expired: "verlopen@vaart.test",
   pages: "marketing@vaart.test",
+  logos: "klantlogos@vaart.test",
+  logoGuards: "logo-toegang@vaart.test",
+  logoPublishing: "logo-publiceren@vaart.test",
 } as const;
 
 export const studioUrl = "https://studio.vaart.test";
