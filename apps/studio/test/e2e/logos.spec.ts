@@ -43,6 +43,8 @@ test("disguised, scripted and oversized images are refused with a message naming
   // A PHP script named logo.png, sent as image/png: its bytes decide.
   await submitNew(page, fields, { name: "logo.png", mimeType: "image/png", buffer: phpScript });
   await expectRefused(page, /geen afbeelding die we kennen \(gekeken naar de inhoud/, fields);
+  // The page with its error summary and the field's message, as checked by axe.
+  await expectNoAxeViolations(page);
 
   // An SVG with a script, also under a PNG name.
   for (const name of ["logo.svg", "logo.png"]) {
