@@ -52,6 +52,11 @@ test("disguised, scripted and oversized images are refused with a message naming
     await expectRefused(page, /SVG-bestanden worden niet aangenomen/, fields);
   }
 
+  // Over 2 MB but within the body limit: read to its end, not kept, and said so.
+  const big = Buffer.concat([pngLogo(8, 8), Buffer.alloc(2.2 * 1024 * 1024)]);
+  await submitNew(page, fields, { name: "groot.png", mimeType: "image/png", buffer: big });
+  await expectRefused(page, /groter dan 2 MB; een logo mag hoogstens 2 MB zijn/, fields);
+
   // A decompression bomb: 20,000 × 20,000 pixels declared in a file of a few KB. Refused by
   // its header, before anything is decoded: quickly, and the server is still well.
   const started = Date.now();
@@ -63,6 +68,42 @@ test("disguised, scripted and oversized images are refused with a message naming
   // Nothing of it was stored: the overview lists no such organisation.
   await page.goto(baseUrl());
   await expect(page.getByRole("link", { name: fields.name })).toHaveCount(0);
+  await context.close();
+});
+
+test("a save after someone else's is refused, naming who saved which version, with the text kept", async ({
+  browser,
+  javaScriptEnabled,
+}) => {
+  const slug = javaScriptEnabled ? "voorbeeldhaven" : "proefwonen";
+  const context = await newClient(browser, javaScriptEnabled);
+  const first = await context.newPage();
+  await logIn(first, authors.logoConflicts);
+  const second = await context.newPage();
+  await first.goto(`${baseUrl()}/klantlogos/${slug}`);
+  await second.goto(`${baseUrl()}/klantlogos/${slug}`);
+
+  await first.getByLabel("Alt-tekst").fill("Eerste alt-tekst");
+  await first.getByRole("button", { name: "Opslaan" }).click();
+  await expect(first).toHaveURL(new RegExp(`/klantlogos/${slug}\\?opgeslagen=1$`));
+
+  await second.getByLabel("Alt-tekst").fill("Tweede alt-tekst");
+  await second.getByRole("button", { name: "Opslaan" }).click();
+  const summary = second.getByRole("group", { name: "Niet opgeslagen: iemand anders was je voor" });
+  await expect(summary).toContainText(
+    `Versie 1 is intussen opgeslagen door ${authors.logoConflicts}.`,
+  );
+  await expect(second.getByLabel("Alt-tekst")).toHaveValue("Tweede alt-tekst");
+  await expect(
+    second.getByRole("heading", { name: `De nieuwste versie (1, door ${authors.logoConflicts})` }),
+  ).toBeVisible();
+  await expect(second.getByText("Alt-tekst: Eerste alt-tekst")).toBeVisible();
+  if (javaScriptEnabled) await expectNoAxeViolations(second);
+
+  // Having seen the newest version, saving again is a choice: it becomes version 2.
+  await second.getByRole("button", { name: "Opslaan" }).click();
+  await expect(second).toHaveURL(new RegExp(`/klantlogos/${slug}\\?opgeslagen=2$`));
+  await expect(second.getByLabel("Alt-tekst")).toHaveValue("Tweede alt-tekst");
   await context.close();
 });
 

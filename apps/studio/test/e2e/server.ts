@@ -10,6 +10,7 @@ export const authors = {
   logos: "klantlogos@vaart.test",
   logoGuards: "logo-toegang@vaart.test",
   logoPublishing: "logo-publiceren@vaart.test",
+  logoConflicts: "logo-samen@vaart.test",
 } as const;
 
 export const studioUrl = "https://studio.vaart.test";
