@@ -157,6 +157,8 @@ export interface FormAnswer {
   problems: FormProblem[];
   /** The check's messages of a saved draft that cannot be published (field and line). */
   checkProblems: string[];
+  /** The version that was saved although it has check messages (it cannot be published). */
+  savedRevision?: number;
   /** Someone else saved in between: who, which version, and what that version holds. */
   conflict?: { revision: number; author: string | null; fields: OrganisationFields };
   /** An image was stored although the form was not: the author need not choose it again. */
@@ -311,14 +313,22 @@ export async function saveOrganisation(request: Request, author: string, slug: s
   }
   const saved = await store.version("organisation", target, revision);
   if (saved && saved.problems.length > 0) {
-    return answer(400, fields, revision, [], { checkProblems: saved.problems, keptUpload });
+    return answer(400, fields, revision, [], {
+      checkProblems: saved.problems,
+      savedRevision: revision,
+      keptUpload,
+    });
   }
   if (intent === "publiceren") {
     try {
       await store.publish("organisation", target, revision, author);
     } catch (error) {
       if (!(error instanceof ContentInvalidError)) throw error;
-      return answer(400, fields, revision, [], { checkProblems: [...error.problems], keptUpload });
+      return answer(400, fields, revision, [], {
+        checkProblems: [...error.problems],
+        savedRevision: revision,
+        keptUpload,
+      });
     }
     throw redirect(`/klantlogos/${target}?gepubliceerd=${revision}`, {
       status: 303,
@@ -338,7 +348,9 @@ function answer(
   fields: OrganisationFields,
   baseRevision: number,
   problems: FormProblem[],
-  more: Partial<Pick<FormAnswer, "checkProblems" | "conflict" | "keptUpload">> = {},
+  more: Partial<
+    Pick<FormAnswer, "checkProblems" | "conflict" | "keptUpload" | "savedRevision">
+  > = {},
 ) {
   const body: FormAnswer = {
     fields,
@@ -347,6 +359,7 @@ function answer(
     checkProblems: more.checkProblems ?? [],
     ...(more.conflict ? { conflict: more.conflict } : {}),
     ...(more.keptUpload ? { keptUpload: true } : {}),
+    ...(more.savedRevision ? { savedRevision: more.savedRevision } : {}),
     logoSrc: fields.logo ? logoPreviewUrl(fields.logo) : null,
   };
   return data(body, { status, headers: privatePageHeaders });

@@ -112,7 +112,11 @@ export function OrganisationForm({
       ) : summary.length > 0 ? (
         <ErrorSummary
           title={
-            answer || refused ? "Niet opgeslagen: er is een probleem" : "Deze versie heeft fouten"
+            answer?.savedRevision
+              ? `Versie ${answer.savedRevision} is opgeslagen, maar heeft fouten: zo kan ze niet gepubliceerd worden`
+              : answer || refused
+                ? "Niet opgeslagen: er is een probleem"
+                : "Deze versie heeft fouten"
           }
           errors={summary}
         />
