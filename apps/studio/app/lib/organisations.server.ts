@@ -12,7 +12,8 @@ import { getNewsletter } from "@vaart/web";
 import { privatePageHeaders } from "@vaart/web/remix";
 import { stringify } from "yaml";
 import { studioStore } from "./content.server";
-import { formRefusal, readUpload } from "./forms.server";
+import { formRefusal } from "./forms.server";
+import { readUpload } from "./upload.server";
 
 /** The fields of the client logo form, as the author typed them (kept when a save fails). */
 export interface OrganisationFields {
