@@ -1,26 +1,6 @@
-import { crc32, deflateSync } from "node:zlib";
+import { pngFile } from "@vaart/testing/png";
 
 /** Test files for the logo upload, made here so that each is exactly what its test says. */
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function header(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bits per channel
-  ihdr[9] = 6; // RGBA
-  return ihdr;
-}
-
-const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** A real RGBA PNG: a coloured bar on a transparent background. */
 export function pngLogo(width: number, height: number): Buffer {
@@ -33,12 +13,7 @@ export function pngLogo(width: number, height: number): Buffer {
     }
     rows.push(row);
   }
-  return Buffer.concat([
-    signature,
-    chunk("IHDR", header(width, height)),
-    chunk("IDAT", deflateSync(Buffer.concat(rows))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+  return pngFile({ width, height, colour: "rgba", rows: Buffer.concat(rows) });
 }
 
 /**
@@ -46,12 +21,7 @@ export function pngLogo(width: number, height: number): Buffer {
  * (1.6 GB to decode as RGBA). Its data is the start of that image; the header is what counts.
  */
 export function pngBomb(): Buffer {
-  return Buffer.concat([
-    signature,
-    chunk("IHDR", header(20_000, 20_000)),
-    chunk("IDAT", deflateSync(Buffer.alloc(80_001 * 4))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+  return pngFile({ width: 20_000, height: 20_000, colour: "rgba", rows: Buffer.alloc(80_001 * 4) });
 }
 
 export const phpScript = Buffer.from("<?php system($_GET['c']); ?>\n", "latin1");
