@@ -91,28 +91,6 @@ blocks:
 `;
 }
 
-/**
- * The check of the owner's command: the files, then what the studio keeps in the database
- * (campaigns and the organisations their logos blocks show). `--files-only` (the build) skips
- * the database. Exit code 1 when a version fails its check; a differing file is reported only.
- */
-async function checkAll(args: string[]): Promise<number> {
-  const filesOnly = args.includes("--files-only");
-  check(args.filter((arg) => arg !== "--files-only"));
-  if (filesOnly) return 0;
-  const { checkStoredContent } = await import("@vaart/web/content-check");
-  const report = await checkStoredContent([
-    { kind: "campaign", folder: "apps/landing/campaigns", extension: ".yaml" },
-    { kind: "organisation" },
-  ]);
-  for (const line of report.lines) console.log(line);
-  if (report.failing > 0) {
-    console.error(`${report.failing} version(s) in the database do not pass the check`);
-    return 1;
-  }
-  return 0;
-}
-
 async function stats(json: boolean) {
   const campaigns = check();
   const { createNewsletterFromEnv } = await import("@vaart/newsletter");
@@ -192,6 +170,28 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * The check of the owner's command: the files, then what the studio keeps in the database
+ * (campaigns and the organisations their logos blocks show). `--files-only` (the build) skips
+ * the database. Exit code 1 when a version fails its check; a differing file is reported only.
+ */
+async function checkAll(args: string[]): Promise<number> {
+  const filesOnly = args.includes("--files-only");
+  check(args.filter((arg) => arg !== "--files-only"));
+  if (filesOnly) return 0;
+  const { checkStoredContent } = await import("@vaart/web/content-check");
+  const report = await checkStoredContent([
+    { kind: "campaign", folder: "apps/landing/campaigns", extension: ".yaml" },
+    { kind: "organisation" },
+  ]);
+  for (const line of report.lines) console.log(line);
+  if (report.failing > 0) {
+    console.error(`${report.failing} version(s) in the database do not pass the check`);
+    return 1;
+  }
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));
