@@ -18,6 +18,16 @@ await main({
   secrets: JSON.parse(readFileSync(new URL("./settings.json", import.meta.url), "utf8")),
   // Every page is an author's own (no-store): nothing to keep in memory.
   pageCache: false,
+  // The client logo form carries an image of at most 2 MB: its pages take 2.5 MB (the
+  // fields and the multipart framing), every other route keeps MAX_BODY_BYTES.
+  largerBodies: [
+    {
+      path: /^\/klantlogos\/[a-z0-9-]+$/,
+      maxBytes: 2.5 * 1024 * 1024,
+      message:
+        "Het bestand is te groot: een logo mag hoogstens 2 MB zijn. Ga terug, verklein het logo (480 × 192 pixels is genoeg) en kies het opnieuw.",
+    },
+  ],
   // The login links in the mail point here: never taken from the request's Host header.
   publicUrlVariable: "STUDIO_URL",
   startupLines: (_build, origin, config) => [

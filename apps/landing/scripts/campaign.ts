@@ -1,4 +1,5 @@
-// `pnpm campaign new <slug>` · `pnpm campaign check [file|folder…]` · `pnpm campaign stats [--json]`
+// `pnpm campaign new <slug>` · `pnpm campaign check [--files-only] [file|folder…]` ·
+// `pnpm campaign stats [--json]`
 // Run by packages/cli/bin/campaign.js from a bundle in dist/ (built when missing or stale).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -101,8 +102,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "check":
-        check(rest);
-        return 0;
+        return await checkAll(rest);
       case "new": {
         const slug = rest[0] ?? "";
         if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || reservedSlugs.includes(slug)) {
@@ -128,7 +128,9 @@ async function main(argv: string[]): Promise<number> {
         await stats(rest.includes("--json"));
         return 0;
       default:
-        console.error("Usage: pnpm campaign new <slug> | check [file or folder…] | stats [--json]");
+        console.error(
+          "Usage: pnpm campaign new <slug> | check [--files-only] [file or folder…] | stats [--json]",
+        );
         return 1;
     }
   } catch (error) {
@@ -139,6 +141,28 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * The check of the owner's command: the files, then what the studio keeps in the database
+ * (campaigns and the organisations their logos blocks show). `--files-only` (the build) skips
+ * the database. Exit code 1 when a version fails its check; a differing file is reported only.
+ */
+async function checkAll(args: string[]): Promise<number> {
+  const filesOnly = args.includes("--files-only");
+  check(args.filter((arg) => arg !== "--files-only"));
+  if (filesOnly) return 0;
+  const { checkStoredContent } = await import("@vaart/web/content-check");
+  const report = await checkStoredContent([
+    { kind: "campaign", folder: "apps/landing/campaigns", extension: ".yaml" },
+    { kind: "organisation" },
+  ]);
+  for (const line of report.lines) console.log(line);
+  if (report.failing > 0) {
+    console.error(`${report.failing} version(s) in the database do not pass the check`);
+    return 1;
+  }
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -14,6 +14,8 @@ try {
   await ensureTscBuild("packages/content", "dist/index.js");
   await ensureSignupContract();
   await ensureTscBuild("packages/newsletter", "dist/index.js");
+  // The check reads the studio's versions with the apps' own checks (@vaart/web/content-check).
+  await ensureTscBuild("packages/web", "dist/index.js");
   await ensureBundle("apps/landing", "scripts/campaign.ts", "dist/campaign.js");
 } catch (error) {
   reportAndExit(error);

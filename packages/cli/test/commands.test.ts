@@ -83,7 +83,8 @@ describe("pnpm newsletter / pnpm campaign from the repository root", () => {
   });
 
   it("the repository's own campaign files pass", async () => {
-    const result = await pnpm(["campaign", "check"]);
+    // An empty data folder: what a developer's local database holds is not the files' check.
+    const result = await pnpm(["campaign", "check"], { DATA_DIR: path.join(scratch, "leeg") });
     expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^campaigns: \d+ OK/) });
   });
 });

@@ -15,6 +15,17 @@ export interface OrganisationRecord {
   href?: string;
 }
 
+/**
+ * The name of a logo uploaded in the studio: the first 10 hex digits of the SHA-256 of the
+ * re-encoded image, as the app database keeps it (the files in packages/content/logos have
+ * words for names, so the two never meet).
+ */
+export const uploadedLogoPattern = /^[0-9a-f]{10}\.webp$/;
+
+export function isUploadedLogo(logo: string): boolean {
+  return uploadedLogoPattern.test(logo);
+}
+
 export class OrganisationRecordError extends Error {
   override name = "OrganisationRecordError";
   constructor(readonly problems: readonly string[]) {

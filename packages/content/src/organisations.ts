@@ -27,8 +27,9 @@ const fileSchema = z.strictObject({
 
 export interface Organisation {
   id: string;
-  /** Shown as the logo's text alternative. */
   name: string;
+  /** The logo's text alternative (what a screen reader says); the name when left out. */
+  alt?: string;
   /** Root-relative URL of the logo, with a content hash in the file name. */
   logo: string;
   href?: string;

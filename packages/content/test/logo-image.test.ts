@@ -1,4 +1,4 @@
-import { deflateSync } from "node:zlib";
+import { pngFile } from "@vaart/testing/png";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import {
@@ -18,40 +18,12 @@ function image(width: number, height: number, format: "png" | "jpeg" | "webp" | 
     .toBuffer();
 }
 
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let bit = 0; bit < 8; bit += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
 /**
  * A valid PNG header declaring `width` × `height` grey pixels, followed by a few rows of
  * zeros: a small file that would need width × height bytes to decode.
  */
 function decompressionBomb(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, no interlace
-  const rows = deflateSync(Buffer.alloc((width + 1) * 4));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", rows),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+  return pngFile({ width, height, colour: "grey", rows: Buffer.alloc((width + 1) * 4) });
 }
 
 async function problemOf(upload: Uint8Array): Promise<LogoImageError> {

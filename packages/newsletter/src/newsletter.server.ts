@@ -12,6 +12,7 @@ import {
   type RequestNewConfirmationResult,
   requestNewConfirmation,
 } from "./confirm.server.js";
+import { type ContentImageStore, createContentImageStore } from "./content-store/images.server.js";
 import {
   type ContentCheckers,
   type ContentStore,
@@ -243,6 +244,8 @@ export interface Newsletter {
    * public instances poll. `checkers` are the kinds' parsers (needed to save or publish).
    */
   contentStore(checkers?: ContentCheckers): ContentStore;
+  /** Images uploaded in the studio (client logos), keyed by the hash of their bytes. */
+  contentImages(): ContentImageStore;
   /** Retention: delete never-confirmed signups older than `olderThanDays` (30), etc. */
   prune(options?: { olderThanDays?: number }): Promise<PruneReport>;
   exportCsv(options?: { sources?: readonly string[] }): Promise<string>;
@@ -522,6 +525,7 @@ export function createNewsletter(options: NewsletterOptions): Newsletter {
         now: core.now,
         ready: core.ready,
       }),
+    contentImages: () => createContentImageStore(handle, { now: core.now, ready: core.ready }),
     prune: (opts) => prune(core, opts),
     exportCsv: (options) => exportCsv(core, options),
     importSubscribers: (file, opts) => importSubscribers(core, file, opts),

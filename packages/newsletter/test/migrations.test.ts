@@ -24,6 +24,7 @@ describe.each(DRIVERS)("migrations (%s)", (driver) => {
         "0007_updates",
         "0008_content",
         "0009_studio_login",
+        "0012_content_images",
       ],
     });
   });

@@ -2,6 +2,7 @@ import { logoUrl, type Organisation, organisations } from "@vaart/content";
 import { ArticleFileError, parseArticleFile } from "@vaart/content/article-file";
 import { CampaignFileError, parseCampaignFile } from "@vaart/content/campaign-file";
 import {
+  isUploadedLogo,
   OrganisationRecordError,
   parseOrganisationRecord,
 } from "@vaart/content/organisation-record";
@@ -12,6 +13,7 @@ import type {
 } from "@vaart/newsletter/content-store";
 import { updateProblems } from "@vaart/newsletter/updates";
 import { getNewsletter } from "./newsletter.server.js";
+import { keepUploadedLogos, uploadedLogoUrl } from "./uploaded-logos.server.js";
 
 /** The messages a file with this text would get, one per problem. */
 function messagesOf(error: Error): string[] {
@@ -28,6 +30,13 @@ function problems(run: () => unknown, isFileError: (error: unknown) => boolean):
     return messagesOf(error as Error);
   }
 }
+
+/**
+ * A logo a record may name: a file in packages/content/logos, or the name of an uploaded one
+ * (the studio stores the image before the record that names it; `pnpm campaign check` looks
+ * the name up in the database).
+ */
+const logoKnown = (logo: string) => logoUrl(logo) !== null || isUploadedLogo(logo);
 
 /** The kinds' parsers, as the studio saves and publishes with them (Markdown untrusted). */
 export function contentCheckers(): ContentCheckers {
@@ -49,7 +58,7 @@ export function contentCheckers(): ContentCheckers {
     update: updateProblems,
     organisation: (slug, text) =>
       problems(
-        () => parseOrganisationRecord(slug, text, (logo) => logoUrl(logo) !== null),
+        () => parseOrganisationRecord(slug, text, logoKnown),
         (error) => error instanceof OrganisationRecordError,
       ),
   };
@@ -67,7 +76,8 @@ export interface LiveContent<T> {
 
 interface Entry {
   kind: ContentKind;
-  apply(published: PublishedContent): void;
+  build(published: PublishedContent): unknown;
+  apply(value: unknown): void;
 }
 
 const entries: Entry[] = [];
@@ -92,11 +102,13 @@ async function readAll(): Promise<void> {
   const store = getNewsletter().contentStore();
   const version = await store.contentVersion();
   if (version === seenVersion) return;
-  // Every kind is read before any copy changes, so a page never mixes two versions.
+  // Every kind is read and built before any copy changes, so a page never mixes two versions.
   const snapshots = await Promise.all(entries.map((entry) => store.publishedContent(entry.kind)));
+  const values = await Promise.all(
+    entries.map((entry, index) => entry.build(snapshots[index] as PublishedContent)),
+  );
   entries.forEach((entry, index) => {
-    const snapshot = snapshots[index];
-    if (snapshot) entry.apply(snapshot);
+    entry.apply(values[index]);
   });
   seenVersion = version;
   for (const listener of reloadListeners) listener();
@@ -117,18 +129,20 @@ function check(): Promise<void> {
 /**
  * A copy of one kind of content: built from the files, then rebuilt with the published
  * versions whenever the content version changes (checked every CONTENT_POLL_MS). `build`
- * gets the published versions and returns the copy; it must not throw for one bad version.
+ * gets the published versions and returns the copy (or a promise of it, when it must read
+ * more, e.g. uploaded images); it must not throw for one bad version.
  */
 export function liveContent<T>(
   kind: ContentKind,
   initial: T,
-  build: (published: PublishedContent) => T,
+  build: (published: PublishedContent) => T | Promise<T>,
 ): LiveContent<T> {
   let value = initial;
   entries.push({
     kind,
-    apply(published) {
-      value = build(published);
+    build,
+    apply(built) {
+      value = built as T;
     },
   });
   // A new kind needs its first read even if the version is unchanged.
@@ -149,30 +163,52 @@ let organisationsCopy: LiveContent<readonly Organisation[]> | undefined;
 
 /**
  * The client organisations both carousels show: the data file's, with the studio's published
- * records winning for their id and those taken offline left out. One copy per process.
+ * records winning for their id and those taken offline left out. Uploaded logos are read from
+ * the database into memory with the records, so serving one never waits for it. One copy per
+ * process.
  */
 export function liveOrganisations(): LiveContent<readonly Organisation[]> {
-  organisationsCopy ??= liveContent("organisation", organisations, ({ published, unpublished }) => {
-    const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
-    for (const id of unpublished) byId.delete(id);
-    for (const { slug, text, revision } of published) {
-      try {
-        const record = parseOrganisationRecord(slug, text, (logo) => logoUrl(logo) !== null);
-        byId.set(slug, {
-          id: slug,
+  organisationsCopy ??= liveContent(
+    "organisation",
+    organisations,
+    async ({ published, unpublished }) => {
+      const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+      for (const id of unpublished) byId.delete(id);
+      const records = published.flatMap(({ slug, text, revision }) => {
+        try {
+          return [parseOrganisationRecord(slug, text, logoKnown)];
+        } catch (error) {
+          if (!(error instanceof OrganisationRecordError)) throw error;
+          console.error(
+            `[content] published organisation ${slug} (revision ${revision}) not shown: ${error.message}`,
+          );
+          return [];
+        }
+      });
+      await keepUploadedLogos(
+        records.map((record) => record.logo).filter(isUploadedLogo),
+        (names) => getNewsletter().contentImages().findMany(names),
+      );
+      for (const record of records) {
+        const logo = isUploadedLogo(record.logo)
+          ? uploadedLogoUrl(record.logo)
+          : logoUrl(record.logo);
+        if (logo === null) {
+          console.error(
+            `[content] published organisation ${record.id}: its logo ${record.logo} is not in the database; its name is shown instead`,
+          );
+        }
+        byId.set(record.id, {
+          id: record.id,
           name: record.name,
-          logo: logoUrl(record.logo) ?? "",
+          alt: record.alt,
+          logo: logo ?? "",
           ...(record.href ? { href: record.href } : {}),
           placeholder: false,
         });
-      } catch (error) {
-        if (!(error instanceof OrganisationRecordError)) throw error;
-        console.error(
-          `[content] published organisation ${slug} (revision ${revision}) not shown: ${error.message}`,
-        );
       }
-    }
-    return [...byId.values()];
-  });
+      return [...byId.values()];
+    },
+  );
   return organisationsCopy;
 }

@@ -21,7 +21,13 @@ import { answerFromCache, PageCache, sharedMaxAge } from "./page-cache.js";
 import { requestLog, requestLogWriter } from "./request-log.js";
 import { securityHeaders } from "./security-headers.js";
 import { asked, sendAnswer, sendResponse, toFetchRequest } from "./server/fetch-adapter.js";
-import { headerText, limitBody, originAllowed, requestGuards } from "./server/guards.js";
+import {
+  headerText,
+  type LargerBody,
+  limitBody,
+  originAllowed,
+  requestGuards,
+} from "./server/guards.js";
 import { localDefaultsLine } from "./server/local-defaults.js";
 import { gracefulShutdown } from "./server/shutdown.js";
 import {
@@ -31,8 +37,9 @@ import {
 } from "./server/signup-post.server.js";
 import { ServerStartError } from "./server/start-error.js";
 import { finalErrorHandler, logServerError } from "./server-errors.js";
+import { serveUploadedLogo } from "./uploaded-logos.server.js";
 
-export { ServerStartError, type SignupPostRoute };
+export { type LargerBody, ServerStartError, type SignupPostRoute };
 
 export interface AppServerOptions {
   /** "site" or "landing": named in log lines. */
@@ -61,6 +68,11 @@ export interface AppServerOptions {
    * handleSignup with the same source and thanks path.
    */
   signupPosts?: readonly SignupPostRoute[];
+  /**
+   * Routes that take a bigger body than MAX_BODY_BYTES (the studio's logo upload), each with
+   * its own limit and the sentence its 413 says.
+   */
+  largerBodies?: readonly LargerBody[];
   /** Lines to log once the server listens (e.g. the landing app's live campaigns). */
   startupLines?: (build: ServerBuild, origin: string, config: ServerConfig) => readonly string[];
 }
@@ -185,7 +197,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     contentGeneration += 1;
     pageCache?.clear();
   });
-  app.use(limitBody(config.maxBodyBytes));
+  app.use(limitBody(config.maxBodyBytes, options.largerBodies));
   app.use(requestGuards(config));
   app.use(compression());
   app.get("/healthz", async (_req, res) => {
@@ -204,6 +216,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     if (!file) return next();
     res.sendFile(file, { headers: { "Cache-Control": cacheControl.immutable }, etag: true });
   });
+  app.get("/logos/:file", serveUploadedLogo);
   const clientDir = path.join(options.buildDir, "client");
   app.use(
     "/assets",

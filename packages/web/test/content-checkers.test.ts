@@ -60,5 +60,10 @@ describe("the studio's checks are the files' own", () => {
     expect(checkers.organisation?.("x", "name: X\nalt: X\nlogo: weg.svg\n")).toEqual([
       'field "logo": there is no logo named weg.svg (line 3)',
     ]);
+    // An uploaded logo is named by its hash; other names stay files that must exist.
+    expect(checkers.organisation?.("x", "name: X\nalt: X\nlogo: 3f9a0c41d2.webp\n")).toEqual([]);
+    expect(checkers.organisation?.("x", "name: X\nalt: X\nlogo: 3f9a0c41d2.png\n")).toEqual([
+      'field "logo": there is no logo named 3f9a0c41d2.png (line 3)',
+    ]);
   });
 });

@@ -174,6 +174,24 @@ describe("the body limit", () => {
     expect((await raw(port, request("GET", "/"))).body).toBe("passed");
   });
 
+  it("gives an upload route its own limit and message, and keeps the rest at the default", async () => {
+    const upload = { path: /^\/upload$/, maxBytes: 4096, message: "Het bestand is te groot." };
+    const port = await guarded(limitBody(1024, [upload]));
+    const body = "x".repeat(2048);
+    const post = (path: string, length: number) =>
+      raw(
+        port,
+        `${request("POST", path, { "Content-Length": String(length) })}${body.slice(0, length)}`,
+      );
+    expect((await post("/upload", 2048)).body).toBe("passed");
+    expect((await post("/elders", 2048)).body).toBe("Het verzoek is te groot.");
+    const tooBig = await raw(port, request("POST", "/upload?x=1", { "Content-Length": "4097" }));
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body).toBe("Het bestand is te groot.");
+    // The path is matched whole: a longer one gets the default.
+    expect((await post("/upload/meer", 2048)).status).toBe(413);
+  });
+
   it("refuses a chunked body of unknown size with 411", async () => {
     const port = await guarded(limitBody(1024));
     const answer = await raw(

@@ -17,7 +17,7 @@ async function checkContent(folder?: string) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      [tsx, "scripts/check-content.ts", ...(folder ? [folder] : [])],
+      [tsx, "scripts/check-content.ts", "--files-only", ...(folder ? [folder] : [])],
       { cwd: app },
     );
     return { code: 0, stdout, stderr };

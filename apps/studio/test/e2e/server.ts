@@ -3,6 +3,10 @@ import { productionEnv as sharedProductionEnv } from "@vaart/testing";
 /** The authors the tests log in as: one per test, so the per-address limit holds each apart. */
 export const authors = {
   walkthrough: "auteur@vaart.test",
+  logos: "klantlogos@vaart.test",
+  logoGuards: "logo-toegang@vaart.test",
+  logoPublishing: "logo-publiceren@vaart.test",
+  logoConflicts: "logo-samen@vaart.test",
   replay: "redactie@vaart.test",
   limit: "limiet@vaart.test",
   expired: "verlopen@vaart.test",

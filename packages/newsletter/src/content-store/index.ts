@@ -7,6 +7,16 @@ export {
   ContentStoreError,
 } from "./errors.js";
 export {
+  type ContentImageStore,
+  type ImageContentType,
+  imageHash,
+  imageHashOf,
+  imageTypes,
+  MAX_IMAGE_BYTES,
+  type NewImage,
+  type StoredImage,
+} from "./images.server.js";
+export {
   type ContentChecker,
   type ContentCheckers,
   type ContentDocument,

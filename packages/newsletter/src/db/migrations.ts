@@ -393,4 +393,25 @@ export const migrations: Record<string, NewsletterMigration> = {
       await db.schema.dropTable("studio_login_links").execute();
     },
   },
+  "0012_content_images": {
+    // Images uploaded in the studio (client logos), after they were checked and re-encoded:
+    // one row per image, keyed by a hash of its bytes, so a content version names an image
+    // that can never change. Rows are only added. Adds a table only.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable("content_images")
+        .addColumn("hash", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("content_type", "varchar(32)", (c) => c.notNull())
+        // bytea on PostgreSQL; on SQLite a type name without "int/char/text" keeps blobs as blobs.
+        .addColumn("data", "bytea", (c) => c.notNull())
+        .addColumn("width", "integer", (c) => c.notNull())
+        .addColumn("height", "integer", (c) => c.notNull())
+        .addColumn("author", "varchar(320)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable("content_images").execute();
+    },
+  },
 };

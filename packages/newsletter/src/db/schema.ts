@@ -248,12 +248,24 @@ export interface ContentEventsTable {
   at: IsoTime;
 }
 
+/** An uploaded image, checked and re-encoded; the hash is the first 10 hex digits of its SHA-256. */
+export interface ContentImagesTable {
+  hash: string;
+  content_type: string;
+  data: Buffer;
+  width: number;
+  height: number;
+  author: string;
+  created_at: IsoTime;
+}
+
 export interface ContentCountersTable {
   name: "version" | "event";
   value: number | string | bigint;
 }
 
 export interface Database {
+  content_images: ContentImagesTable;
   content_versions: ContentVersionsTable;
   content_documents: ContentDocumentsTable;
   content_events: ContentEventsTable;

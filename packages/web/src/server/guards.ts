@@ -4,12 +4,22 @@ import type { NextFunction, Request, Response } from "express";
 import { cacheControl } from "../caching.js";
 import type { ServerConfig } from "../config.js";
 
+/** A route that takes a bigger body than the rest (an upload), with its own refusal. */
+export interface LargerBody {
+  /** Matched against the request's path (without the query). */
+  path: RegExp;
+  maxBytes: number;
+  /** The 413's text: what is too big and how big it may be, for the person who sent it. */
+  message: string;
+}
+
 /**
  * Refuse bodies over the limit before anything reads them. A POST must state its length
  * (every browser and mail client does); a chunked body of unknown size is refused, because
- * counting it would mean buffering it here.
+ * counting it would mean buffering it here. Node delivers no more than the stated length, so
+ * the check holds for what a route reads after it.
  */
-export function limitBody(maxBytes: number) {
+export function limitBody(maxBytes: number, larger: readonly LargerBody[] = []) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const declared = req.get("content-length");
@@ -20,9 +30,13 @@ export function limitBody(maxBytes: number) {
       }
       return next();
     }
-    if (!/^\d+$/.test(declared) || Number(declared) > maxBytes) {
+    const route = larger.find((entry) => entry.path.test(req.path));
+    if (!/^\d+$/.test(declared) || Number(declared) > (route?.maxBytes ?? maxBytes)) {
       res.set("Connection", "close");
-      res.status(413).type("text/plain; charset=utf-8").send("Het verzoek is te groot.");
+      res
+        .status(413)
+        .type("text/plain; charset=utf-8")
+        .send(route?.message ?? "Het verzoek is te groot.");
       return;
     }
     next();

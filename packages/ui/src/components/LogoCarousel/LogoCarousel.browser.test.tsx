@@ -79,3 +79,24 @@ describe("a dark logo on a transparent background", () => {
     },
   );
 });
+
+describe("a logo's text alternative", () => {
+  afterEach(cleanup);
+
+  it("is the alt text given, the name otherwise, and nothing on the moving copy", () => {
+    const organisations = [
+      { name: "Donker BV (fictief)", alt: "Logo van Donker BV", logo: darkOnTransparent },
+      ...seedOrganisations,
+    ];
+    const container = render(<LogoCarousel organisations={organisations} />);
+    const [list, copy] = Array.from(container.querySelectorAll("ul"));
+    const alts = Array.from(list?.querySelectorAll("img") ?? []).map((image) => image.alt);
+    expect(alts[0]).toBe("Logo van Donker BV");
+    expect(alts.slice(1)).toEqual(
+      seedOrganisations.filter((organisation) => organisation.logo).map(({ name }) => name),
+    );
+    expect(Array.from(copy?.querySelectorAll("img") ?? []).map((image) => image.alt)).toEqual(
+      alts.map(() => ""),
+    );
+  });
+});

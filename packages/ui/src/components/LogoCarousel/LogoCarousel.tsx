@@ -5,6 +5,11 @@ import * as styles from "./LogoCarousel.css";
 
 export interface Organisation {
   name: string;
+  /**
+   * The logo's text alternative: what a screen reader says for the image. Defaults to the
+   * name; give it when the logo says more (or other words) than the name.
+   */
+  alt?: string;
   /** Logo image URL; without one the name is shown as text. */
   logo?: string;
   /** The organisation's site; the logo becomes a link when given. */
@@ -117,7 +122,7 @@ function Logo({ organisation, duplicate }: { organisation: Organisation; duplica
     <img
       ref={imageRef}
       src={organisation.logo}
-      alt={duplicate ? "" : organisation.name}
+      alt={duplicate ? "" : (organisation.alt ?? organisation.name)}
       width={LOGO_BOX.width}
       height={LOGO_BOX.height}
       loading="lazy"

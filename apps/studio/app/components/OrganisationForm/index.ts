@@ -1,0 +1,1 @@
+export { OrganisationForm, type OrganisationFormProps } from "./OrganisationForm";
