@@ -10,6 +10,7 @@ import { Box, Button, ButtonLink, FormField, Heading, Link, Stack, Text } from "
 import { notFound, privatePageHeaders } from "@vaart/web/remix";
 import { FormToken } from "../components/FormToken";
 import { ProblemLines, ProblemSummary } from "../components/Problems";
+import { SaveActions } from "../components/SaveActions/SaveActions";
 import { StudioFrame } from "../components/StudioFrame";
 import { YamlField } from "../components/YamlField/YamlField";
 import { studioStore } from "../lib/content.server";
@@ -242,14 +243,7 @@ export default function CampaignEditor() {
             >
               {(control) => <YamlField name="yaml" defaultValue={text} {...control} />}
             </FormField>
-            <Box display="flex" flexWrap="wrap" gap="sm">
-              <Button type="submit" name="intent" value="opslaan" variant="secondary">
-                Opslaan
-              </Button>
-              <Button type="submit" name="intent" value="publiceren">
-                Publiceren
-              </Button>
-            </Box>
+            <SaveActions />
           </Stack>
         </form>
 

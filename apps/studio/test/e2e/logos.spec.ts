@@ -1,8 +1,7 @@
 import { connect } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
-import { baseUrl, expectNoAxeViolations, logIn, newClient } from "./helpers";
+import { baseUrl, expectNoAxeViolations, landingUrls, logIn, newClient } from "./helpers";
 import { phpScript, pngBomb, pngLogo, svgWithScript, webpSize } from "./images";
-import { type PublicApp, startPublicApp } from "./public-apps";
 import { authors } from "./server";
 
 // Client logos through the real upload form of the production build: what an attacker may
@@ -107,11 +106,9 @@ test("a save after someone else's is refused, naming who saved which version, wi
   await context.close();
 });
 
-test("the logo pages need a session, and a form without the studio's token is refused", async ({
-  browser,
-  javaScriptEnabled,
-}) => {
-  test.skip(!javaScriptEnabled, "an HTTP-level check: once");
+test("the logo pages need a session, and a form without the studio's token is refused", {
+  tag: "@once",
+}, async ({ browser }) => {
   for (const path of [
     "/klantlogos/nieuw",
     "/klantlogos/alwel",
@@ -140,10 +137,9 @@ test("the logo pages need a session, and a form without the studio's token is re
   await context.close();
 });
 
-test("a body of 3 MB is refused with 413 and a sentence before it is read", async ({
-  javaScriptEnabled,
-}) => {
-  test.skip(!javaScriptEnabled, "an HTTP-level check: once");
+test("a body of 3 MB is refused with 413 and a sentence before it is read", {
+  tag: "@once",
+}, async () => {
   const url = new URL(`${baseUrl()}/klantlogos/nieuw`);
   const size = 3 * 1024 * 1024;
   const boundary = "----grens";
@@ -174,22 +170,11 @@ test("a body of 3 MB is refused with 413 and a sentence before it is read", asyn
   expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
 });
 
-test.describe("a published logo on the public apps", () => {
-  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "starts both apps: once");
-  let site: PublicApp | undefined;
-  let landing: PublicApp | undefined;
-
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    const dataDir = process.env.STUDIO_TEST_DATA_DIR ?? "";
-    [site, landing] = await Promise.all([
-      startPublicApp("site", dataDir),
-      startPublicApp("landing", dataDir),
-    ]);
-  });
-  test.afterAll(async () => {
-    await Promise.all([site?.stop(), landing?.stop()]);
-  });
+test.describe("a published logo on the public apps", { tag: "@once" }, () => {
+  // The site and the first landing instance that playwright.config.ts starts on the studio's
+  // database.
+  const site = { origin: process.env.SITE_TEST_URL ?? "" };
+  const landing = { origin: landingUrls()[0] ?? "" };
 
   test("is re-encoded, served for a year and in both carousels with its alt text within 3 s", async ({
     browser,
@@ -234,8 +219,8 @@ test.describe("a published logo on the public apps", () => {
 
     // Both apps, polled at once: the page with an image whose alt is the stored alt text.
     const pages = {
-      site: `${site?.origin}/`,
-      landing: `${landing?.origin}/webinar-ketensamenwerking`,
+      site: `${site.origin}/`,
+      landing: `${landing.origin}/webinar-ketensamenwerking`,
     };
     const imagePattern = new RegExp(`<img src="(/logos/[0-9a-f]{10}\\.webp)" alt="${alt}"`);
     const seen = await Promise.all(
@@ -261,7 +246,7 @@ test.describe("a published logo on the public apps", () => {
     const src = seen[0]?.src;
     expect(seen[1]?.src).toBe(src);
 
-    for (const origin of [site?.origin, landing?.origin]) {
+    for (const origin of [site.origin, landing.origin]) {
       const image = await fetch(`${origin}${src}`);
       expect(image.status).toBe(200);
       expect(image.headers.get("content-type")).toBe("image/webp");
@@ -272,7 +257,7 @@ test.describe("a published logo on the public apps", () => {
       expect(size).toEqual({ width: 480, height: 80 });
     }
     // A name no image has: the public apps know nothing of it.
-    expect((await fetch(`${site?.origin}/logos/0000000000.webp`)).status).toBe(404);
+    expect((await fetch(`${site.origin}/logos/0000000000.webp`)).status).toBe(404);
 
     // The site's carousel in a browser: the logo is drawn and read by its alt text.
     const sitePage = await context.newPage();

@@ -57,7 +57,7 @@ describe("the studio's configuration", () => {
       ...env
     } = productionEnv(3002, "/tmp/data");
     expect(startError(env)).toMatch(
-      /PREVIEW_TOKEN must be set \(the key of the studio's preview links/,
+      /PREVIEW_TOKEN must be set \(the secret behind preview links/,
     );
     expect(startError(env)).toMatch(
       /LANDING_URL must be set \(the landing app's public https:\/\/ address/,

@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   ErrorSummary,
   FormField,
@@ -19,6 +18,7 @@ import {
 } from "../../lib/front-matter-form";
 import type { EditorPageData } from "../../lib/markdown-editor.server";
 import { FormToken } from "../FormToken";
+import { SaveActions } from "../SaveActions/SaveActions";
 import { StudioFrame } from "../StudioFrame";
 
 export { default as editorStyles } from "./MarkdownEditor.css?url";
@@ -135,14 +135,7 @@ export function MarkdownEditor({
               )}
             </FormField>
             {publishHint ? <Text tone="muted">{publishHint}</Text> : null}
-            <div className="studio-actions">
-              <Button type="submit" name="intent" value="opslaan">
-                Opslaan
-              </Button>
-              <Button type="submit" name="intent" value="publiceren" variant="secondary">
-                {publishLabel}
-              </Button>
-            </div>
+            <SaveActions publishLabel={publishLabel} />
           </Stack>
         </form>
       </Stack>

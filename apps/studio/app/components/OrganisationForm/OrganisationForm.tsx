@@ -1,5 +1,4 @@
 import {
-  Box,
   Button,
   ErrorSummary,
   type ErrorSummaryItem,
@@ -18,6 +17,7 @@ import type {
   OrganisationStatus,
 } from "../../lib/organisations.server";
 import { FormToken } from "../FormToken";
+import { SaveActions } from "../SaveActions/SaveActions";
 
 /** Ids of the form's fields (the same as fieldIds in organisations.server). */
 const ids = { name: "naam", alt: "alt-tekst", href: "link", file: "logo-bestand" } as const;
@@ -205,14 +205,7 @@ export function OrganisationForm({
               />
             )}
           </FormField>
-          <Box display="flex" flexWrap="wrap" gap="sm">
-            <Button type="submit" name="intent" value="opslaan" variant="secondary">
-              Opslaan
-            </Button>
-            <Button type="submit" name="intent" value="publiceren">
-              Publiceren
-            </Button>
-          </Box>
+          <SaveActions />
         </Stack>
       </form>
       {slug && status?.state === "published" ? (
