@@ -56,9 +56,7 @@ describe("the studio's configuration", () => {
       LANDING_URL: _landing,
       ...env
     } = productionEnv(3002, "/tmp/data");
-    expect(startError(env)).toMatch(
-      /PREVIEW_TOKEN must be set \(the secret behind preview links/,
-    );
+    expect(startError(env)).toMatch(/PREVIEW_TOKEN must be set \(the secret behind preview links/);
     expect(startError(env)).toMatch(
       /LANDING_URL must be set \(the landing app's public https:\/\/ address/,
     );
