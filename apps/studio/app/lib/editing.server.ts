@@ -7,9 +7,10 @@ import {
   ContentStoreError,
   type ContentVersion,
 } from "@vaart/newsletter/content-store";
-import { previewToken, type VaartLoadContext } from "@vaart/web";
+import type { VaartLoadContext } from "@vaart/web";
 import { notFound, privatePageHeaders } from "@vaart/web/remix";
 import { studioStore } from "./content.server";
+import { previewUrl } from "./editor.server";
 import { studioSetting } from "./login.server";
 import { repositoryFile } from "./repository-files.server";
 
@@ -55,11 +56,7 @@ export async function editorDocument(
   return { text: file, baseRevision: 0, latest: null, document: null, fromFile: true };
 }
 
-export const stateLabels = {
-  draft: "concept",
-  published: "gepubliceerd",
-  unpublished: "offline",
-} as const;
+export { stateLabels } from "./content-states";
 
 /**
  * The preview link of one stored campaign version on the landing app: the real page, never
@@ -70,10 +67,14 @@ export function campaignPreviewUrl(
   slug: string,
   revision: number,
 ): string {
-  const token = previewToken(studioSetting(context, "PREVIEW_TOKEN"), "campaign", slug, revision);
-  const url = new URL(`/${slug}`, studioSetting(context, "LANDING_URL"));
-  url.search = new URLSearchParams({ voorbeeld: token, versie: String(revision) }).toString();
-  return url.href;
+  return previewUrl(
+    context,
+    "campaign",
+    `/${slug}`,
+    slug,
+    revision,
+    studioSetting(context, "LANDING_URL"),
+  );
 }
 
 /** A date and time as an author in the Netherlands reads it. */

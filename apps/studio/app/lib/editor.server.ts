@@ -7,6 +7,7 @@ import {
 } from "@vaart/newsletter/content-store";
 import { configFromEnvironment, previewToken, type VaartLoadContext } from "@vaart/web";
 import { studioStore } from "./content.server";
+import { revisionFrom } from "./editing.server";
 import { studioSetting } from "./login.server";
 import { repositoryFile } from "./repository-files.server";
 
@@ -31,10 +32,7 @@ export interface OpenedDocument {
 }
 
 /** The repository file of a document, when there is one. */
-export function fileText(kind: ContentKind, slug: string): { source: string; text: string } | null {
-  const file = repositoryFile(kind, slug);
-  return file ? { source: file.source, text: file.text } : null;
-}
+export const fileText = repositoryFile;
 
 /** The document of this slug, or null when neither the store nor a file has it. */
 export async function openDocument(
@@ -141,8 +139,7 @@ export async function saveDocument(input: {
 
 /** The revision a form says it started from: a whole number from 0 up, else null. */
 export function baseRevisionOf(value: FormDataEntryValue | null): number | null {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) return null;
-  return Number(value);
+  return revisionFrom(value, 0);
 }
 
 /**
@@ -155,9 +152,10 @@ export function previewUrl(
   publicPath: string,
   slug: string,
   revision: number,
+  /** The public app's origin: the site's (SITE_URL) unless given, e.g. LANDING_URL. */
+  origin: string | URL = context.config?.siteUrl ?? configFromEnvironment().siteUrl,
 ): string {
-  const siteUrl = context.config?.siteUrl ?? configFromEnvironment().siteUrl;
-  const url = new URL(publicPath, siteUrl);
+  const url = new URL(publicPath, origin);
   url.searchParams.set(
     "voorbeeld",
     previewToken(studioSetting(context, "PREVIEW_TOKEN"), kind, slug, revision),

@@ -4,6 +4,7 @@ import { Heading, Link, Stack, Text } from "@vaart/ui";
 import { privatePageHeaders } from "@vaart/web/remix";
 import { StudioFrame } from "../components/StudioFrame";
 import { studioStore } from "../lib/content.server";
+import { stateLabels } from "../lib/content-states";
 import { contentKindsWithStore, type StudioDocument } from "../lib/documents.server";
 import { formToken } from "../lib/forms.server";
 import { studioHeaders } from "../lib/headers.server";
@@ -60,12 +61,6 @@ export default function OverviewPage() {
     </StudioFrame>
   );
 }
-
-const stateLabels = {
-  draft: "concept",
-  published: "gepubliceerd",
-  unpublished: "offline gehaald",
-} as const;
 
 /** Where a document stands, in a few words: its file, or its state in the studio. */
 function documentStatus(document: StudioDocument): string {

@@ -10,6 +10,7 @@ import {
   TextField,
 } from "@vaart/ui";
 import type { ReactNode } from "react";
+import { stateLabels } from "../../lib/content-states";
 import {
   BODY,
   type FieldProblem,
@@ -22,12 +23,6 @@ import { SaveActions } from "../SaveActions/SaveActions";
 import { StudioFrame } from "../StudioFrame";
 
 export { default as editorStyles } from "./MarkdownEditor.css?url";
-
-const stateLabels = {
-  draft: "concept, nog niet gepubliceerd",
-  published: "gepubliceerd",
-  unpublished: "offline gehaald",
-} as const;
 
 /** One message per field: the summary links to it, the field shows the same text. */
 function messagesByField(problems: readonly FieldProblem[]): Map<string, string> {
