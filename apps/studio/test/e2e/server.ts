@@ -11,6 +11,8 @@ export const authors = {
   limit: "limiet@vaart.test",
   expired: "verlopen@vaart.test",
   pages: "marketing@vaart.test",
+  /** axe on the campaign pages (a test of its own: the whole walk is too long for one). */
+  campaignPages: "campagnepaginas@vaart.test",
   articles: "consultant@vaart.test",
   updates: "nieuwsbrief@vaart.test",
   /** The campaign walks, one address per JavaScript setting (the per-address link limit). */
