@@ -86,7 +86,8 @@ describe("production server process", () => {
     await expect(startSite(withoutBoth)).rejects.toThrow(
       /SITE_URL must be set.*NEWSLETTER_SECRET/s,
     );
-  });
+    // Three starts of the server: about 15 s each on a loaded CI machine.
+  }, 180_000);
 
   it("names each variable once and explains local defaults once when the settings are missing", async () => {
     const dataDir = tempDataDir("config-once");
