@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { createComposeWorker } from "./compose-worker.server.js";
 
 export interface OutgoingMail {
   from: string;
@@ -97,11 +98,14 @@ export function createOutboxTransport(
 ): MailTransport {
   const logLinks = options.logLinks ?? true;
   let folder: Promise<unknown> | undefined;
-  const composer = createMailComposer({ newline: "unix", dkim: options.dkim });
+  const composer = createComposeWorker({
+    newline: "unix",
+    ...(options.dkim ? { dkim: options.dkim } : {}),
+  });
   return {
     name: `outbox ${dir}`,
     async send(mail) {
-      const message = await composer.compose(mail);
+      const { message } = await composer.compose(toNodemailer(mail));
       // Once per process (and again after a failed write, in case the folder went away).
       folder ??= mkdir(dir, { recursive: true });
       await folder;
@@ -147,6 +151,8 @@ export function createSmtpTransport(
   options: { timeoutMs?: number; pool?: number; dkim?: DkimOptions | undefined } = {},
 ): MailTransport & { readonly timeouts: SmtpTimeouts } {
   const timeoutMs = options.timeoutMs ?? 30_000;
+  // Composed (and DKIM-signed) on a worker thread; the transporter sends the bytes as they are.
+  const composer = createComposeWorker(options.dkim ? { dkim: options.dkim } : {});
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
     connectionTimeout: timeoutMs,
@@ -155,7 +161,6 @@ export function createSmtpTransport(
     // The Updates keep `pool` connections open and send one mail at a time on each, so the
     // mails in flight (and what a crash can leave uncertain) are at most `pool`.
     ...(options.pool ? { pool: true, maxConnections: options.pool, maxMessages: Infinity } : {}),
-    ...(options.dkim ? { dkim: options.dkim } : {}),
   });
   // Read back what nodemailer will use, so that a test checks the real settings.
   const applied = (transporter.transporter as unknown as { options: Partial<SmtpTimeouts> })
@@ -168,10 +173,12 @@ export function createSmtpTransport(
       socketTimeout: Number(applied.socketTimeout),
     },
     async send(mail) {
-      await transporter.sendMail(toNodemailer(mail));
+      const { message, envelope } = await composer.compose(toNodemailer(mail));
+      await transporter.sendMail({ envelope, raw: message });
     },
     async close() {
       transporter.close();
+      composer.close();
     },
   };
 }
