@@ -65,3 +65,23 @@ describe("composing mails on a worker thread", () => {
     again.close();
   });
 });
+
+describe("a mail that cannot be composed", () => {
+  it("fails as not sent (the Updates retry it), and the next mail on the same composer goes out", async () => {
+    const { classifySmtpError } = await import("../src/updates/worker.server.js");
+    const composer = createComposeWorker({});
+    // A part nodemailer cannot read: composing fails inside the worker.
+    const unreadable = { ...mail(3), attachments: [{ path: "/bestaat/niet.pdf" }] };
+    const failure = await composer.compose(unreadable).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(String(failure)).toMatch(/niet\.pdf/);
+    expect(classifySmtpError(failure)).toBe("temporary");
+    await expect(composer.compose(mail(4))).resolves.toMatchObject({
+      envelope: { to: ["lezer-4@example.nl"] },
+    });
+    composer.close();
+  });
+});

@@ -65,7 +65,16 @@ export function classifySmtpError(error: unknown): SmtpOutcome {
   if (Number.isInteger(reply) && reply >= 500 && reply < 600) return "permanent";
   if (Number.isInteger(reply) && reply >= 400 && reply < 500) return "temporary";
   const codes = [e?.code, e?.originalCode].map(String);
-  const nothingSent = ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "EDNS", "ETLS", "EAUTH"];
+  // ECOMPOSE: the mail was never composed (ComposeError), so none of it left.
+  const nothingSent = [
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EHOSTUNREACH",
+    "EDNS",
+    "ETLS",
+    "EAUTH",
+    "ECOMPOSE",
+  ];
   if (codes.some((c) => nothingSent.includes(c))) return "temporary";
   if (/\bECONNREFUSED\b/.test(errorMessage(error))) return "temporary";
   return "unknown";
