@@ -245,7 +245,8 @@ describe.each(DRIVERS)("sending an Update (%s)", (driver) => {
     }
   });
 
-  it("10,000 recipients: each delivered exactly once", { timeout: 600_000 }, async () => {
+  // 200–440 s on a loaded CI machine (one core busy besides the run).
+  it("10,000 recipients: each delivered exactly once", { timeout: 1_200_000 }, async () => {
     const env = await sending(driver, { sendConcurrency: 8 });
     const prefix = `tienduizend-${driver}-`;
     const before = sink.messages.length;
