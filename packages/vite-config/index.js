@@ -77,6 +77,14 @@ export function remixAppConfig({ command, port }) {
       external: ["@vaart/web", "@vaart/newsletter", "@vaart/content"],
       ...(uiFromSource ? { noExternal: ["@vaart/ui"] } : {}),
     },
-    server: { port, strictPort: true },
+    server: {
+      port,
+      strictPort: true,
+      // An editor's save can empty the file before writing it. Reported at once, the empty
+      // file reaches vanilla-extract's compiler, which keeps the empty module (no exports)
+      // even after the write: the page breaks until the server restarts. Changes are reported
+      // once the file's size has held still for a moment.
+      watch: { awaitWriteFinish: { stabilityThreshold: 120, pollInterval: 20 } },
+    },
   };
 }

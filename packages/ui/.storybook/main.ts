@@ -30,6 +30,15 @@ const config: StorybookConfig = {
       alias: [...toAliasList(viteConfig.resolve?.alias), ...uiFromSource],
       dedupe: [...(viteConfig.resolve?.dedupe ?? []), ...sharedModules],
     };
+    // As in the apps (packages/vite-config): a save that empties a .css.ts file before writing
+    // it must not reach vanilla-extract's compiler as an empty module.
+    viteConfig.server = {
+      ...viteConfig.server,
+      watch: {
+        ...viteConfig.server?.watch,
+        awaitWriteFinish: { stabilityThreshold: 120, pollInterval: 20 },
+      },
+    };
     return viteConfig;
   },
 };
