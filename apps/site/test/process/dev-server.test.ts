@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Measured on a loaded 2-core machine (load average ≈ 20): start ≈ 35–40 s with the packages
 // from turbo's cache; an edit shows in 0.8–2.7 s, the first one after start up to ≈ 4 s. The
 // promise to developers is 3 s; the limit leaves room for a busy CI machine (a loaded run once
-// needed more than 10 s for one edit), and every measured time is printed.
+// needed more than 10 s for one edit); the median of all edits must keep the promise, and
+// every measured time is printed.
 const startLimit = 240_000;
 const editLimit = 20_000;
 
@@ -28,6 +29,8 @@ let browser: Browser;
 let site: string;
 let landing: string;
 const timings: string[] = [];
+/** How long each edit took to show, in ms. */
+const editTimes: number[] = [];
 /** What the open pages said in their consoles (hot updates, errors), for a failure's message. */
 const browserLog: string[] = [];
 
@@ -92,6 +95,7 @@ async function timeUntil(
     editLimit,
     50,
   );
+  editTimes.push(Date.now() - started);
   timings.push(`${label}: ${Date.now() - started} ms`);
 }
 
@@ -217,6 +221,12 @@ describe("pnpm dev", () => {
       ]);
       previous = decoration;
     }
+
+    // The promise is 3 s. One edit may take longer on a busy machine (the limit above), but
+    // most must arrive within it: on a quiet machine all do, in 0.1–2.5 s.
+    const sorted = [...editTimes].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.POSITIVE_INFINITY;
+    expect(median, `median of ${sorted.join(", ")} ms`).toBeLessThanOrEqual(3000);
   }, 180_000);
 
   it("shows a broken campaign file's mistakes on its own page only", async () => {

@@ -2,6 +2,7 @@ import { request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { otherAddresses, reachable } from "@vaart/testing";
 import { raw, request as rawRequest } from "@vaart/testing/network";
+import { part, SmtpSink } from "@vaart/testing/smtp-sink";
 import { afterEach, describe, expect, it } from "vitest";
 import { productionEnv, type RunningSite, startSite, tempDataDir } from "./server-process";
 
@@ -135,6 +136,34 @@ describe("slow and many clients", () => {
     expect(sent).toBeLessThan(body.length); // cut, not finished
   }, 90_000);
 
+  it("cuts a connection that sends its headers one byte per second within 15 s", async () => {
+    const server = await site(productionEnv(tempDataDir("slow-headers")));
+    const header = `X-Slow: ${"a".repeat(100)}\r\n`;
+    const socket = await openSocket(server.port);
+    const started = Date.now();
+    let answer = "";
+    socket.on("data", (chunk) => {
+      answer += chunk;
+    });
+    const closed = new Promise<number>((resolve) => {
+      socket.once("close", () => resolve(Date.now() - started));
+      socket.on("error", () => {});
+    });
+    socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`);
+    let sent = 0;
+    const drip = setInterval(() => {
+      if (!socket.destroyed && sent < header.length) socket.write(header[sent++] ?? "");
+    }, 1000);
+    const heldMs = await closed;
+    clearInterval(drip);
+    // The headers' own limit (10 s), well before the whole request's (20 s); Node's default
+    // is 60 s.
+    expect(heldMs).toBeLessThan(15_000);
+    expect(sent).toBeLessThan(header.length);
+    // Never answered as if the request were whole: at most a 408.
+    expect(answer === "" || answer.startsWith("HTTP/1.1 408")).toBe(true);
+  }, 90_000);
+
   it("keeps at most MAX_CONNECTIONS open and serves again once they close", async () => {
     const server = await site(productionEnv(tempDataDir("cap"), { MAX_CONNECTIONS: "3" }));
     const sockets: Socket[] = [];
@@ -240,4 +269,38 @@ describe("local defaults", () => {
     expect(first).toContain("mail sent through SMTP_URL (not the outbox)");
     expect(first).not.toContain("outbox/");
   });
+
+  it("send a confirmation through SMTP whose link opens on this machine over http", async () => {
+    const sink = new SmtpSink();
+    const smtpUrl = await sink.listen();
+    try {
+      const server = await site(localEnv(tempDataDir("local-smtp-link"), { SMTP_URL: smtpUrl }));
+      const html = await (await fetch(`${server.origin}/nieuwsbrief`)).text();
+      const formToken = html.match(/name="formToken" value="([^"]+)"/)?.[1] ?? "";
+      const email = `lokaal.${Date.now().toString(36)}@example.nl`;
+      const answer = await fetch(`${server.origin}/nieuwsbrief`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email, consent: "yes", formToken }),
+      });
+      expect(answer.status).toBe(303);
+      const deadline = Date.now() + 20_000;
+      while (!sink.messages.some((m) => m.to === email) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const mail = sink.messages.find((m) => m.to === email);
+      expect(mail, "the confirmation mail reached the SMTP server").toBeDefined();
+      const text = part(mail?.data ?? "", "text/plain") ?? "";
+      // Before: production-only settings made the link https://localhost, which leads nowhere.
+      const link = text.match(/https?:\/\/\S+\/nieuwsbrief\/bevestig\S*/)?.[0] ?? "";
+      // The local address the README names (this test's server has a port of its own).
+      expect(new URL(link).origin, text).toBe("http://localhost:3000");
+      const opened = await fetch(`${server.origin}${new URL(link).pathname}`);
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toContain("Aanmelding bevestigen");
+    } finally {
+      await sink.close();
+    }
+  }, 90_000);
 });
