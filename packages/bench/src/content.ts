@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { createNewsletter, createNullTransport } from "@vaart/newsletter";
 import type { ContentStore } from "@vaart/newsletter/content-store";
-import { contentCheckers } from "@vaart/web";
+import { CONTENT_POLL_MS, contentCheckers } from "@vaart/web";
 import { freshPostgresSchema, type RunningApp, startApp, tempDir } from "./apps.js";
 import { load } from "./load.js";
 import { articlePath } from "./sections.js";
@@ -104,12 +104,12 @@ export async function publishToVisible(runs: number): Promise<string> {
         if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
       }
       times.push(performance.now() - started);
-      // Publishing at a random moment within the 2 s poll, not in step with it.
-      await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1700));
+      // Publishing at a random moment within the poll interval, not in step with it.
+      await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * CONTENT_POLL_MS));
     }
     const ms = (value: number) => `${Math.round(value)} ms`;
     return [
-      `${runs} publishes of a new campaign version through the content store; two landing instances on one PostgreSQL database, each polling the content version every 2 s; time from publish() returning until both answer the new version (polled every 20 ms).`,
+      `${runs} publishes of a new campaign version through the content store; two landing instances on one PostgreSQL database, each polling the content version every ${CONTENT_POLL_MS / 1000} s; time from publish() returning until both answer the new version (polled every 20 ms).`,
       "",
       "| median | min | max |",
       "| ---: | ---: | ---: |",
@@ -178,7 +178,7 @@ export async function publicThroughput(
       );
     }
     return [
-      `${connections} connections, ${seconds} s per run, ${rounds} runs per cell alternating (empty, filled, …), autocannon in a second process; each app twice on PostgreSQL, once with an empty content store and once with 20 published articles and a published campaign (instances polling every 2 s). Cells are medians.`,
+      `${connections} connections, ${seconds} s per run, ${rounds} runs per cell alternating (empty, filled, …), autocannon in a second process; each app twice on PostgreSQL, once with an empty content store and once with 20 published articles and a published campaign (instances polling every ${CONTENT_POLL_MS / 1000} s). Cells are medians.`,
       "",
       "| page | req/s, nothing published | req/s, content published | ratio (median of each round's) | all runs (empty / published) |",
       "| --- | ---: | ---: | ---: | --- |",

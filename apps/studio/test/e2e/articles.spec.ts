@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { baseUrl, expectNoAxeViolations, loggedInClient, onTestSite, siteTestUrl } from "./helpers";
+import {
+  baseUrl,
+  expectNoAxeViolations,
+  loggedInClient,
+  onTestSite,
+  siteTestUrl,
+  slugOfAttempt,
+} from "./helpers";
 import { authors } from "./server";
 
 // The consultant writes an article in the studio, with JavaScript on and off: a mistake is
@@ -29,7 +36,7 @@ test("an author writes, previews, publishes and takes offline an article", async
   const javaScriptEnabled = info.project.use.javaScriptEnabled !== false;
   const context = await loggedInClient(browser, javaScriptEnabled, authors.articles);
   const page = await context.newPage();
-  const slug = `samen-aan-tafel-${info.project.name}`;
+  const slug = slugOfAttempt(`samen-aan-tafel-${info.project.name}`, info);
   await page.goto(`${baseUrl()}/`);
   await page.getByRole("link", { name: "Nieuw artikel" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nieuw artikel");
@@ -144,7 +151,7 @@ test("a stale save is refused, naming who saved which version, and keeps the aut
     authors.articles,
   );
   const first = await context.newPage();
-  const slug = `twee-auteurs-${info.project.name}`;
+  const slug = slugOfAttempt(`twee-auteurs-${info.project.name}`, info);
   await first.goto(`${baseUrl()}/artikelen/nieuw`);
   await fillArticle(first, {
     Titel: "Twee auteurs",

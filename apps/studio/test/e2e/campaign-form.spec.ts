@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { baseUrl, expectNoAxeViolations, logIn, newClient } from "./helpers";
+import { baseUrl, expectNoAxeViolations, logIn, newClient, slugOfAttempt } from "./helpers";
 import { authors } from "./server";
 
 // The form generated from the block schemas edits the same YAML as the raw editor: fields,
@@ -15,7 +15,10 @@ test("an author edits a campaign in the generated form: a field, a new block, mo
   browser,
 }, info) => {
   const javaScriptEnabled = info.project.use.javaScriptEnabled !== false;
-  const slug = javaScriptEnabled ? "formulier-campagne" : "formulier-campagne-zonder-js";
+  const slug = slugOfAttempt(
+    javaScriptEnabled ? "formulier-campagne" : "formulier-campagne-zonder-js",
+    info,
+  );
   const context = await newClient(browser, javaScriptEnabled);
   const page = await context.newPage();
   await logIn(page, javaScriptEnabled ? authors.form : authors.formNoScript);

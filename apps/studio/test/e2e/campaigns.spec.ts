@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { campaignWithScripts, expectAuthoredScriptsInert, untilEveryServer } from "@vaart/testing";
-import { baseUrl, landingUrls, logIn, newClient } from "./helpers";
+import { baseUrl, landingUrls, logIn, newClient, slugOfAttempt } from "./helpers";
 import { authors } from "./server";
 
 // Marketing publishes a campaign from the studio, as on the real machines: the studio and two
@@ -23,7 +23,10 @@ test("marketing creates a campaign from the template, fixes a mistake, previews,
   const javaScriptEnabled = info.project.use.javaScriptEnabled !== false;
   const author = javaScriptEnabled ? authors.campaigns : authors.campaignsNoScript;
   const colleague = javaScriptEnabled ? authors.colleague : authors.colleagueNoScript;
-  const slug = javaScriptEnabled ? "webinar-uit-de-studio" : "webinar-uit-de-studio-zonder-js";
+  const slug = slugOfAttempt(
+    javaScriptEnabled ? "webinar-uit-de-studio" : "webinar-uit-de-studio-zonder-js",
+    info,
+  );
   const landings = landingUrls();
   const context = await newClient(browser, javaScriptEnabled);
   const page = await context.newPage();

@@ -6,6 +6,14 @@ import { siteUrl, studioUrl } from "./server";
 
 export { expectNoAxeViolations } from "@vaart/testing";
 
+/**
+ * A slug of this attempt's own: the servers and the database live through a retry, so a
+ * retried test that creates content starts afresh instead of meeting its last attempt's.
+ */
+export function slugOfAttempt(base: string, info: { retry: number }): string {
+  return info.retry === 0 ? base : `${base}-poging-${info.retry + 1}`;
+}
+
 export const baseUrl = () => {
   const url = process.env.STUDIO_TEST_URL;
   if (!url) throw new Error("STUDIO_TEST_URL is not set: run through playwright.config.ts");

@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { mailsTo } from "@vaart/testing";
-import { baseUrl, expectNoAxeViolations, loggedInClient, mailCount, outboxDir } from "./helpers";
+import {
+  baseUrl,
+  expectNoAxeViolations,
+  loggedInClient,
+  mailCount,
+  outboxDir,
+  slugOfAttempt,
+} from "./helpers";
 import { authors } from "./server";
 import { addConfirmedSubscribers } from "./subscribers";
 
@@ -18,8 +25,8 @@ test("an author writes, previews, test-sends and sends an Update", async ({ brow
   };
   const context = await loggedInClient(browser, javaScriptEnabled, authors.updates);
   const page = await context.newPage();
-  const slug = `proef-update-${info.project.name}`;
-  const subject = `Update: een proef (${info.project.name})`;
+  const slug = slugOfAttempt(`proef-update-${info.project.name}`, info);
+  const subject = `Update: een proef (${slug})`;
 
   await page.goto(`${baseUrl()}/`);
   await page.getByRole("link", { name: "Nieuwe Update" }).click();
