@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { prepared } from "./db/prepared.server.js";
 import type { Database } from "./db/schema.js";
 import { sha256Hex } from "./tokens.server.js";
 
@@ -37,25 +38,55 @@ export async function hit(
   rule: RateLimitRule,
   now: Date,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number; windowEnd: Date; hits: number }> {
-  const start = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
-  const row = await db
+  const window = fixedWindow(rule.windowMs, now);
+  const result = await hitQuery(db, { bucket, window_start: window.startIso });
+  const hits = Number(result.rows[0]?.hits);
+  return {
+    allowed: hits <= rule.max,
+    retryAfterSeconds: window.retryAfterSeconds,
+    windowEnd: window.end,
+    hits,
+  };
+}
+
+/** The fixed window `now` falls in: its start (as stored), its end, the seconds left. */
+export function fixedWindow(windowMs: number, now: Date) {
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  return {
+    startIso: new Date(start).toISOString(),
+    end: new Date(start + windowMs),
+    retryAfterSeconds: Math.ceil((start + windowMs - now.getTime()) / 1000),
+  };
+}
+
+// Compiled once (prepared): a signup runs these several times.
+const hitQuery = prepared<{ bucket: string; window_start: string }, { hits: number }>((db, p) =>
+  db
     .insertInto("newsletter_rate_limits")
-    .values({ bucket, window_start: new Date(start).toISOString(), hits: 1 })
+    .values({ bucket: p.bucket, window_start: p.window_start, hits: 1 })
     .onConflict((oc) =>
       oc
         .columns(["bucket", "window_start"])
         .doUpdateSet({ hits: sql<number>`newsletter_rate_limits.hits + 1` }),
     )
-    .returning("hits")
-    .executeTakeFirstOrThrow();
-  const retryAfterSeconds = Math.ceil((start + rule.windowMs - now.getTime()) / 1000);
-  return {
-    allowed: Number(row.hits) <= rule.max,
-    retryAfterSeconds,
-    windowEnd: new Date(start + rule.windowMs),
-    hits: Number(row.hits),
-  };
-}
+    .returning("hits"),
+);
+
+const takeSlotQuery = prepared<
+  { bucket: string; window_start: string; max: number },
+  { hits: number }
+>((db, p) =>
+  db
+    .insertInto("newsletter_rate_limits")
+    .values({ bucket: p.bucket, window_start: p.window_start, hits: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(["bucket", "window_start"])
+        .doUpdateSet({ hits: sql<number>`newsletter_rate_limits.hits + 1` })
+        .where("newsletter_rate_limits.hits", "<", p.max),
+    )
+    .returning("hits"),
+);
 
 /**
  * Take one of `max` slots in this window only if one is left: an atomic conditional upsert,
@@ -69,21 +100,11 @@ export async function takeSlot(
   windowMs: number,
   now: Date,
 ): Promise<{ allowed: boolean; windowEnd: Date }> {
-  const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  const windowEnd = new Date(start + windowMs);
+  const window = fixedWindow(windowMs, now);
+  const windowEnd = window.end;
   if (max < 1) return { allowed: false, windowEnd };
-  const row = await db
-    .insertInto("newsletter_rate_limits")
-    .values({ bucket, window_start: new Date(start).toISOString(), hits: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(["bucket", "window_start"])
-        .doUpdateSet({ hits: sql<number>`newsletter_rate_limits.hits + 1` })
-        .where("newsletter_rate_limits.hits", "<", max),
-    )
-    .returning("hits")
-    .executeTakeFirst();
-  return { allowed: row !== undefined, windowEnd };
+  const result = await takeSlotQuery(db, { bucket, window_start: window.startIso, max });
+  return { allowed: result.rows.length > 0, windowEnd };
 }
 
 /** Mailbox keys are hashed: the limit tables hold no address in the clear. */

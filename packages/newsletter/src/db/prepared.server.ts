@@ -1,0 +1,53 @@
+import { CompiledQuery, type DialectAdapter, type Kysely, type QueryResult } from "kysely";
+import type { Database } from "./schema.js";
+
+/** Stands for a named parameter while the statement is compiled; never sent. */
+const MARK = "\u0000vaart-param\u0000";
+
+/** Something Kysely compiles: a query builder, or a `sql` template given the database. */
+type Buildable = { compile(): CompiledQuery } | { compile(db: Kysely<Database>): CompiledQuery };
+
+interface Compiled {
+  sql: string;
+  /** Per placeholder: the name of the parameter it takes, or a value fixed at build time. */
+  slots: ({ name: string } | { value: unknown })[];
+}
+
+/**
+ * A statement built and compiled by Kysely once per dialect; each run only puts its
+ * parameters in place. Building and compiling a signup's statements anew cost about as much
+ * CPU as SQLite running them (decision 14's profile). `build` gets a parameter object whose
+ * every property stands for the named parameter: the statement's shape must not depend on
+ * the values (no arrays, no branches on a value).
+ */
+export function prepared<P extends Record<string, unknown>, R = unknown>(
+  build: (db: Kysely<Database>, p: P) => Buildable,
+) {
+  // Per dialect: a database and its transactions share one adapter.
+  const compiled = new WeakMap<DialectAdapter, Compiled>();
+
+  function compile(db: Kysely<Database>): Compiled {
+    const adapter = db.getExecutor().adapter;
+    let done = compiled.get(adapter);
+    if (done) return done;
+    const markers = new Proxy({} as P, { get: (_, name) => `${MARK}${String(name)}` });
+    const { sql, parameters } = build(db, markers).compile(db);
+    done = {
+      sql,
+      slots: parameters.map((value) =>
+        typeof value === "string" && value.startsWith(MARK)
+          ? { name: value.slice(MARK.length) }
+          : { value },
+      ),
+    };
+    compiled.set(adapter, done);
+    return done;
+  }
+
+  /** Run it with these values on `db` (a database or a transaction of it). */
+  return (db: Kysely<Database>, values: P): Promise<QueryResult<R>> => {
+    const { sql, slots } = compile(db);
+    const parameters = slots.map((slot) => ("name" in slot ? values[slot.name] : slot.value));
+    return db.executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<R>);
+  };
+}
