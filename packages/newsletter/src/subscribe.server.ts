@@ -1,17 +1,18 @@
 import { type Kysely, sql } from "kysely";
 import { startAnswer } from "./answer-time.server.js";
-import type { Core } from "./core.server.js";
+import { addMs, type Core } from "./core.server.js";
+import { prepared } from "./db/prepared.server.js";
 import type { Database } from "./db/schema.js";
-import { inGroupCommit, lockSubscriber } from "./db/transaction.server.js";
+import { inGroupCommit, inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { ipBucket, networkBucket, normaliseIp } from "./ip.js";
 import { deliverAfterCommit } from "./mail/after-commit.server.js";
 import { createConfirmationToken } from "./mail/confirmation-token.server.js";
-import { claimMailbox, mailboxAllows } from "./mail/mailbox-limit.server.js";
+import { claimMailbox, mailboxAllowsFor, mailboxRule } from "./mail/mailbox-limit.server.js";
 import { enqueue, enqueueSubscriberMail, subscriberColumns } from "./mail/queue.server.js";
 import type { PendingMail } from "./mail/send.server.js";
 import { messages } from "./messages.js";
-import { hit, mailboxHash, type RateLimitRule } from "./rate-limit.server.js";
+import { fixedWindow, hit, type RateLimitRule } from "./rate-limit.server.js";
 import {
   issueFormToken,
   newConfirmationToken,
@@ -233,6 +234,7 @@ async function storeSignup(
     unsubscribe_method: null,
   });
 
+  if (core.handle.dialect === "postgres") return storeSignupPostgres();
   try {
     // Group commit on SQLite: concurrent signups share one commit, each answered after it.
     return await inGroupCommit(core.handle, async (trx) => {
@@ -253,63 +255,70 @@ async function storeSignup(
 
   async function storeWithin(trx: Kysely<Database>, rank: number): Promise<PendingMail | null> {
     const consentId = newId();
-    const id = newId();
-    if (core.handle.dialect === "postgres") {
-      // A new address in one round trip instead of four; a known one goes on below.
-      const fresh = await storeNewPostgres(trx, id, consentId, rank);
-      if (fresh !== "exists") return fresh;
-    } else {
-      const stored = await storeNew(trx, id, consentId, rank);
-      if (stored !== "exists") return stored;
-    }
+    const stored = await storeNew(trx, newId(), consentId, rank);
+    if (stored !== "exists") return stored;
     return storeExisting(trx, consentId, rank);
   }
 
   /**
-   * PostgreSQL: the subscriber row, the mailbox's mail log entry (only if the mailbox may
-   * get a mail: mailboxAllows), the consent record and the token, in one statement of
-   * data-modifying CTEs, each insert only if the one before it wrote a row. A row inserted
-   * for a mailbox that may not be mailed is taken out again (rare: a pruned mailbox).
+   * PostgreSQL: the per-IP hit, the per-network hit and a new address's subscriber row,
+   * mail log entry, consent record and token in one statement, committed on its own (no
+   * BEGIN and COMMIT round trips): one round trip instead of five. Each step writes only
+   * if the one before allowed it (pgSignup). Rare outcomes take a second statement: over
+   * the network's limit, both hits are taken back (as the rolled-back transaction did);
+   * a known address goes on in a transaction of its own (storeExisting).
    */
-  async function storeNewPostgres(
-    trx: Kysely<Database>,
-    id: string,
-    consentId: string,
-    rank: number,
-  ): Promise<PendingMail | null | "exists"> {
-    const subscriber = trx
-      .insertInto("newsletter_subscribers")
-      .values(subscriberRow(id, consentId, rank))
-      .onConflict((oc) => oc.column("email_key").doNothing())
-      .returning("id");
-    const row = consent(id, consentId);
-    const columns = sql.join(Object.keys(row).map((c) => sql.ref(c)));
-    const values = sql.join(Object.values(row).map((v) => sql`${v}`));
+  async function storeSignupPostgres(): Promise<PendingMail | RateLimited | null> {
+    const { perIp, perNetwork } = core.settings.rateLimits;
+    const ipWindow = fixedWindow(perIp.windowMs, now);
+    const netWindow = fixedWindow(perNetwork.windowMs, now);
+    const id = newId();
+    const consentId = newId();
     const { token, hash } = newConfirmationToken();
-    const expiresAt = new Date(now.getTime() + core.settings.confirmationTtlMs).toISOString();
-    const result = await sql<{ inserted: string | null; mailed: string | number }>`
-      with s as (${subscriber}),
-      m as (
-        insert into newsletter_mail_log (mailbox_hash, sent_at)
-        select ${mailboxHash(data.emailKey)}, ${nowIso} from s
-        where ${mailboxAllows(core, data.emailKey, now)}
-        returning mailbox_hash
-      ),
-      c as (
-        insert into newsletter_consents (${columns}) select ${values} from m returning id
-      ),
-      t as (
-        insert into newsletter_confirmation_tokens
-          (token_hash, subscriber_id, consent_id, created_at, expires_at, used_at)
-        select ${hash}, ${id}, c.id, ${nowIso}, ${expiresAt}, null from c
-        returning token_hash
-      )
-      select (select id from s) as inserted, (select count(*) from t) as mailed`.execute(trx);
+    const mailbox = mailboxRule(core, data.emailKey, now);
+    const ipBucketKey = ip ? `signup:${sha256Hex(ipBucket(ip))}` : null;
+    const netBucketKey = ip ? `signup-net:${sha256Hex(networkBucket(ip))}` : null;
+    if (!ip) warnNoIp(core);
+    const result = await (ip ? pgSignupWithIp : pgSignupWithoutIp)(core.handle.db, {
+      ...consent(id, consentId),
+      ipBucket: ipBucketKey,
+      ipWindow: ipWindow.startIso,
+      ipMax: perIp.max,
+      netBucket: netBucketKey,
+      netWindow: netWindow.startIso,
+      netMax: perNetwork.max,
+      mailboxHash: mailbox.hash,
+      mailboxRecent: mailbox.recent,
+      mailboxWindowStart: mailbox.windowStart,
+      mailboxMax: mailbox.max,
+      emailKey: data.emailKey,
+      mailDueAt: addMs(now, core.settings.mailLeaseMs),
+      tokenHash: hash,
+      expiresAt: addMs(now, core.settings.confirmationTtlMs),
+    });
     const outcome = result.rows[0];
-    if (!outcome?.inserted) return "exists";
-    if (Number(outcome.mailed) === 1) return { subscriberId: id, email: data.email, token, rank };
-    await trx.deleteFrom("newsletter_subscribers").where("id", "=", id).execute();
-    return null;
+    if (!outcome) throw new Error("the signup statement returned no row");
+    const rank = Number(outcome.ip_hits);
+    if (rank > perIp.max) return rateLimited(ipWindow.retryAfterSeconds);
+    if (Number(outcome.net_hits) > perNetwork.max) {
+      // Take both hits back, as the rolled-back transaction did: a refused signup spends
+      // neither its address's nor its network's allowance.
+      await pgUndoHits(core.handle.db, {
+        ipBucket: ipBucketKey,
+        ipWindow: ipWindow.startIso,
+        netBucket: netBucketKey,
+        netWindow: netWindow.startIso,
+      });
+      return rateLimited(netWindow.retryAfterSeconds);
+    }
+    if (outcome.inserted) {
+      if (Number(outcome.mailed) !== 1) throw new Error("the signup stored no token");
+      return { subscriberId: id, email: data.email, token, rank };
+    }
+    // The mailbox may not get a mail now: nothing to store, whether the address is new
+    // (a pruned mailbox) or known (storeExisting would find the same).
+    if (!outcome.allowed) return null;
+    return inTransaction(core.handle, (trx) => storeExisting(trx, consentId, rank));
   }
 
   function subscriberRow(id: string, consentId: string, rank: number) {
@@ -390,3 +399,115 @@ async function storeSignup(
     return { subscriberId: current.id, email: data.email, token, rank };
   }
 }
+
+/** The consent record's columns, in the order the PostgreSQL signup statement writes them. */
+const CONSENT_COLUMNS = [
+  "id",
+  "subscriber_id",
+  "email",
+  "first_name",
+  "consent_text",
+  "consent_version",
+  "consent_hash",
+  "source",
+  "utm_source",
+  "utm_medium",
+  "utm_campaign",
+  "utm_term",
+  "utm_content",
+  "signup_at",
+  "signup_ip",
+  "signup_user_agent",
+  "confirmed_at",
+  "confirm_ip",
+  "confirm_user_agent",
+  "confirm_method",
+  "unsubscribed_at",
+  "unsubscribe_ip",
+  "unsubscribe_user_agent",
+  "unsubscribe_method",
+] as const;
+
+interface PgSignupOutcome {
+  ip_hits: number;
+  net_hits: number | null;
+  allowed: boolean;
+  inserted: string | null;
+  mailed: string | number;
+}
+
+/**
+ * One statement of data-modifying CTEs: the per-IP hit; the per-network hit only within
+ * the IP's limit; the subscriber row only within both limits, for a mailbox that may get a
+ * mail now (mailboxAllowsFor) and an address not yet known (its unique key); then the mail
+ * log entry, the consent record and the token, each only if the one before wrote a row.
+ * Without a client IP both limits are skipped (rank 1), as limitIp and limitNetwork do.
+ */
+function pgSignup(withIp: boolean) {
+  return prepared<Record<string, unknown>, PgSignupOutcome>((_db, p) => {
+    const upsert = sql`on conflict (bucket, window_start)
+      do update set hits = newsletter_rate_limits.hits + 1 returning hits`;
+    const limits = withIp
+      ? sql`ip as (
+          insert into newsletter_rate_limits (bucket, window_start, hits)
+          values (${p.ipBucket}, ${p.ipWindow}, 1) ${upsert}
+        ),
+        net as (
+          insert into newsletter_rate_limits (bucket, window_start, hits)
+          select ${p.netBucket}, ${p.netWindow}, 1 from ip where ip.hits <= ${p.ipMax} ${upsert}
+        )`
+      : sql`ip as (select 1 as hits), net as (select 1 as hits)`;
+    const allowed = mailboxAllowsFor({
+      hash: p.mailboxHash,
+      recent: p.mailboxRecent,
+      windowStart: p.mailboxWindowStart,
+      max: p.mailboxMax,
+    });
+    return sql`
+      with ${limits},
+      a as (select ${allowed} as allowed),
+      s as (
+        insert into newsletter_subscribers (id, email_key, email, first_name, status,
+          consent_id, created_at, updated_at, mail_rank, last_mail_at, mail_due_at,
+          mail_attempts, mail_status, mail_last_error)
+        select ${p.subscriber_id}, ${p.emailKey}, ${p.email}, ${p.first_name}, 'pending',
+          ${p.id}, ${p.signup_at}, ${p.signup_at}, ip.hits, ${p.signup_at}, ${p.mailDueAt},
+          0, null, null
+        from ip, net, a
+        where ip.hits <= ${p.ipMax} and net.hits <= ${p.netMax} and a.allowed
+        on conflict (email_key) do nothing
+        returning id
+      ),
+      m as (
+        insert into newsletter_mail_log (mailbox_hash, sent_at)
+        select ${p.mailboxHash}, ${p.signup_at} from s
+        returning mailbox_hash
+      ),
+      c as (
+        insert into newsletter_consents (${sql.join(CONSENT_COLUMNS.map((c) => sql.ref(c)))})
+        select ${sql.join(CONSENT_COLUMNS.map((c) => sql`${p[c]}`))} from m
+        returning id
+      ),
+      t as (
+        insert into newsletter_confirmation_tokens
+          (token_hash, subscriber_id, consent_id, created_at, expires_at, used_at)
+        select ${p.tokenHash}, ${p.subscriber_id}, c.id, ${p.signup_at}, ${p.expiresAt}, null
+        from c
+        returning token_hash
+      )
+      select (select hits from ip) as ip_hits, (select hits from net) as net_hits,
+        (select allowed from a) as allowed, (select id from s) as inserted,
+        (select count(*) from t) as mailed`;
+  });
+}
+
+const pgSignupWithIp = pgSignup(true);
+const pgSignupWithoutIp = pgSignup(false);
+
+/** Takes back a refused signup's per-IP and per-network hits (PostgreSQL, see above). */
+const pgUndoHits = prepared<Record<string, unknown>>(
+  (_db, p) => sql`
+    update newsletter_rate_limits set hits = hits - 1
+    where (bucket = ${p.ipBucket} and window_start = ${p.ipWindow})
+      or (bucket = ${p.netBucket} and window_start = ${p.netWindow})`,
+);

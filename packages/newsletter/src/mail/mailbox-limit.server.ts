@@ -28,7 +28,8 @@ export async function claimMailbox(
   return inserted.rows.length > 0;
 }
 
-function mailboxRule(core: Core, mailboxKey: string, now: Date) {
+/** The mailbox's hash and the bounds of its interval and window at `now`. */
+export function mailboxRule(core: Core, mailboxKey: string, now: Date) {
   const { perMailbox } = core.settings.rateLimits;
   return {
     hash: mailboxHash(mailboxKey),
@@ -43,8 +44,18 @@ function mailboxRule(core: Core, mailboxKey: string, now: Date) {
  * no mail to this mailbox within the interval, fewer than the cap within the window.
  */
 export function mailboxAllows(core: Core, mailboxKey: string, now: Date) {
-  const { hash, recent, windowStart, max } = mailboxRule(core, mailboxKey, now);
-  const logged = (after: string) =>
+  return mailboxAllowsFor(mailboxRule(core, mailboxKey, now));
+}
+
+/** mailboxAllows for the values of mailboxRule (or parameters standing for them). */
+export function mailboxAllowsFor(rule: {
+  hash: unknown;
+  recent: unknown;
+  windowStart: unknown;
+  max: unknown;
+}) {
+  const { hash, recent, windowStart, max } = rule;
+  const logged = (after: unknown) =>
     sql`(select count(*) from newsletter_mail_log where mailbox_hash = ${hash} and sent_at > ${after})`;
   return sql<boolean>`${logged(recent)} = 0 and ${logged(windowStart)} < ${max}`;
 }
