@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { startAnswer } from "./answer-time.server.js";
 import { addMs, type Core } from "./core.server.js";
 import { prepared } from "./db/prepared.server.js";
-import type { Database } from "./db/schema.js";
+import type { Database, SubscribersTable } from "./db/schema.js";
 import { inGroupCommit, inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { ipBucket, networkBucket, normaliseIp } from "./ip.js";
@@ -342,20 +342,15 @@ async function storeSignup(
     consentId: string,
     rank: number,
   ): Promise<PendingMail | null | "exists"> {
-    const inserted = await trx
-      .insertInto("newsletter_subscribers")
-      .values(subscriberRow(id, consentId, rank))
-      .onConflict((oc) => oc.column("email_key").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (inserted) {
+    const inserted = await insertSubscriber(trx, subscriberRow(id, consentId, rank));
+    if (inserted.rows.length > 0) {
       // A new row, but the mailbox may have had mails before (pruned, or the cap).
       if (!(await claimMailbox(trx, core, data.emailKey, now))) {
         // May not send: take the row back out (the per-IP hit stays counted).
         await trx.deleteFrom("newsletter_subscribers").where("id", "=", id).execute();
         return null;
       }
-      await trx.insertInto("newsletter_consents").values(consent(id, consentId)).execute();
+      await insertConsent(trx, consent(id, consentId));
       const token = await createConfirmationToken(trx, core, id, consentId, now);
       return { subscriberId: id, email: data.email, token, rank };
     }
@@ -378,7 +373,7 @@ async function storeSignup(
     // Pending (signed up again) or unsubscribed (coming back, possibly before ever
     // confirming): both count against the same mailbox budget.
     if (!(await claimMailbox(trx, core, data.emailKey, now))) return null;
-    await trx.insertInto("newsletter_consents").values(consent(current.id, consentId)).execute();
+    await insertConsent(trx, consent(current.id, consentId));
     if (current.status === "unsubscribed") {
       await trx
         .updateTable("newsletter_subscribers")
@@ -400,7 +395,7 @@ async function storeSignup(
   }
 }
 
-/** The consent record's columns, in the order the PostgreSQL signup statement writes them. */
+/** The consent record's columns (all of them: see consent() in storeSignup). */
 const CONSENT_COLUMNS = [
   "id",
   "subscriber_id",
@@ -500,6 +495,51 @@ function pgSignup(withIp: boolean) {
         (select count(*) from t) as mailed`;
   });
 }
+
+/** A new subscriber row's columns: its own, then enqueue's (queue.server.ts). */
+const SUBSCRIBER_COLUMNS = [
+  "id",
+  "email_key",
+  "email",
+  "first_name",
+  "status",
+  "consent_id",
+  "created_at",
+  "updated_at",
+  ...(Object.keys(subscriberColumns(enqueue(new Date(0), 0, 1))) as (keyof SubscribersTable)[]),
+] as const;
+
+// The PostgreSQL statement writes enqueue's columns itself (the rank comes from the per-IP
+// hit in the same statement): fail at start-up, not in production, if enqueue changes.
+{
+  const patch = subscriberColumns(enqueue(new Date(0), 1000, 7));
+  const expected = {
+    mail_rank: 7,
+    last_mail_at: new Date(0).toISOString(),
+    mail_due_at: new Date(1000).toISOString(),
+    mail_attempts: 0,
+    mail_status: null,
+    mail_last_error: null,
+  };
+  if (JSON.stringify(patch) !== JSON.stringify(expected)) {
+    throw new Error("subscribe: pgSignup writes enqueue's columns; update it with enqueue()");
+  }
+}
+
+// SQLite's signup statements (and a known address's on PostgreSQL), compiled once.
+const insertSubscriber = prepared<Record<string, unknown>>((db, p) =>
+  db
+    .insertInto("newsletter_subscribers")
+    .values(Object.fromEntries(SUBSCRIBER_COLUMNS.map((c) => [c, p[c]])) as never)
+    .onConflict((oc) => oc.column("email_key").doNothing())
+    .returning("id"),
+);
+
+const insertConsent = prepared<Record<string, unknown>>((db, p) =>
+  db
+    .insertInto("newsletter_consents")
+    .values(Object.fromEntries(CONSENT_COLUMNS.map((c) => [c, p[c]])) as never),
+);
 
 const pgSignupWithIp = pgSignup(true);
 const pgSignupWithoutIp = pgSignup(false);

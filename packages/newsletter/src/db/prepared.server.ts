@@ -18,7 +18,8 @@ interface Compiled {
  * parameters in place. Building and compiling a signup's statements anew cost about as much
  * CPU as SQLite running them (decision 14's profile). `build` gets a parameter object whose
  * every property stands for the named parameter: the statement's shape must not depend on
- * the values (no arrays, no branches on a value).
+ * the values (no arrays, no branches on a value), and it names each parameter (the object
+ * has no keys to spread).
  */
 export function prepared<P extends Record<string, unknown>, R = unknown>(
   build: (db: Kysely<Database>, p: P) => Buildable,
@@ -47,7 +48,10 @@ export function prepared<P extends Record<string, unknown>, R = unknown>(
   /** Run it with these values on `db` (a database or a transaction of it). */
   return (db: Kysely<Database>, values: P): Promise<QueryResult<R>> => {
     const { sql, slots } = compile(db);
-    const parameters = slots.map((slot) => ("name" in slot ? values[slot.name] : slot.value));
+    // Missing is null, as Kysely leaves out a column whose value is undefined.
+    const parameters = slots.map((slot) =>
+      "name" in slot ? (values[slot.name] ?? null) : slot.value,
+    );
     return db.executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<R>);
   };
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Core } from "../core.server.js";
+import { prepared } from "../db/prepared.server.js";
 import type { Database } from "../db/schema.js";
 import { mailboxHash } from "../rate-limit.server.js";
 
@@ -17,16 +18,24 @@ export async function claimMailbox(
   mailboxKey: string,
   now: Date,
 ): Promise<boolean> {
-  const { hash } = mailboxRule(core, mailboxKey, now);
   // Check and log in one statement (one round trip on PostgreSQL): the row is written only
   // when no mail went out within the interval and fewer than the cap within the window.
-  const inserted = await sql<{ mailbox_hash: string }>`
-    insert into newsletter_mail_log (mailbox_hash, sent_at)
-    select ${hash}, ${now.toISOString()}
-    where ${mailboxAllows(core, mailboxKey, now)}
-    returning mailbox_hash`.execute(trx);
+  const inserted = await claimQuery(trx, {
+    ...mailboxRule(core, mailboxKey, now),
+    sentAt: now.toISOString(),
+  });
   return inserted.rows.length > 0;
 }
+
+type Rule = ReturnType<typeof mailboxRule>;
+
+const claimQuery = prepared<Rule & { sentAt: string }>(
+  (_db, p) => sql`
+    insert into newsletter_mail_log (mailbox_hash, sent_at)
+    select ${p.hash}, ${p.sentAt}
+    where ${mailboxAllowsFor(p)}
+    returning mailbox_hash`,
+);
 
 /** The mailbox's hash and the bounds of its interval and window at `now`. */
 export function mailboxRule(core: Core, mailboxKey: string, now: Date) {

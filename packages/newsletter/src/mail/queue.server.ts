@@ -43,6 +43,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { addMs } from "../core.server.js";
+import { prepared } from "../db/prepared.server.js";
 import type { Database, IsoTime, MailOutcome, SubscribersTable } from "../db/schema.js";
 
 /** The delivery columns of one mail, whatever table holds them. */
@@ -260,9 +261,22 @@ export function deferSubscriberMail(db: Db, subscriberId: string, until: Date): 
   return writeSubscriberMail(db, subscriberId, defer(until), true);
 }
 
-export function recordSubscriberMailSent(db: Db, subscriberId: string, now: Date): Promise<void> {
-  return writeSubscriberMail(db, subscriberId, sent(now));
+export async function recordSubscriberMailSent(
+  db: Db,
+  subscriberId: string,
+  now: Date,
+): Promise<void> {
+  await recordSentQuery(db, { ...subscriberColumns(sent(now)), id: subscriberId });
 }
+
+// Every confirmation mail records this: compiled once, with sent()'s columns.
+const SENT_COLUMNS = Object.keys(subscriberColumns(sent(new Date(0))));
+const recordSentQuery = prepared<Record<string, unknown>>((db, p) =>
+  db
+    .updateTable("newsletter_subscribers")
+    .set(Object.fromEntries(SENT_COLUMNS.map((c) => [c, p[c]])))
+    .where("id", "=", p.id as string),
+);
 
 export function recordSubscriberMailRejected(
   db: Db,
