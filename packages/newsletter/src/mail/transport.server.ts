@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { createComposeWorker } from "./compose-worker.server.js";
+import { ComposeError, createComposeWorker } from "./compose-worker.server.js";
 
 export interface OutgoingMail {
   from: string;
@@ -105,18 +105,16 @@ export function createOutboxTransport(
   return {
     name: `outbox ${dir}`,
     async send(mail) {
-      const { message } = await composer.compose(toNodemailer(mail));
       // Once per process (and again after a failed write, in case the folder went away).
       folder ??= mkdir(dir, { recursive: true });
       await folder;
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${stamp}-${randomBytes(4).toString("hex")}.eml`);
-      // Write-then-rename so that a reader never sees half a mail.
+      // Composed and written (write-then-rename) on the composing thread.
       try {
-        await writeFile(`${file}.tmp`, message);
-        await rename(`${file}.tmp`, file);
+        await composer.composeToFile(toNodemailer(mail), file);
       } catch (error) {
-        folder = undefined;
+        if (!(error instanceof ComposeError)) folder = undefined;
         throw error;
       }
       logger?.info(
