@@ -107,6 +107,49 @@ export async function takeSlot(
   return { allowed: result.rows.length > 0, windowEnd };
 }
 
+/**
+ * takeSlot for `count` requests at once, all or nothing: all are allowed when `count` slots
+ * are left, and none is taken otherwise (the caller then takes them one by one, so the
+ * outcome is the same as `count` calls of takeSlot in a row). One statement for a batch of
+ * mails instead of one each.
+ */
+export async function takeSlots(
+  db: Kysely<Database>,
+  bucket: string,
+  max: number,
+  count: number,
+  windowMs: number,
+  now: Date,
+): Promise<boolean> {
+  if (count < 1) return true;
+  if (count > max) return false;
+  const window = fixedWindow(windowMs, now);
+  const result = await takeSlotsQuery(db, {
+    bucket,
+    window_start: window.startIso,
+    count,
+    room: max - count,
+  });
+  return result.rows.length > 0;
+}
+
+const takeSlotsQuery = prepared<
+  { bucket: string; window_start: string; count: number; room: number },
+  { hits: number }
+>((db, p) =>
+  db
+    .insertInto("newsletter_rate_limits")
+    .values({ bucket: p.bucket, window_start: p.window_start, hits: p.count })
+    .onConflict((oc) =>
+      oc
+        .columns(["bucket", "window_start"])
+        .doUpdateSet({ hits: sql<number>`newsletter_rate_limits.hits + ${p.count}` })
+        // hits + count <= max, with max - count as one parameter
+        .where("newsletter_rate_limits.hits", "<=", p.room),
+    )
+    .returning("hits"),
+);
+
 /** Mailbox keys are hashed: the limit tables hold no address in the clear. */
 export function mailboxHash(mailboxKey: string): string {
   return sha256Hex(`mailbox\n${mailboxKey}`);

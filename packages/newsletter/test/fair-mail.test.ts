@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkConfig, createNewsletterFromEnv, type NewsletterOptions } from "../src/index.js";
+import { tableRows } from "./db-rows.js";
 import { ctx, DRIVERS, form, MemoryTransport, setup, type TestEnv } from "./helpers.js";
 
 const MINUTE = 60_000;
@@ -236,5 +237,23 @@ describe("NEWSLETTER_NETWORK_LIMIT", () => {
         ),
       },
     ]);
+  });
+});
+
+describe.each(DRIVERS)("mails that take their cap slots together (%s)", (driver) => {
+  it("60 signups at once under a cap of 25: 25 mails go out, the rest wait, the count is exact", async () => {
+    const { env, errors } = await logged(driver, { maxConfirmationMailsPerHour: 25 });
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => signup(env, `samen${i}@example.nl`, `10.${i}.0.1`)),
+    );
+    expect(results.every((r) => r.status === "ok")).toBe(true);
+    expect(env.transport.sent).toHaveLength(25);
+    const slots = await tableRows<{ bucket: string; hits: number }>(env, "newsletter_rate_limits");
+    const site = slots.filter((r) => r.bucket === "site:confirmation-mails");
+    expect(site.map((r) => Number(r.hits))).toEqual([25]);
+    // The next hour sends the rest (resend-pending), 25 of them.
+    env.clock.advance(HOUR);
+    expect(await env.newsletter.resendPending()).toMatchObject({ sent: 25 });
+    expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Core } from "../core.server.js";
+import { perTurn } from "../db/per-turn.server.js";
 import { groupedWrite } from "../db/transaction.server.js";
-import { SITE_MAIL_BUCKET, takeSlot } from "../rate-limit.server.js";
+import { fixedWindow, SITE_MAIL_BUCKET, takeSlot, takeSlots } from "../rate-limit.server.js";
 
 const HOUR = 3_600_000;
 
@@ -18,17 +19,61 @@ export function slotsForRank(cap: number, rank: number): number {
  * One slot of the site-wide hourly cap on confirmation mails, within what the mail's rank
  * may use (slotsForRank). False when none is left: the mail then stays due and
  * `resend-pending` sends it in a later hour, lowest rank first.
+ *
+ * The mails that ask in the same turn of the event loop (those of signups that shared a
+ * commit) take their slots together: one statement per run of consecutive mails with the
+ * same allowance instead of one each, and one by one only when the run does not fit whole
+ * (so the outcome is that of taking them one after another).
  */
-export async function takeSiteMailSlot(
+export function takeSiteMailSlot(
   core: Core,
   now: Date,
   rank: number,
 ): Promise<{ allowed: boolean; windowEnd: Date }> {
-  const cap = core.settings.maxConfirmationMailsPerHour;
-  return groupedWrite(core.handle, (db) =>
-    takeSlot(db, SITE_MAIL_BUCKET, slotsForRank(cap, rank), HOUR, now),
-  );
+  return takeBatched(core, { now, rank });
 }
+
+interface Ask {
+  now: Date;
+  rank: number;
+}
+
+const takeBatched = perTurn(async (core: Core, asks: Ask[]) => {
+  const cap = core.settings.maxConfirmationMailsPerHour;
+  const results: { allowed: boolean; windowEnd: Date }[] = [];
+  let start = 0;
+  while (start < asks.length) {
+    // A run: consecutive asks with the same allowance in the same window.
+    const first = asks[start] as Ask;
+    const max = slotsForRank(cap, first.rank);
+    const window = fixedWindow(HOUR, first.now);
+    let end = start + 1;
+    while (end < asks.length) {
+      const next = asks[end] as Ask;
+      if (slotsForRank(cap, next.rank) !== max) break;
+      if (fixedWindow(HOUR, next.now).startIso !== window.startIso) break;
+      end += 1;
+    }
+    const count = end - start;
+    const whole =
+      count > 1 &&
+      (await groupedWrite(core.handle, (db) =>
+        takeSlots(db, SITE_MAIL_BUCKET, max, count, HOUR, first.now),
+      ));
+    for (let i = start; i < end; i += 1) {
+      const ask = asks[i] as Ask;
+      results.push(
+        whole
+          ? { allowed: true, windowEnd: window.end }
+          : await groupedWrite(core.handle, (db) =>
+              takeSlot(db, SITE_MAIL_BUCKET, max, HOUR, ask.now),
+            ),
+      );
+    }
+    start = end;
+  }
+  return results;
+});
 
 /** The start of the last cap window each newsletter warned about. */
 const capWarnedFor = new WeakMap<Core, number>();
