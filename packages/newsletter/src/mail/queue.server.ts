@@ -269,6 +269,32 @@ export async function recordSubscriberMailSent(
   await recordSentQuery(db, { ...subscriberColumns(sent(now)), id: subscriberId });
 }
 
+/**
+ * recordSubscriberMailSent for several mails in one statement (PostgreSQL: one round trip
+ * for the mails that went out together, not one each).
+ */
+export async function recordSubscriberMailsSentPostgres(
+  db: Db,
+  mails: { subscriberId: string; now: Date }[],
+): Promise<void> {
+  const { mail_sent_at: _, ...rest } = subscriberColumns(sent(new Date(0)));
+  await recordManySentQuery(db, {
+    ...rest,
+    ids: mails.map((m) => m.subscriberId),
+    sentAts: mails.map((m) => m.now.toISOString()),
+  });
+}
+
+const recordManySentQuery = prepared<Record<string, unknown>>((_db, p) => {
+  const set = SENT_COLUMNS.map((c) =>
+    c === "mail_sent_at" ? sql`mail_sent_at = v.sent_at` : sql`${sql.ref(c)} = ${p[c]}`,
+  );
+  return sql`
+    update newsletter_subscribers as s set ${sql.join(set)}
+    from unnest(${p.ids}::varchar[], ${p.sentAts}::varchar[]) as v (id, sent_at)
+    where s.id = v.id`;
+});
+
 // Every confirmation mail records this: compiled once, with sent()'s columns.
 const SENT_COLUMNS = Object.keys(subscriberColumns(sent(new Date(0))));
 const recordSentQuery = prepared<Record<string, unknown>>((db, p) =>

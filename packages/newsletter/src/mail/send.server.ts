@@ -1,4 +1,5 @@
 import type { Core } from "../core.server.js";
+import { perTurn } from "../db/per-turn.server.js";
 import { groupedWrite } from "../db/transaction.server.js";
 import { errorMessage, redact, safeError } from "../errors.js";
 import { confirmUrl, unsubscribeUrl } from "./links.server.js";
@@ -6,6 +7,7 @@ import {
   recordSubscriberMailFailed,
   recordSubscriberMailRejected,
   recordSubscriberMailSent,
+  recordSubscriberMailsSentPostgres,
 } from "./queue.server.js";
 import { confirmationMail } from "./templates.js";
 
@@ -64,7 +66,13 @@ export async function sendConfirmation(core: Core, mail: PendingMail): Promise<b
   const now = core.now();
   try {
     if (failure === null) {
-      await groupedWrite(core.handle, (db) => recordSubscriberMailSent(db, mail.subscriberId, now));
+      if (core.handle.dialect === "postgres") {
+        await recordSentPostgres(core, { subscriberId: mail.subscriberId, now });
+      } else {
+        await groupedWrite(core.handle, (db) =>
+          recordSubscriberMailSent(db, mail.subscriberId, now),
+        );
+      }
     } else if (permanent) {
       await recordSubscriberMailRejected(db, mail.subscriberId, failure);
       core.logger.warn(
@@ -88,3 +96,14 @@ export async function sendConfirmation(core: Core, mail: PendingMail): Promise<b
   }
   return failure === null;
 }
+
+/**
+ * On PostgreSQL the mails whose sends ended in the same turn of the event loop are recorded
+ * in one statement (on SQLite each joins the group commit).
+ */
+const recordSentPostgres = perTurn(
+  async (core: Core, mails: { subscriberId: string; now: Date }[]) => {
+    await recordSubscriberMailsSentPostgres(core.handle.db, mails);
+    return mails.map(() => undefined);
+  },
+);
