@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { findRepoRoot } from "../config.server.js";
 import { NewsletterConfigError } from "../errors.js";
+import { registerPool } from "./prepared.server.js";
 import type { Database } from "./schema.js";
 
 export type DialectName = "sqlite" | "postgres";
@@ -139,6 +140,8 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   // and is reported to the caller instead.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Hot statements outside a transaction run as named prepared statements (prepared.server.ts).
+  registerPool(db, pool);
   const handle: DatabaseHandle = {
     db,
     dialect: "postgres",

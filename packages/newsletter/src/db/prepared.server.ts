@@ -1,5 +1,14 @@
+import { createHash } from "node:crypto";
 import { CompiledQuery, type DialectAdapter, type Kysely, type QueryResult } from "kysely";
+import type pg from "pg";
 import type { Database } from "./schema.js";
+
+/** A PostgreSQL database's pool, for statements run outside a transaction. */
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+export function registerPool(db: Kysely<Database>, pool: pg.Pool): void {
+  pools.set(db, pool);
+}
 
 /** Stands for a named parameter while the statement is compiled; never sent. */
 const MARK = "\u0000vaart-param\u0000";
@@ -9,6 +18,8 @@ type Buildable = { compile(): CompiledQuery } | { compile(db: Kysely<Database>):
 
 interface Compiled {
   sql: string;
+  /** The name of the server-side prepared statement (PostgreSQL): one per SQL text. */
+  name: string;
   /** Per placeholder: the name of the parameter it takes, or a value fixed at build time. */
   slots: ({ name: string } | { value: unknown })[];
 }
@@ -35,6 +46,7 @@ export function prepared<P extends Record<string, unknown>, R = unknown>(
     const { sql, parameters } = build(db, markers).compile(db);
     done = {
       sql,
+      name: `vaart_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`,
       slots: parameters.map((value) =>
         typeof value === "string" && value.startsWith(MARK)
           ? { name: value.slice(MARK.length) }
@@ -46,12 +58,24 @@ export function prepared<P extends Record<string, unknown>, R = unknown>(
   }
 
   /** Run it with these values on `db` (a database or a transaction of it). */
-  return (db: Kysely<Database>, values: P): Promise<QueryResult<R>> => {
-    const { sql, slots } = compile(db);
+  return async (db: Kysely<Database>, values: P): Promise<QueryResult<R>> => {
+    const { sql, name, slots } = compile(db);
     // Missing is null, as Kysely leaves out a column whose value is undefined.
     const parameters = slots.map((slot) =>
       "name" in slot ? (values[slot.name] ?? null) : slot.value,
     );
+    const pool = pools.get(db);
+    if (pool) {
+      // Named: each connection parses and plans it once, not on every run. (A transaction's
+      // statements go through Kysely's own connection, unnamed.)
+      const result = await pool.query({ name, text: sql, values: parameters });
+      return {
+        rows: result.rows as R[],
+        ...(result.command !== "SELECT" && result.rowCount !== null
+          ? { numAffectedRows: BigInt(result.rowCount) }
+          : {}),
+      };
+    }
     return db.executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<R>);
   };
 }
