@@ -15,21 +15,41 @@ const MAX_FLOOR_MS = 1_000;
 
 class AnswerTime {
   private readonly samples: number[] = [];
+  /** The same samples, kept sorted (one insertion per answer instead of a sort). */
+  private readonly sorted: number[] = [];
   private next = 0;
 
   floorMs(): number {
-    if (this.samples.length === 0) return 0;
-    const sorted = [...this.samples].sort((a, b) => a - b);
+    const { sorted } = this;
+    if (sorted.length === 0) return 0;
     const at = Math.min(sorted.length - 1, Math.floor(QUANTILE * sorted.length));
     return Math.min(MAX_FLOOR_MS, sorted[at] ?? 0);
   }
 
   /** Record the work time (not the held time: holding must not feed the floor). */
   record(ms: number): void {
-    if (this.samples.length < SAMPLES) this.samples.push(ms);
-    else this.samples[this.next] = ms;
+    if (this.samples.length < SAMPLES) {
+      this.samples.push(ms);
+    } else {
+      const old = this.samples[this.next] as number;
+      this.samples[this.next] = ms;
+      this.sorted.splice(lowerBound(this.sorted, old), 1);
+    }
+    this.sorted.splice(lowerBound(this.sorted, ms), 0, ms);
     this.next = (this.next + 1) % SAMPLES;
   }
+}
+
+/** The first index whose value is not below `value`. */
+function lowerBound(values: number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const perCore = new WeakMap<Core, AnswerTime>();
