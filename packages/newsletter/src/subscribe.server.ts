@@ -117,6 +117,13 @@ export async function limitNetwork(
   return network.allowed ? null : rateLimited(network.retryAfterSeconds);
 }
 
+/** The consent text's hash: the same text (and hash) for every signup on a page. */
+let lastConsent: { text: string; hash: string } | undefined;
+function consentHash(text: string): string {
+  if (lastConsent?.text !== text) lastConsent = { text, hash: sha256Hex(text) };
+  return lastConsent.hash;
+}
+
 /** Thrown to roll a signup back when its network is over the limit. */
 class NetworkLimited extends Error {
   constructor(readonly result: RateLimited) {
@@ -214,7 +221,7 @@ async function storeSignup(
     first_name: data.firstName,
     consent_text: consentText,
     consent_version: cleanText(context.consentVersion, 100),
-    consent_hash: sha256Hex(consentText),
+    consent_hash: consentHash(consentText),
     source: cleanText(context.source, LIMITS.source) ?? data.source,
     utm_source: data.utm.utm_source,
     utm_medium: data.utm.utm_medium,
