@@ -40,7 +40,9 @@ export async function hit(
 ): Promise<{ allowed: boolean; retryAfterSeconds: number; windowEnd: Date; hits: number }> {
   const window = fixedWindow(rule.windowMs, now);
   const result = await hitQuery(db, { bucket, window_start: window.startIso });
-  const hits = Number(result.rows[0]?.hits);
+  const row = result.rows[0];
+  if (!row) throw new Error(`rate limit ${bucket}: the counter's upsert returned no row`);
+  const hits = Number(row.hits);
   return {
     allowed: hits <= rule.max,
     retryAfterSeconds: window.retryAfterSeconds,

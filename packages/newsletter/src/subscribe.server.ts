@@ -310,18 +310,20 @@ async function storeSignup(
     if (Number(outcome.net_hits) > perNetwork.max) {
       // Take both hits back, as the rolled-back transaction did: a refused signup spends
       // neither its address's nor its network's allowance.
-      await pgUndoHits(core.handle.db, {
-        ipBucket: ipBucketKey,
-        ipWindow: ipWindow.startIso,
-        netBucket: netBucketKey,
-        netWindow: netWindow.startIso,
-      });
+      // One row per statement, the IP's first as the signup statement locks them: two
+      // signups from one address can then never wait for each other's row (a deadlock).
+      await pgUndoHit(core.handle.db, { bucket: ipBucketKey, window: ipWindow.startIso });
+      await pgUndoHit(core.handle.db, { bucket: netBucketKey, window: netWindow.startIso });
       return rateLimited(netWindow.retryAfterSeconds);
     }
     if (outcome.inserted) {
       if (Number(outcome.mailed) !== 1) throw new Error("the signup stored no token");
       return { subscriberId: id, email: data.email, token, rank };
     }
+    // A confirmed subscriber: nothing to do, answered after this one statement as a new
+    // address is, so the answer's time does not tell them apart. (A status changing at this
+    // moment is the same as the signup arriving a moment earlier.)
+    if (outcome.existing === "confirmed") return null;
     // The mailbox may not get a mail now: nothing to store, whether the address is new
     // (a pruned mailbox) or known (storeExisting would find the same).
     if (!outcome.allowed) return null;
@@ -434,6 +436,8 @@ interface PgSignupOutcome {
   ip_hits: number;
   net_hits: number | null;
   allowed: boolean;
+  /** The known address's status as the statement began (null for a new address). */
+  existing: string | null;
   inserted: string | null;
   mailed: string | number;
 }
@@ -456,7 +460,7 @@ function pgSignup(withIp: boolean) {
         ),
         net as (
           insert into newsletter_rate_limits (bucket, window_start, hits)
-          select ${p.netBucket}, ${p.netWindow}, 1 from ip where ip.hits <= ${p.ipMax} ${upsert}
+          select ${p.netBucket}, ${p.netWindow}, 1 from ip where ip.hits <= ${p.ipMax}::bigint ${upsert}
         )`
       : sql`ip as (select 1 as hits), net as (select 1 as hits)`;
     const allowed = mailboxAllowsFor({
@@ -468,6 +472,7 @@ function pgSignup(withIp: boolean) {
     return sql`
       with ${limits},
       a as (select ${allowed} as allowed),
+      e as (select status from newsletter_subscribers where email_key = ${p.emailKey}),
       s as (
         insert into newsletter_subscribers (id, email_key, email, first_name, status,
           consent_id, created_at, updated_at, mail_rank, last_mail_at, mail_due_at,
@@ -476,7 +481,7 @@ function pgSignup(withIp: boolean) {
           ${p.id}, ${p.signup_at}, ${p.signup_at}, ip.hits, ${p.signup_at}, ${p.mailDueAt},
           0, null, null
         from ip, net, a
-        where ip.hits <= ${p.ipMax} and net.hits <= ${p.netMax} and a.allowed
+        where ip.hits <= ${p.ipMax}::bigint and net.hits <= ${p.netMax}::bigint and a.allowed
         on conflict (email_key) do nothing
         returning id
       ),
@@ -498,7 +503,8 @@ function pgSignup(withIp: boolean) {
         returning token_hash
       )
       select (select hits from ip) as ip_hits, (select hits from net) as net_hits,
-        (select allowed from a) as allowed, (select id from s) as inserted,
+        (select allowed from a) as allowed, (select status from e) as existing,
+        (select id from s) as inserted,
         (select count(*) from t) as mailed`;
   });
 }
@@ -551,10 +557,9 @@ const insertConsent = prepared<Record<string, unknown>>((db, p) =>
 const pgSignupWithIp = pgSignup(true);
 const pgSignupWithoutIp = pgSignup(false);
 
-/** Takes back a refused signup's per-IP and per-network hits (PostgreSQL, see above). */
-const pgUndoHits = prepared<Record<string, unknown>>(
+/** Takes back one of a refused signup's rate-limit hits (PostgreSQL, see above). */
+const pgUndoHit = prepared<Record<string, unknown>>(
   (_db, p) => sql`
     update newsletter_rate_limits set hits = hits - 1
-    where (bucket = ${p.ipBucket} and window_start = ${p.ipWindow})
-      or (bucket = ${p.netBucket} and window_start = ${p.netWindow})`,
+    where bucket = ${p.bucket} and window_start = ${p.window}`,
 );

@@ -89,16 +89,16 @@ export function verifyFormToken(
   const match = /^(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token.trim());
   if (!match?.[1] || !match[2]) return { ok: false, reason: "malformed" };
   const mac = match[2];
-  if (!signedFormTokens(secrets).has(match[0])) {
-    if (!secrets.some((secret) => safeEqual(hmac(secret, "form", match[1] ?? ""), mac))) {
-      return { ok: false, reason: "bad-signature" };
-    }
-    rememberSigned(secrets, match[0]);
+  const known = signedFormTokens(secrets).has(match[0]);
+  if (!known && !secrets.some((secret) => safeEqual(hmac(secret, "form", match[1] ?? ""), mac))) {
+    return { ok: false, reason: "bad-signature" };
   }
   const issuedAtMs = Number(match[1]);
   const ageMs = now.getTime() - issuedAtMs;
   if (ageMs < -limits.clockSkewMs) return { ok: false, reason: "future" };
   if (ageMs > limits.maxAgeMs) return { ok: false, reason: "expired" };
+  // Only a token valid now is remembered: replayed old ones cannot push the current out.
+  if (!known) rememberSigned(secrets, match[0]);
   return { ok: true, ageMs, issuedAt: new Date(issuedAtMs) };
 }
 

@@ -175,6 +175,42 @@ describe.each(DRIVERS)("the per-network limit (%s)", (driver) => {
     expect(await signup(env, "v5@example.nl", "2001:db8:ab::1")).toMatchObject({ status: "ok" });
   });
 
+  it("signups at once from one address of a full network: each told to wait, none spent", async () => {
+    const env = await setup(driver, {
+      rateLimits: { perIp: { max: 20, windowMs: HOUR }, perNetwork: { max: 3, windowMs: HOUR } },
+    });
+    for (const last of [1, 2, 3]) {
+      expect(await signup(env, `vol${last}@example.nl`, `203.0.113.${last}`)).toMatchObject({
+        status: "ok",
+      });
+    }
+    // Refused signups take their hits back while others from the same address take theirs:
+    // on PostgreSQL that must not end in a deadlock (an "unavailable" answer).
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signup(env, `wacht${i}@example.nl`, "203.0.113.9")),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill("rate-limited"));
+    const rows = await tableRows<{ bucket: string; hits: number }>(env, "newsletter_rate_limits");
+    const hits = rows
+      .filter((row) => row.bucket.startsWith("signup"))
+      .map((row) => Number(row.hits))
+      .filter((count) => count > 0)
+      .sort((x, y) => x - y);
+    // Three addresses with one signup each and the network at 3; the refused address has
+    // spent nothing.
+    expect(hits).toEqual([1, 1, 1, 3]);
+  });
+
+  it("takes limits far above the 32-bit range (a limit set to 'practically none')", async () => {
+    const env = await setup(driver, {
+      rateLimits: {
+        perIp: { max: 1e10, windowMs: HOUR },
+        perNetwork: { max: 1e12, windowMs: HOUR },
+      },
+    });
+    expect(await signup(env, "ruim@example.nl", "203.0.113.7")).toMatchObject({ status: "ok" });
+  });
+
   it("holds requests for a new confirmation mail too, in a bucket of their own", async () => {
     const env = await setup(driver, limits);
     const ask = (ip: string) => env.newsletter.requestNewConfirmation("niemand@example.nl", { ip });

@@ -68,7 +68,7 @@ export function prepared<P extends Record<string, unknown>, R = unknown>(
     if (pool) {
       // Named: each connection parses and plans it once, not on every run. (A transaction's
       // statements go through Kysely's own connection, unnamed.)
-      const result = await pool.query({ name, text: sql, values: parameters });
+      const result = await runNamed(pool, name, sql, parameters);
       return {
         rows: result.rows as R[],
         ...(result.command !== "SELECT" && result.rowCount !== null
@@ -78,4 +78,32 @@ export function prepared<P extends Record<string, unknown>, R = unknown>(
     }
     return db.executeQuery(CompiledQuery.raw(sql, parameters) as CompiledQuery<R>);
   };
+}
+
+/**
+ * A named statement on a connection of the pool. A connection whose prepared plan no longer
+ * fits the schema (a migration by a newer instance changed a column it returns: SQLSTATE
+ * 0A000, or the statement is gone: 26000) is closed rather than put back, and the statement
+ * runs once more unnamed, so a rolling deploy does not fail signups on old instances.
+ */
+async function runNamed(
+  pool: pg.Pool,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  try {
+    const result = await client.query({ name, text, values });
+    client.release();
+    return result;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== "0A000" && code !== "26000") {
+      client.release();
+      throw error;
+    }
+    client.release(error as Error);
+    return pool.query({ text, values });
+  }
 }

@@ -40,7 +40,7 @@ interface Ask {
 
 const takeBatched = perTurn(async (core: Core, asks: Ask[]) => {
   const cap = core.settings.maxConfirmationMailsPerHour;
-  const results: { allowed: boolean; windowEnd: Date }[] = [];
+  const results: Promise<{ allowed: boolean; windowEnd: Date }>[] = [];
   let start = 0;
   while (start < asks.length) {
     // A run: consecutive asks with the same allowance in the same window.
@@ -59,17 +59,17 @@ const takeBatched = perTurn(async (core: Core, asks: Ask[]) => {
       count > 1 &&
       (await groupedWrite(core.handle, (db) =>
         takeSlots(db, SITE_MAIL_BUCKET, max, count, HOUR, first.now),
-      ));
-    for (let i = start; i < end; i += 1) {
-      const ask = asks[i] as Ask;
-      results.push(
-        whole
-          ? { allowed: true, windowEnd: window.end }
-          : await groupedWrite(core.handle, (db) =>
-              takeSlot(db, SITE_MAIL_BUCKET, max, HOUR, ask.now),
-            ),
-      );
-    }
+      ).catch(() => false)); // then one by one below, each with its own outcome
+    const run = asks.slice(start, end).map((ask) =>
+      whole
+        ? Promise.resolve({ allowed: true, windowEnd: window.end })
+        : // The same allowance for each, so their order does not matter: together (on
+          // SQLite they join one commit), each with its own outcome or error.
+          groupedWrite(core.handle, (db) => takeSlot(db, SITE_MAIL_BUCKET, max, HOUR, ask.now)),
+    );
+    results.push(...run);
+    // The next run (another allowance) asks after this one is done, as one by one would.
+    await Promise.allSettled(run);
     start = end;
   }
   return results;
