@@ -74,22 +74,6 @@ const hitQuery = prepared<{ bucket: string; window_start: string }, { hits: numb
     .returning("hits"),
 );
 
-const takeSlotQuery = prepared<
-  { bucket: string; window_start: string; max: number },
-  { hits: number }
->((db, p) =>
-  db
-    .insertInto("newsletter_rate_limits")
-    .values({ bucket: p.bucket, window_start: p.window_start, hits: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(["bucket", "window_start"])
-        .doUpdateSet({ hits: sql<number>`newsletter_rate_limits.hits + 1` })
-        .where("newsletter_rate_limits.hits", "<", p.max),
-    )
-    .returning("hits"),
-);
-
 /**
  * Take one of `max` slots in this window only if one is left: an atomic conditional upsert,
  * so the count is the number of slots really taken (a refused request spends nothing, and
@@ -102,11 +86,8 @@ export async function takeSlot(
   windowMs: number,
   now: Date,
 ): Promise<{ allowed: boolean; windowEnd: Date }> {
-  const window = fixedWindow(windowMs, now);
-  const windowEnd = window.end;
-  if (max < 1) return { allowed: false, windowEnd };
-  const result = await takeSlotQuery(db, { bucket, window_start: window.startIso, max });
-  return { allowed: result.rows.length > 0, windowEnd };
+  const allowed = await takeSlots(db, bucket, max, 1, windowMs, now);
+  return { allowed, windowEnd: fixedWindow(windowMs, now).end };
 }
 
 /**

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { startAnswer } from "./answer-time.server.js";
 import { addMs, type Core } from "./core.server.js";
 import { prepared } from "./db/prepared.server.js";
-import type { Database, SubscribersTable } from "./db/schema.js";
+import type { ConsentsTable, Database, SubscribersTable } from "./db/schema.js";
 import { inGroupCommit, inTransaction, lockSubscriber } from "./db/transaction.server.js";
 import { safeError } from "./errors.js";
 import { ipBucket, networkBucket, normaliseIp } from "./ip.js";
@@ -69,6 +69,11 @@ function warnNoIp(core: Core): void {
   );
 }
 
+// Hashed: the rate-limit table keeps no client address in the clear.
+const ipBucketKey = (route: string, ip: string) => `${route}:${sha256Hex(ipBucket(ip))}`;
+const networkBucketKey = (route: string, ip: string) =>
+  `${route}-net:${sha256Hex(networkBucket(ip))}`;
+
 /**
  * The per-IP limit of one route (signup and request-new have separate buckets) and, within
  * it, the request's rank: how many requests its address has made in this window (1 for
@@ -89,8 +94,7 @@ export async function limitIp(
     warnNoIp(core);
     return { rank: 1 };
   }
-  // Hashed: the rate-limit table keeps no client address in the clear.
-  const own = await hit(db, `${route}:${sha256Hex(ipBucket(ip))}`, rule, now);
+  const own = await hit(db, ipBucketKey(route, ip), rule, now);
   if (!own.allowed) return rateLimited(own.retryAfterSeconds);
   return { rank: own.hits };
 }
@@ -110,7 +114,7 @@ export async function limitNetwork(
   if (!ip) return null;
   const network = await hit(
     db,
-    `${route}-net:${sha256Hex(networkBucket(ip))}`,
+    networkBucketKey(route, ip),
     core.settings.rateLimits.perNetwork,
     now,
   );
@@ -283,15 +287,15 @@ async function storeSignup(
     const consentId = newId();
     const { token, hash } = newConfirmationToken();
     const mailbox = mailboxRule(core, data.emailKey, now);
-    const ipBucketKey = ip ? `signup:${sha256Hex(ipBucket(ip))}` : null;
-    const netBucketKey = ip ? `signup-net:${sha256Hex(networkBucket(ip))}` : null;
+    const ipBucket = ip ? ipBucketKey("signup", ip) : null;
+    const netBucket = ip ? networkBucketKey("signup", ip) : null;
     if (!ip) warnNoIp(core);
     const result = await (ip ? pgSignupWithIp : pgSignupWithoutIp)(core.handle.db, {
       ...consent(id, consentId),
-      ipBucket: ipBucketKey,
+      ipBucket,
       ipWindow: ipWindow.startIso,
       ipMax: perIp.max,
-      netBucket: netBucketKey,
+      netBucket,
       netWindow: netWindow.startIso,
       netMax: perNetwork.max,
       mailboxHash: mailbox.hash,
@@ -309,11 +313,10 @@ async function storeSignup(
     if (rank > perIp.max) return rateLimited(ipWindow.retryAfterSeconds);
     if (Number(outcome.net_hits) > perNetwork.max) {
       // Take both hits back, as the rolled-back transaction did: a refused signup spends
-      // neither its address's nor its network's allowance.
-      // One row per statement, the IP's first as the signup statement locks them: two
-      // signups from one address can then never wait for each other's row (a deadlock).
-      await pgUndoHit(core.handle.db, { bucket: ipBucketKey, window: ipWindow.startIso });
-      await pgUndoHit(core.handle.db, { bucket: netBucketKey, window: netWindow.startIso });
+      // neither its address's nor its network's allowance. One row per statement, the IP's
+      // first as the signup statement locks them, so two signups never deadlock.
+      await pgUndoHit(core.handle.db, { bucket: ipBucket, window: ipWindow.startIso });
+      await pgUndoHit(core.handle.db, { bucket: netBucket, window: netWindow.startIso });
       return rateLimited(netWindow.retryAfterSeconds);
     }
     if (outcome.inserted) {
@@ -404,7 +407,7 @@ async function storeSignup(
   }
 }
 
-/** The consent record's columns (all of them: see consent() in storeSignup). */
+/** The consent record's columns, all of them (the compiler checks), as consent() fills them. */
 const CONSENT_COLUMNS = [
   "id",
   "subscriber_id",
@@ -430,7 +433,12 @@ const CONSENT_COLUMNS = [
   "unsubscribe_ip",
   "unsubscribe_user_agent",
   "unsubscribe_method",
-] as const;
+] as const satisfies readonly (keyof ConsentsTable)[];
+// A column added to the table but not to the list would be left out of every insert.
+type MissingConsentColumn = Exclude<keyof ConsentsTable, (typeof CONSENT_COLUMNS)[number]>;
+const everyConsentColumn: [MissingConsentColumn] extends [never] ? true : MissingConsentColumn =
+  true;
+void everyConsentColumn;
 
 interface PgSignupOutcome {
   ip_hits: number;
