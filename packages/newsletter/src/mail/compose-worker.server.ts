@@ -18,6 +18,8 @@ export interface ComposeWorker {
    * A failed write rejects with a plain Error (not a ComposeError).
    */
   composeToFile(mail: NodemailerMail, file: string): Promise<ComposedMail["envelope"]>;
+  /** Write a message composed already (a filled template) to `file`, the same way. */
+  writeToFile(composed: ComposedMail, file: string): Promise<ComposedMail["envelope"]>;
   close(): void;
 }
 
@@ -34,8 +36,8 @@ const nodemailer = require(workerData.nodemailerPath);
 const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, ...workerData.options });
 const reason = (error) => String((error && error.message) || error);
 parentPort.on("message", (batch) => {
-  Promise.all(batch.map(({ id, mail, file }) =>
-    transport.sendMail(mail).then(
+  Promise.all(batch.map(({ id, mail, raw, file }) =>
+    (raw ? Promise.resolve({ message: raw.message, envelope: raw.envelope }) : transport.sendMail(mail)).then(
       (info) => {
         if (!file) return { id, message: info.message, envelope: info.envelope };
         try {
@@ -79,7 +81,7 @@ interface Running {
   /** The mails this worker has in hand; a later worker keeps its own. */
   waiting: Map<number, Waiting>;
   /** Mails to post at the end of this turn of the event loop. */
-  outgoing: { id: number; mail: NodemailerMail; file?: string }[];
+  outgoing: { id: number; mail?: NodemailerMail; raw?: ComposedMail; file?: string }[];
 }
 
 /**
@@ -136,7 +138,7 @@ export function createComposeWorker(options: Record<string, unknown>): ComposeWo
     return own;
   }
 
-  function submit(mail: NodemailerMail, file?: string) {
+  function submit(work: { mail: NodemailerMail } | { raw: ComposedMail }, file?: string) {
     running ??= start();
     const target = running;
     const id = nextId++;
@@ -150,13 +152,14 @@ export function createComposeWorker(options: Record<string, unknown>): ComposeWo
           if (batch.length > 0 && running === target) target.worker.postMessage(batch);
         });
       }
-      target.outgoing.push(file === undefined ? { id, mail } : { id, mail, file });
+      target.outgoing.push(file === undefined ? { id, ...work } : { id, ...work, file });
     });
   }
 
   return {
-    compose: (mail) => submit(mail) as Promise<ComposedMail>,
-    composeToFile: (mail, file) => submit(mail, file) as Promise<ComposedMail["envelope"]>,
+    compose: (mail) => submit({ mail }) as Promise<ComposedMail>,
+    composeToFile: (mail, file) => submit({ mail }, file) as Promise<ComposedMail["envelope"]>,
+    writeToFile: (raw, file) => submit({ raw }, file) as Promise<ComposedMail["envelope"]>,
     close() {
       const stopping = running;
       running = null;

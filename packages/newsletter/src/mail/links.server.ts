@@ -29,9 +29,10 @@ export function confirmUrl(core: Core, token: string): string {
 }
 
 export function unsubscribeUrl(core: Core, subscriberId: string): string {
-  return tokenLink(
-    core,
-    core.settings.paths.unsubscribe,
-    unsubscribeToken(core.settings.secrets, subscriberId),
-  );
+  return unsubscribeUrlOf(core, unsubscribeToken(core.settings.secrets, subscriberId));
+}
+
+/** The unsubscribe link for a token made already. */
+export function unsubscribeUrlOf(core: Core, token: string): string {
+  return tokenLink(core, core.settings.paths.unsubscribe, token);
 }

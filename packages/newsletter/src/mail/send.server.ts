@@ -2,7 +2,8 @@ import type { Core } from "../core.server.js";
 import { perTurn } from "../db/per-turn.server.js";
 import { groupedWrite } from "../db/transaction.server.js";
 import { errorMessage, redact, safeError } from "../errors.js";
-import { confirmUrl, unsubscribeUrl } from "./links.server.js";
+import { unsubscribeToken } from "../tokens.server.js";
+import { confirmUrl, unsubscribeUrlOf } from "./links.server.js";
 import {
   recordSubscriberMailFailed,
   recordSubscriberMailRejected,
@@ -36,7 +37,8 @@ function isPermanent(error: unknown): boolean {
 export async function sendConfirmation(core: Core, mail: PendingMail): Promise<boolean> {
   const { db } = core.handle;
   const link = confirmUrl(core, mail.token);
-  const unsubscribe = unsubscribeUrl(core, mail.subscriberId);
+  const unsubscribeKey = unsubscribeToken(core.settings.secrets, mail.subscriberId);
+  const unsubscribe = unsubscribeUrlOf(core, unsubscribeKey);
   const content = confirmationMail({
     confirmUrl: link,
     unsubscribeUrl: unsubscribe,
@@ -56,6 +58,8 @@ export async function sendConfirmation(core: Core, mail: PendingMail): Promise<b
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       },
       link,
+      // Every confirmation mail is the same but for these (and the address).
+      perRecipient: [mail.token, unsubscribeKey],
     });
   } catch (error) {
     // SMTP errors quote the recipient: keep addresses, links and tokens out of the

@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { ComposeError, createComposeWorker } from "./compose-worker.server.js";
+import { createMimeTemplates } from "./mime-template.server.js";
 
 export interface OutgoingMail {
   from: string;
@@ -19,6 +20,12 @@ export interface OutgoingMail {
   date?: Date;
   /** The link the mail is about, logged by the outbox transport for local development. */
   link?: string;
+  /**
+   * Values in the subject, text, html or headers that differ per recipient (tokens,
+   * base64url) of a mail that is otherwise the same for many: it may then be composed from
+   * a template (mime-template.server.ts) instead of whole.
+   */
+  perRecipient?: readonly string[];
 }
 
 /** Where mail goes. Throwing (or rejecting) means "not sent"; the caller records it. */
@@ -102,6 +109,7 @@ export function createOutboxTransport(
     newline: "unix",
     ...(options.dkim ? { dkim: options.dkim } : {}),
   });
+  const templates = createMimeTemplates({ newline: "unix", dkim: options.dkim });
   return {
     name: `outbox ${dir}`,
     async send(mail) {
@@ -112,7 +120,9 @@ export function createOutboxTransport(
       const file = path.join(dir, `${stamp}-${randomBytes(4).toString("hex")}.eml`);
       // Composed and written (write-then-rename) on the composing thread.
       try {
-        await composer.composeToFile(toNodemailer(mail), file);
+        const filled = await templates.compose(mail);
+        if (filled) await composer.writeToFile(filled, file);
+        else await composer.composeToFile(toNodemailer(mail), file);
       } catch (error) {
         if (!(error instanceof ComposeError)) folder = undefined;
         throw error;
@@ -151,6 +161,7 @@ export function createSmtpTransport(
   const timeoutMs = options.timeoutMs ?? 30_000;
   // Composed (and DKIM-signed) on a worker thread; the transporter sends the bytes as they are.
   const composer = createComposeWorker(options.dkim ? { dkim: options.dkim } : {});
+  const templates = createMimeTemplates({ dkim: options.dkim });
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
     connectionTimeout: timeoutMs,
@@ -171,7 +182,8 @@ export function createSmtpTransport(
       socketTimeout: Number(applied.socketTimeout),
     },
     async send(mail) {
-      const { message, envelope } = await composer.compose(toNodemailer(mail));
+      const { message, envelope } =
+        (await templates.compose(mail)) ?? (await composer.compose(toNodemailer(mail)));
       await transporter.sendMail({ envelope, raw: message });
     },
     async close() {
