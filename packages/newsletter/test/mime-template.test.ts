@@ -4,14 +4,15 @@ import { describe, expect, it } from "vitest";
 import { createMimeTemplates } from "../src/mail/mime-template.server.js";
 import { confirmationMail } from "../src/mail/templates.js";
 import type { OutgoingMail } from "../src/mail/transport.server.js";
+import { unsubscribeToken } from "../src/tokens.server.js";
 
 // A confirmation mail filled into a template (decision 22) must be, byte for byte, the mail
 // nodemailer composes from the same values: same headers, same quoted-printable line breaks
 // (soft breaks fall inside the links' tokens), same envelope.
 
 const token = () => randomBytes(32).toString("base64url");
-// An unsubscribe token: a uuid and a MAC, base64url, of varying length across secrets.
-const unsubscribeKey = () => randomBytes(16 + randomInt(0, 24)).toString("base64url");
+const secret = randomBytes(32).toString("base64url");
+const unsubscribeKey = () => unsubscribeToken([secret], randomUUID());
 const letters = "abcdefghijklmnopqrstuvwxyz0123456789";
 const word = (length: number) =>
   Array.from({ length }, () => letters[randomInt(0, letters.length)]).join("");
@@ -21,11 +22,11 @@ const plainAddress = () =>
 
 function confirmation(
   to: string,
-  options: { siteUrl?: string; siteName?: string; from?: string } = {},
+  options: { siteUrl?: string; siteName?: string; from?: string; confirmKey?: string } = {},
 ): OutgoingMail {
   const siteUrl = options.siteUrl ?? "https://vaart.example";
   const siteName = options.siteName ?? "Vaart in samenwerken";
-  const confirmKey = token();
+  const confirmKey = options.confirmKey ?? token();
   const unsubscribe = unsubscribeKey();
   const link = `${siteUrl}/nieuwsbrief/bevestigen/${confirmKey}`;
   const unsubscribeUrl = `${siteUrl}/nieuwsbrief/afmelden/${unsubscribe}`;
@@ -43,13 +44,18 @@ function confirmation(
   };
 }
 
-/** What nodemailer makes of `mail` with the Date, Message-ID and boundary `filled` has. */
+/**
+ * What nodemailer makes of `mail` with the Date and boundary `filled` has. nodemailer makes
+ * its own Message-ID (the domain too, which is compared); only its random part is swapped
+ * for the one in `filled`.
+ */
 async function wholeLike(filled: string, mail: OutgoingMail, newline?: "unix") {
   const transport = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
     ...(newline ? { newline } : {}),
   });
+  const dateOf = filled.match(/^Date: (.+)$/m)?.[1];
   const info = await transport.sendMail({
     from: mail.from,
     replyTo: mail.replyTo,
@@ -58,11 +64,16 @@ async function wholeLike(filled: string, mail: OutgoingMail, newline?: "unix") {
     text: mail.text,
     html: mail.html,
     headers: mail.headers,
-    date: new Date(filled.match(/^Date: (.+)$/m)?.[1] ?? "no date"),
-    messageId: filled.match(/^Message-ID: (.+)$/m)?.[1]?.trim() ?? "no id",
+    ...(dateOf ? { date: new Date(dateOf) } : {}),
     baseBoundary: filled.match(/boundary="--_NmP-([0-9a-f]+)-Part_1"/)?.[1] ?? "no boundary",
   } as Parameters<typeof transport.sendMail>[0]);
-  return { message: (info.message as Buffer).toString("latin1"), envelope: info.envelope };
+  const idOf = (message: string) => message.match(/^Message-ID: <([0-9a-f-]{36})@/m)?.[1];
+  const message = (info.message as Buffer).toString("latin1");
+  const ownId = idOf(message) as string;
+  return {
+    message: message.replace(ownId, idOf(filled) ?? ownId),
+    envelope: info.envelope,
+  };
 }
 
 describe("confirmation mails composed from a template", () => {
@@ -140,6 +151,38 @@ describe("confirmation mails composed from a template", () => {
     const filled = await templates.compose(mail);
     const message = filled?.message.toString("latin1") ?? "";
     expect(message).toBe((await wholeLike(message, mail)).message);
+  });
+
+  it("are checked when made, and a shape whose encoding depends on the token's letters is composed whole", async () => {
+    const templates = createMimeTemplates({});
+    const mail = confirmation("lezer@example.nl");
+    const key = mail.perRecipient?.[0] as string;
+    // In an encoded subject nodemailer writes "_" as "=5F"; a template made with a token
+    // without "_" would put the token in raw. The check (a sample without letters) sees it.
+    expect(
+      await templates.compose({ ...mail, subject: `Bevestig je aanmelding — ${key}` }),
+    ).toBeNull();
+    // Mostly non-Latin text: quoted-printable or base64 goes by the number of letters, so
+    // tokens with many or few letters would get different encodings.
+    const cyrillic = { ...mail, text: `${"ж".repeat(30)} ${key}` };
+    expect(await templates.compose(cyrillic)).toBeNull();
+    // And the same mails from nodemailer still carry the token (the fallback is whole).
+    const whole = await wholeLike("", cyrillic);
+    expect(whole.message).toMatch(/^Content-Transfer-Encoding: (base64|quoted-printable)/m);
+  });
+
+  it("use the Message-ID domain nodemailer would: the sender's, lower case and in ASCII", async () => {
+    for (const [from, domain] of [
+      ["Vaart <updates@Vaart.Example>", "vaart.example"],
+      ["Vaart <updates@bücher.example>", "xn--bcher-kva.example"],
+      ["updates@localhost", "localhost"],
+    ] as const) {
+      const filled = await createMimeTemplates({}).compose(
+        confirmation("lezer@example.nl", { from }),
+      );
+      const message = filled?.message.toString("latin1") ?? "";
+      expect(message.match(/^Message-ID: <[0-9a-f-]{36}@(.+)>$/m)?.[1], from).toBe(domain);
+    }
   });
 
   it("keep a subject or site name with accents exact (mime-encoded words stay fixed text)", async () => {

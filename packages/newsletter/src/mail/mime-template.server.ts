@@ -13,19 +13,24 @@ import type { OutgoingMail } from "./transport.server.js";
  *
  * Why the filled message is the one nodemailer would have made:
  * - A per-recipient value must be made of `[A-Za-z0-9_-]` only (tokens are base64url) and
- *   is replaced by a placeholder of the same length from the same characters. nodemailer's
- *   encoders treat every one of those characters alike: quoted-printable writes them as
- *   they are, and where it breaks lines (soft breaks) depends only on other characters
- *   (spaces, punctuation, `=`, line ends) and on lengths, which are the same. A soft break
- *   may fall inside a value; the template keeps it and splits the value around it.
+ *   is replaced by a placeholder of the same length. In a quoted-printable body nodemailer
+ *   writes those characters as they are, and where it breaks lines (soft breaks) depends
+ *   only on other characters (spaces, punctuation, `=`, line ends) and on lengths. A soft
+ *   break may fall inside a value; the template keeps it and splits the value around it.
+ * - Two choices do depend on which of those characters a value has: quoted-printable or
+ *   base64 (and Q or B for an encoded header) goes by how many letters a text has, and an
+ *   encoded header writes `_` as `=5F`. So the template is checked against the extremes:
+ *   it is made with placeholders of letters only, and checked with placeholders that have
+ *   no letter at all (digits, `_`, `-`). If both come out the same, so does any value.
  * - The address goes only into the To header, as a dot-atom with a lower-case ASCII domain
  *   that nodemailer writes out unchanged, short enough for the line not to be folded.
- * - Date and Message-ID are headers of fixed shape (the UTC date, `<uuid@domain>`).
- * - Each template is checked when it is made: the same mail with other values (and another
- *   address length) is composed by nodemailer too and must equal the filled template byte
- *   for byte, envelope included. A shape that fails this is never templated: its mails
- *   are composed whole, as before. Mails with DKIM are never templated (the signature
- *   covers the body and the headers of each message).
+ * - Date and Message-ID are headers of fixed shape (the UTC date; `<uuid@domain>`, with the
+ *   domain nodemailer takes from the sender, read from its own output).
+ * - The check: the same mail with the other placeholders (and an address of another length,
+ *   another date and Message-ID) is composed by nodemailer too and must equal the filled
+ *   template byte for byte, envelope included. A shape that fails this is never templated:
+ *   its mails are composed whole, as before. Mails with DKIM are never templated (the
+ *   signature covers the body and the headers of each message).
  */
 
 /** The characters a per-recipient value may have: alike to every encoder nodemailer uses. */
@@ -37,16 +42,25 @@ const PLAIN_VALUE = /^[A-Za-z0-9_-]{16,}$/;
 const MAX_PLAIN_ADDRESS = 71;
 /** A dot-atom local part and a lower-case ASCII domain: written out exactly as given. */
 const PLAIN_ADDRESS = /^[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@([a-z0-9-]+(?:\.[a-z0-9-]+)+)$/;
-const PLACEHOLDER_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+/** The two extremes of base64url: letters only (the template), no letters (its check). */
+const PLACEHOLDER_CHARS = [
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+  "0123456789_-",
+] as const;
 
-/** A placeholder: `length` characters, fixed for (`slot`, `variant`), never found by chance. */
-function placeholder(slot: number, variant: number, length: number): string {
+/**
+ * A placeholder: `length` characters, fixed for (`slot`, `variant`), never found by chance;
+ * variant 0 is letters only, variant 1 has none.
+ */
+function placeholder(slot: number, variant: 0 | 1, length: number): string {
+  const chars = PLACEHOLDER_CHARS[variant];
   // A small linear congruential sequence: the same string on every call, unlike any text.
   let state = (slot + 1) * 7_919 + (variant + 1) * 104_729;
-  let out = "";
-  for (let i = 0; i < length; i++) {
+  // The check's placeholder has both "_" and "-" for sure (each encoded otherwise somewhere).
+  let out = variant === 1 ? "_-" : "";
+  for (let i = out.length; i < length; i++) {
     state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    out += PLACEHOLDER_CHARS[(state >>> 8) % PLACEHOLDER_CHARS.length];
+    out += chars[(state >>> 8) % chars.length];
   }
   return out;
 }
@@ -132,11 +146,9 @@ export function createMimeTemplates(options: { newline?: "unix"; dkim?: unknown 
   async function composeWhole(
     mail: OutgoingMail,
     shaped: Shaped,
-    variant: number,
+    variant: 0 | 1,
     to: string,
     date: Date,
-    messageIdUuid: string,
-    domain: string,
     baseBoundary: string,
   ) {
     const fill = (field: string) =>
@@ -156,56 +168,38 @@ export function createMimeTemplates(options: { newline?: "unix"; dkim?: unknown 
         Object.entries(shaped.fields.headers).map(([name, field]) => [name, fill(field)]),
       ),
       date,
-      messageId: `<${messageIdUuid}@${domain}>`,
       baseBoundary,
     } as Parameters<typeof composer.sendMail>[0]);
-    return {
-      message: (info.message as Buffer).toString("latin1"),
-      envelope: info.envelope as ComposedMail["envelope"],
-    };
+    const message = (info.message as Buffer).toString("latin1");
+    // nodemailer's own Message-ID (its domain is the sender's, as nodemailer spells it).
+    const uuid = /^Message-ID:\s*<([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})@/m.exec(
+      message,
+    )?.[1];
+    return { message, uuid, envelope: info.envelope as ComposedMail["envelope"] };
   }
 
-  async function build(
-    mail: OutgoingMail,
-    shaped: Shaped,
-    domain: string,
-  ): Promise<Template | null> {
+  async function build(mail: OutgoingMail, shaped: Shaped): Promise<Template | null> {
     const baseBoundary = randomBytes(8).toString("hex");
     // Two mails of this shape with every value different, the address of another length.
     const samples = [
-      {
-        to: "a.template@example.org",
-        date: new Date(Date.UTC(2001, 1, 3, 4, 5, 6)),
-        uuid: "01234567-89ab-4cde-8f01-23456789abcd",
-      },
+      { to: "a.template@example.org", date: new Date(Date.UTC(2001, 1, 3, 4, 5, 6)) },
       {
         to: "another-recipient+x@mail.example.com",
         date: new Date(Date.UTC(2030, 10, 27, 21, 58, 49)),
-        uuid: "fedcba98-7654-4321-8fed-cba987654321",
       },
     ] as const;
-    const [first, second] = await Promise.all(
-      samples.map((sample, variant) =>
-        composeWhole(
-          mail,
-          shaped,
-          variant,
-          sample.to,
-          sample.date,
-          sample.uuid,
-          domain,
-          baseBoundary,
-        ),
-      ),
-    );
-    if (!first || !second) return null;
+    const [first, second] = await Promise.all([
+      composeWhole(mail, shaped, 0, samples[0].to, samples[0].date, baseBoundary),
+      composeWhole(mail, shaped, 1, samples[1].to, samples[1].date, baseBoundary),
+    ]);
+    if (!first.uuid || !second.uuid) return null;
     const message = first.message;
     const headerEnd = message.search(/\r?\n\r?\n/);
     // Each hole: its value in the first sample, how many times it must be found, and where.
     const holes = [
       { value: samples[0].to, count: 1, inHeaders: true },
       { value: mailDate(samples[0].date), count: 1, inHeaders: true },
-      { value: samples[0].uuid, count: 1, inHeaders: true },
+      { value: first.uuid, count: 1, inHeaders: true },
       ...shaped.lengths.map((length, slot) => ({
         value: placeholder(slot, 0, length),
         count: shaped.counts[slot] ?? 0,
@@ -258,7 +252,7 @@ export function createMimeTemplates(options: { newline?: "unix"; dkim?: unknown 
     const secondValues = [
       samples[1].to,
       mailDate(samples[1].date),
-      samples[1].uuid,
+      second.uuid,
       ...shaped.lengths.map((length, slot) => placeholder(slot, 1, length)),
     ];
     const filled = fill(template, secondValues);
@@ -287,14 +281,12 @@ export function createMimeTemplates(options: { newline?: "unix"; dkim?: unknown 
       const address = mail.to.length <= MAX_PLAIN_ADDRESS ? PLAIN_ADDRESS.exec(mail.to) : null;
       const domain = address?.[1];
       if (!domain || domainToASCII(domain) !== domain) return null;
-      const from = /@([^@>\s]+)>?\s*$/.exec(mail.from)?.[1];
-      if (!from) return null;
       const shaped = shape(mail, values);
       if (!shaped) return null;
       let template = templates.get(shaped.key);
       if (!template) {
         if (templates.size >= MAX_TEMPLATES) return null;
-        template = build(mail, shaped, from).catch(() => null);
+        template = build(mail, shaped).catch(() => null);
         templates.set(shaped.key, template);
       }
       const ready = await template;
