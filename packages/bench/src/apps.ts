@@ -18,17 +18,32 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** CPU seconds (user + system) a process has used so far; null where /proc is missing. */
-export function cpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
+/**
+ * CPU ticks (1/100 s) from a /proc `stat` file (a process's or one thread's): user + system,
+ * or with `children` those of its children that ended. Null when the file is gone.
+ */
+export function cpuTicks(statFile: string, of: "self" | "children" = "self"): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(statFile, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime, fields 14 and 15 of the line (11 and 12 after the name), in ticks.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    // utime, stime, cutime, cstime: fields 14–17 of the line (11–14 after the name).
+    const first = of === "self" ? 11 : 13;
+    return Number(fields[first]) + Number(fields[first + 1]);
   } catch {
     return null;
   }
+}
+
+/** CPU seconds (user + system) a process has used so far; null where /proc is missing. */
+export function cpuSeconds(pid: number | undefined): number | null {
+  const ticks = pid === undefined ? null : cpuTicks(`/proc/${pid}/stat`);
+  return ticks === null ? null : ticks / 100;
+}
+
+/** The signup form's token, as a visitor's browser gets it from the site's newsletter page. */
+export async function signupFormToken(siteOrigin: string): Promise<string> {
+  const html = await (await fetch(`${siteOrigin}/nieuwsbrief`)).text();
+  return html.match(/name="formToken" value="([^"]+)"/)?.[1] ?? "";
 }
 
 /** Start an app's production build on local defaults and its own data folder, plus `env`. */

@@ -4,7 +4,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { freePort, measurePageWeight, runLighthouseBestOf } from "@vaart/testing";
-import { appExists, cpuSeconds, freshPostgresSchema, repoRoot, startApp, tempDir } from "./apps.js";
+import {
+  appExists,
+  cpuSeconds,
+  freshPostgresSchema,
+  repoRoot,
+  signupFormToken,
+  startApp,
+  tempDir,
+} from "./apps.js";
 import { load } from "./load.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -184,8 +192,7 @@ async function subscribeRun(
     root,
   );
   try {
-    const html = await (await fetch(`${site.origin}/nieuwsbrief`)).text();
-    const formToken = html.match(/name="formToken" value="([^"]+)"/)?.[1] ?? "";
+    const formToken = await signupFormToken(site.origin);
     // Warm-up, not measured: a server in production is past its first seconds (code not yet
     // optimised, the pool's connections and their prepared statements still to make).
     await load({

@@ -4,35 +4,21 @@
 // SQLite), 2 s of warm-up, then BENCH_SECONDS (10) of signups at BENCH_SUBSCRIBE_CONNECTIONS
 // (50), as in `pnpm bench` §4. Needs the build (`pnpm turbo run build --filter=site...`).
 import { readdirSync, readFileSync } from "node:fs";
-import { freshPostgresSchema, startApp } from "./apps.js";
+import { cpuTicks, freshPostgresSchema, signupFormToken, startApp } from "./apps.js";
 import { load } from "./load.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_SUBSCRIBE_CONNECTIONS ?? 50);
 const sqlite = process.env.BENCH_DATABASE === "sqlite";
 
-/** CPU ticks (user + system) of one /proc stat line. */
-function ticks(statFile: string): number {
-  try {
-    const stat = readFileSync(statFile, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0; // the thread or process ended meanwhile
-  }
-}
-
-/** CPU ticks of this process's finished children: the load generator runs as one. */
-function childTicks(): number {
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[13]) + Number(fields[14]);
-}
+/** A thread's or process's CPU ticks; 0 when it ended meanwhile. */
+const ticks = (statFile: string) => cpuTicks(statFile) ?? 0;
 
 /** The site's threads by name and id, PostgreSQL's processes together, the machine's idle. */
 function snapshot(sitePid: number) {
   const counts = new Map<string, number>();
-  counts.set("load generator (autocannon)", childTicks());
+  // The load generator runs as a child of this process: its ticks count once it ended.
+  counts.set("load generator (autocannon)", cpuTicks("/proc/self/stat", "children") ?? 0);
   for (const task of readdirSync(`/proc/${sitePid}/task`)) {
     const name = readFileSync(`/proc/${sitePid}/task/${task}/comm`, "utf8").trim();
     // Worker threads carry no name of their own: the mail-composing thread is one of them.
@@ -64,8 +50,7 @@ const site = await startApp("site", {
 try {
   const pid = site.child?.pid;
   if (pid === undefined) throw new Error("the site's process id is unknown");
-  const html = await (await fetch(`${site.origin}/nieuwsbrief`)).text();
-  const formToken = html.match(/name="formToken" value="([^"]+)"/)?.[1] ?? "";
+  const formToken = await signupFormToken(site.origin);
   const spec = { url: `${site.origin}/nieuwsbrief`, connections, signup: { formToken } };
   await load({ ...spec, seconds: 2 });
   const before = snapshot(pid);

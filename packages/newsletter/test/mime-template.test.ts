@@ -1,6 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
+import { toNodemailer } from "../src/mail/compose-worker.server.js";
 import { createMimeTemplates } from "../src/mail/mime-template.server.js";
 import { confirmationMail } from "../src/mail/templates.js";
 import type { OutgoingMail } from "../src/mail/transport.server.js";
@@ -57,14 +58,7 @@ async function wholeLike(filled: string, mail: OutgoingMail, newline?: "unix") {
   });
   const dateOf = filled.match(/^Date: (.+)$/m)?.[1];
   const info = await transport.sendMail({
-    from: mail.from,
-    replyTo: mail.replyTo,
-    to: mail.to,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    headers: mail.headers,
-    ...(dateOf ? { date: new Date(dateOf) } : {}),
+    ...toNodemailer({ ...mail, ...(dateOf ? { date: new Date(dateOf) } : {}) }),
     baseBoundary: filled.match(/boundary="--_NmP-([0-9a-f]+)-Part_1"/)?.[1] ?? "no boundary",
   } as Parameters<typeof transport.sendMail>[0]);
   const idOf = (message: string) => message.match(/^Message-ID: <([0-9a-f-]{36})@/m)?.[1];

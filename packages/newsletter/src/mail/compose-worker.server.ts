@@ -1,8 +1,24 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import type { OutgoingMail } from "./transport.server.js";
 
 /** What nodemailer's stream transport is given: its sendMail fields. */
 export type NodemailerMail = Record<string, unknown>;
+
+/** An outgoing mail as nodemailer's sendMail takes it. */
+export function toNodemailer(mail: OutgoingMail) {
+  return {
+    from: mail.from,
+    replyTo: mail.replyTo,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    ...(mail.date ? { date: mail.date } : {}),
+  };
+}
 
 /** A composed message and the SMTP envelope nodemailer read from its addresses. */
 export interface ComposedMail {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { domainToASCII } from "node:url";
 import nodemailer from "nodemailer";
-import type { ComposedMail } from "./compose-worker.server.js";
+import { type ComposedMail, toNodemailer } from "./compose-worker.server.js";
 import type { OutgoingMail } from "./transport.server.js";
 
 /**
@@ -143,7 +143,8 @@ export function createMimeTemplates(options: { newline?: "unix"; dkim?: unknown 
   /** Shapes seen at most this many: a mail whose fixed text changes every time is not cached. */
   const MAX_TEMPLATES = 64;
 
-  async function composeWhole(
+  /** One sample of the shape, composed by nodemailer: variant 0 is the template, 1 its check. */
+  async function composeSample(
     mail: OutgoingMail,
     shaped: Shaped,
     variant: 0 | 1,
@@ -157,9 +158,8 @@ export function createMimeTemplates(options: { newline?: "unix"; dkim?: unknown 
           out.replaceAll(placeholder(slot, 0, length), placeholder(slot, variant, length)),
         field,
       );
-    const info = await composer.sendMail({
-      from: mail.from,
-      replyTo: mail.replyTo,
+    const sample = toNodemailer({
+      ...mail,
       to,
       subject: fill(shaped.fields.subject),
       text: fill(shaped.fields.text),
@@ -168,8 +168,10 @@ export function createMimeTemplates(options: { newline?: "unix"; dkim?: unknown 
         Object.entries(shaped.fields.headers).map(([name, field]) => [name, fill(field)]),
       ),
       date,
-      baseBoundary,
-    } as Parameters<typeof composer.sendMail>[0]);
+    });
+    const info = await composer.sendMail({ ...sample, baseBoundary } as Parameters<
+      typeof composer.sendMail
+    >[0]);
     const message = (info.message as Buffer).toString("latin1");
     // nodemailer's own Message-ID (its domain is the sender's, as nodemailer spells it).
     const uuid = /^Message-ID:\s*<([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})@/m.exec(
@@ -189,8 +191,8 @@ export function createMimeTemplates(options: { newline?: "unix"; dkim?: unknown 
       },
     ] as const;
     const [first, second] = await Promise.all([
-      composeWhole(mail, shaped, 0, samples[0].to, samples[0].date, baseBoundary),
-      composeWhole(mail, shaped, 1, samples[1].to, samples[1].date, baseBoundary),
+      composeSample(mail, shaped, 0, samples[0].to, samples[0].date, baseBoundary),
+      composeSample(mail, shaped, 1, samples[1].to, samples[1].date, baseBoundary),
     ]);
     if (!first.uuid || !second.uuid) return null;
     const message = first.message;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { ComposeError, createComposeWorker } from "./compose-worker.server.js";
+import { ComposeError, createComposeWorker, toNodemailer } from "./compose-worker.server.js";
 import { createMimeTemplates } from "./mime-template.server.js";
 
 export interface OutgoingMail {
@@ -39,20 +39,6 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
-}
-
-function toNodemailer(mail: OutgoingMail) {
-  return {
-    from: mail.from,
-    replyTo: mail.replyTo,
-    to: mail.to,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    headers: mail.headers,
-    ...(mail.messageId ? { messageId: mail.messageId } : {}),
-    ...(mail.date ? { date: mail.date } : {}),
-  };
 }
 
 /** DKIM signing (nodemailer's built-in signer), from DKIM_DOMAIN / DKIM_SELECTOR / DKIM_PRIVATE_KEY. */
